@@ -1,0 +1,43 @@
+// Lint rules that keep the runtime boundaries honest: the core and the shared
+// contract run under plain Node and in the renderer, so they must never reach
+// for Electron, the renderer or the Electron main process.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const electronOnly = {
+  group: ['electron', 'electron/*', 'electron-store'],
+  message: 'core/ and shared/ are pure TypeScript: inject an Electron adapter from electron/main instead.',
+};
+const noRenderer = {
+  group: ['**/renderer/**'],
+  message: 'Nothing outside renderer/ may import the renderer.',
+};
+const noMain = {
+  group: ['**/electron/main/**', '**/main/**'],
+  message: 'core/ and shared/ may not import the Electron main process.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts', 'shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, noRenderer, noMain] }],
+    },
+  },
+  {
+    files: ['electron/cli/**/*.ts', 'electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnly, noRenderer, noMain] }],
+    },
+  },
+);

@@ -1,0 +1,204 @@
+import { z } from 'zod';
+
+/**
+ * The one schema for a Veo 3.1 generation request, used by the CLI, the core
+ * and the UI. Field names follow the APIMart endpoint so the mapping to the
+ * wire body stays obvious; the only difference is that frames may be local
+ * files, which the core uploads before submitting (see buildApiBody).
+ */
+
+export const MODELS = ['veo3.1-fast-official', 'veo3.1-quality-official'] as const;
+export const ModelSchema = z.enum(MODELS, {
+  error: () => `Model must be one of: ${MODELS.join(', ')}.`,
+});
+export type Model = z.infer<typeof ModelSchema>;
+
+export const DURATIONS = [4, 6, 8] as const;
+export const DurationSchema = z.union([z.literal(4), z.literal(6), z.literal(8)], {
+  error: (iss) =>
+    typeof iss.input === 'string'
+      ? 'Duration must be a number of seconds (4, 6 or 8), not text.'
+      : 'Duration must be 4, 6 or 8 seconds.',
+});
+export type Duration = z.infer<typeof DurationSchema>;
+
+export const ASPECT_RATIOS = ['16:9', '9:16'] as const;
+export const AspectRatioSchema = z.enum(ASPECT_RATIOS, {
+  error: () => 'Aspect ratio must be 16:9 (landscape) or 9:16 (portrait).',
+});
+export type AspectRatio = z.infer<typeof AspectRatioSchema>;
+
+export const RESOLUTIONS = ['720p', '1080p', '4K'] as const;
+export const ResolutionSchema = z.enum(RESOLUTIONS, {
+  error: () => 'Resolution must be 720p, 1080p or 4K.',
+});
+export type Resolution = z.infer<typeof ResolutionSchema>;
+
+export const PERSON_POLICIES = ['allow_adult', 'disallow'] as const;
+export const PersonGenerationSchema = z.enum(PERSON_POLICIES, {
+  error: () => 'Person generation must be allow_adult or disallow.',
+});
+
+export const RESIZE_MODES = ['pad', 'crop'] as const;
+export const ResizeModeSchema = z.enum(RESIZE_MODES, {
+  error: () => 'Resize mode must be pad or crop.',
+});
+export type ResizeMode = z.infer<typeof ResizeModeSchema>;
+
+export const SEED_MAX = 4_294_967_295;
+export const PROMPT_MAX_CHARS = 4000;
+export const NEGATIVE_PROMPT_MAX_CHARS = 2000;
+export const SAMPLE_COUNT_MAX = 4;
+export const IMAGE_MAX_BYTES = 20_971_520;
+
+const httpUrl = z
+  .string({ error: 'Frame URL must be text.' })
+  .max(4096, 'Frame URL is too long (4096 characters at most).')
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'Frame URL must be a public http(s) address.');
+
+/** A frame is either a local image (uploaded by the core) or a public URL. */
+export const FrameRefSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('file'),
+      path: z
+        .string()
+        .min(1, 'Frame file path is empty.')
+        .max(4096, 'Frame file path is too long.')
+        .refine((p) => !p.includes('\0'), 'Frame file path contains a NUL character.'),
+    }).strict(),
+    z.object({ kind: z.literal('url'), url: httpUrl }).strict(),
+  ],
+  { error: () => 'A frame must be a local image file or an http(s) URL.' },
+);
+export type FrameRef = z.infer<typeof FrameRefSchema>;
+
+const promptText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, `${label} is too long (${max} characters at most).`)
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${label} contains control characters.`);
+
+export const GenerationRequestSchema = z
+  .object({
+    model: ModelSchema.default('veo3.1-fast-official'),
+    prompt: promptText('Prompt', PROMPT_MAX_CHARS).refine((s) => s.length > 0, 'Prompt is required: describe the video.'),
+    negative_prompt: promptText('Negative prompt', NEGATIVE_PROMPT_MAX_CHARS)
+      .optional()
+      .transform((s) => (s === '' ? undefined : s)),
+    duration: DurationSchema.default(8),
+    aspect_ratio: AspectRatioSchema.default('16:9'),
+    resolution: ResolutionSchema.default('720p'),
+    first_frame_image: FrameRefSchema.optional(),
+    last_frame_image: FrameRefSchema.optional(),
+    seed: z
+      .number({ error: 'Seed must be a whole number.' })
+      .int('Seed must be a whole number.')
+      .min(0, `Seed must be between 0 and ${SEED_MAX}.`)
+      .max(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)
+      .optional(),
+    sample_count: z
+      .number({ error: 'Number of outputs must be a whole number from 1 to 4.' })
+      .int('Number of outputs must be a whole number from 1 to 4.')
+      .min(1, 'Number of outputs must be from 1 to 4.')
+      .max(SAMPLE_COUNT_MAX, 'Number of outputs must be from 1 to 4.')
+      .default(1),
+    generate_audio: z.boolean({ error: 'Audio must be on or off (true/false).' }).default(false),
+    person_generation: PersonGenerationSchema.default('allow_adult'),
+    resize_mode: ResizeModeSchema.optional(),
+    // The endpoint rejects `false`: enhancement is always on for these models.
+    enhance_prompt: z
+      .literal(true, { error: 'Prompt enhancement is always on for Veo 3.1 and cannot be turned off; leave it out.' })
+      .optional(),
+  })
+  .strict()
+  .superRefine((req, ctx) => {
+    if (req.last_frame_image && !req.first_frame_image) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['last_frame_image'],
+        message: 'A last frame needs a first frame too: add a first frame or remove the last one.',
+      });
+    }
+    if (req.resize_mode && !req.first_frame_image) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resize_mode'],
+        message: 'Resize mode (pad or crop) only applies when a first frame image is given.',
+      });
+    }
+  });
+
+/** What callers pass in (defaults optional). */
+export type GenerationRequestInput = z.input<typeof GenerationRequestSchema>;
+/** A validated request with defaults applied. */
+export type GenerationRequest = z.output<typeof GenerationRequestSchema>;
+
+/** The exact JSON body sent to POST /v1/videos/generations. */
+export interface ApiGenerationBody {
+  model: Model;
+  prompt: string;
+  negative_prompt?: string;
+  duration: Duration;
+  aspect_ratio: AspectRatio;
+  resolution: Resolution;
+  first_frame_image?: string;
+  last_frame_image?: string;
+  seed?: number;
+  sample_count: number;
+  generate_audio: boolean;
+  person_generation: 'allow_adult' | 'disallow';
+  resize_mode?: ResizeMode;
+  enhance_prompt?: true;
+}
+
+/**
+ * Builds the wire body from a validated request and the public URLs of its
+ * frames (uploaded or given). Optional fields that are unset are omitted, never
+ * sent as null; enhance_prompt is never sent as false.
+ */
+export function buildApiBody(
+  req: GenerationRequest,
+  frameUrls: { first?: string; last?: string },
+): ApiGenerationBody {
+  const body: ApiGenerationBody = {
+    model: req.model,
+    prompt: req.prompt,
+    duration: req.duration,
+    aspect_ratio: req.aspect_ratio,
+    resolution: req.resolution,
+    sample_count: req.sample_count,
+    generate_audio: req.generate_audio,
+    person_generation: req.person_generation,
+  };
+  if (req.negative_prompt) body.negative_prompt = req.negative_prompt;
+  if (req.seed !== undefined) body.seed = req.seed;
+  if (req.first_frame_image) {
+    if (!frameUrls.first) throw new Error('buildApiBody: first frame has no URL yet');
+    body.first_frame_image = frameUrls.first;
+    if (req.resize_mode) body.resize_mode = req.resize_mode;
+  }
+  if (req.last_frame_image) {
+    if (!frameUrls.last) throw new Error('buildApiBody: last frame has no URL yet');
+    body.last_frame_image = frameUrls.last;
+  }
+  if (req.enhance_prompt === true) body.enhance_prompt = true;
+  return body;
+}
+
+/** One readable line per problem, naming the field, for the CLI and the UI. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((iss) => {
+    const field = iss.path.length > 0 ? iss.path.join('.') : 'request';
+    return `${field}: ${iss.message}`;
+  });
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * The one serialisable error shape that crosses process boundaries (IPC,
+ * WebSocket, CLI --json, the job journal). No stack traces, no local paths the
+ * page need not see: `message` is written for a person, `detail` holds the
+ * provider's raw words for a "details" expander.
+ */
+export const AppErrorCodeSchema = z.enum([
+  'invalid_request',
+  'auth',
+  'payment_required',
+  'permission',
+  'not_found',
+  'idempotency_in_progress',
+  'idempotency_conflict',
+  'idempotency_indeterminate',
+  'too_large',
+  'unsupported_media',
+  'rate_limited',
+  'server_error',
+  'unavailable',
+  'network',
+  'timeout',
+  'bad_response',
+  'content_policy',
+  'generation_failed',
+  'cancelled',
+  'link_expired',
+  'download_failed',
+  'invalid_file',
+  'missing_key',
+  'io',
+  'corrupt_data',
+  'internal',
+]);
+export type AppErrorCode = z.infer<typeof AppErrorCodeSchema>;
+
+export const AppErrorSchema = z.object({
+  code: AppErrorCodeSchema,
+  message: z.string(),
+  detail: z.string().optional(),
+  retryable: z.boolean().optional(),
+  retryAfterMs: z.number().nonnegative().optional(),
+  requestId: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+/** An Error subclass carrying an AppError, for code paths that throw. */
+export class AppFailure extends Error {
+  readonly app: AppError;
+  constructor(app: AppError) {
+    super(app.message);
+    this.name = 'AppFailure';
+    this.app = app;
+  }
+}
+
+export function isAppFailure(err: unknown): err is AppFailure {
+  return err instanceof AppFailure;
+}
