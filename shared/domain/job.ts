@@ -103,6 +103,8 @@ export const JobSchema = z.object({
   /** True once a job ran far past its estimate: checked rarely, never failed for it. */
   parked: z.boolean().default(false),
   error: AppErrorSchema.optional(),
+  /** The step a needs_attention job was in, so resuming it continues there. */
+  attentionFrom: JobStateSchema.optional(),
   /** The job this one was retried from. */
   retryOf: z.string().optional(),
   appVersion: z.string(),

@@ -1,0 +1,9 @@
+import { main as runDemoServer } from '../../core/demo/run-demo-server.js';
+import type { CliEnvironment } from '../environment.js';
+import type { CliIo } from '../io.js';
+
+/** Runs the built-in demo provider until Ctrl-C (for pointing APIMART_BASE_URL at it). */
+export async function demoServerCommand(argv: string[], _env: CliEnvironment, _io: CliIo): Promise<number> {
+  await runDemoServer(argv);
+  return 0;
+}

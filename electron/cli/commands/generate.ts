@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { isAppFailure } from '../../../shared/errors.js';
+import type { Job } from '../../../shared/domain/job.js';
+import { parseGenerationRequest } from '../../core/jobs/job-factory.js';
+import { DEFAULT_NAME_TEMPLATE, validateTemplate } from '../../core/library/file-naming.js';
+import type { CliEnvironment } from '../environment.js';
+import { EXIT, exitCodeFor } from '../exit-codes.js';
+import { parseGenerateArgs, UsageError } from '../generate-args.js';
+import { fail, type CliIo } from '../io.js';
+import { jsonReporter, textReporter } from '../reporter.js';
+import { openRuntime } from '../runtime.js';
+import { waitForJobs } from '../wait-for-jobs.js';
+
+export async function generateCommand(argv: string[], env: CliEnvironment, io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parseGenerateArgs(argv);
+    // Validate before any setup so bad input costs nothing and names the field.
+    parseGenerationRequest(args.request);
+    if (args.nameTemplate) {
+      const t = validateTemplate(args.nameTemplate);
+      if (!t.ok) throw new UsageError(`name: ${t.message}`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) return fail(io, err.message), EXIT.usage;
+    if (isAppFailure(err)) return fail(io, err.app.message), EXIT.usage;
+    throw err;
+  }
+  if (!args.demo && !env.apiKey) {
+    fail(io, 'no API key: set APIMART_API_KEY, or try the built-in demo provider with --demo (no key, no charge)');
+    return EXIT.auth;
+  }
+  const rt = await openRuntime(env, { demo: args.demo });
+  const reporter = args.json ? jsonReporter((s) => io.stdout.write(s)) : textReporter(io.stderr, () => Date.now());
+  let stopListening = () => {};
+  const interrupted = new Promise<'interrupted'>((resolve) => {
+    stopListening = io.onInterrupt(() => resolve('interrupted'));
+  });
+  try {
+    const recovery = await rt.engine.queue.start();
+    for (const c of recovery.corrupt) reporter.info(`A damaged job record was moved aside to ${c.movedTo} (${c.reason}).`);
+    await rt.engine.library.load();
+    let job: Job;
+    try {
+      job = await rt.engine.queue.submit(args.request, {
+        provider: args.demo ? 'demo' : 'apimart',
+        outputDir: args.outDir ?? env.outputDir,
+        nameTemplate: args.nameTemplate ?? DEFAULT_NAME_TEMPLATE,
+      });
+    } catch (err) {
+      if (isAppFailure(err)) return fail(io, err.app.message), exitCodeFor(err.app.code);
+      throw err;
+    }
+    if (!args.json) reporter.info(`Job ${job.id.slice(0, 8)} queued${args.demo ? ' on the demo provider (no charge)' : ''}.`);
+    else reporter.job(job);
+    const outcome = await Promise.race([waitForJobs(rt.engine.queue, [job.id], (j) => reporter.job(j)), interrupted]);
+    reporter.done();
+    const final = outcome === 'interrupted' ? undefined : outcome[0];
+    if (!final) {
+      fail(io, 'interrupted: the job is saved; run `keyframe resume` to continue it');
+      return EXIT.interrupted;
+    }
+    return report(final, io, args.json);
+  } finally {
+    stopListening();
+    await rt.close();
+  }
+}
+
+export function report(job: Job, io: CliIo, json: boolean): number {
+  if (job.state === 'done') {
+    if (!json) {
+      for (const o of job.outputs) io.stdout.write(`${join(job.outputDir, o.fileName)}\n`);
+      if (job.costUsd !== undefined) io.stderr.write(`Charged: $${job.costUsd.toFixed(2)}\n`);
+    }
+    return EXIT.ok;
+  }
+  const message = job.error?.message ?? `The job ended as ${job.state}.`;
+  if (!json) {
+    fail(io, message);
+    if (job.error?.requestId) io.stderr.write(`  request id: ${job.error.requestId}\n`);
+    if (job.error?.detail) io.stderr.write(`  details: ${job.error.detail}\n`);
+  }
+  if (job.state === 'needs_attention') {
+    if (!json) io.stderr.write('  The job is kept. Fix the cause, then run `keyframe resume`.\n');
+    return EXIT.attention;
+  }
+  return exitCodeFor(job.error?.code);
+}

@@ -1,0 +1,91 @@
+import { isAppFailure } from '../../shared/errors.js';
+import { QueueLockedError } from '../core/jobs/queue-lock.js';
+import { balanceCommand } from './commands/balance.js';
+import { generateCommand } from './commands/generate.js';
+import { jobsCommand } from './commands/jobs.js';
+import { libraryCommand } from './commands/library.js';
+import { resumeCommand } from './commands/resume.js';
+import { stopCommand, retryCommand } from './commands/job-actions.js';
+import { demoServerCommand } from './commands/demo-server.js';
+import { readEnvironment, type CliEnvironment } from './environment.js';
+import { EXIT } from './exit-codes.js';
+import { fail, processIo, type CliIo } from './io.js';
+
+const HELP = `keyframe — Veo 3.1 video generation through APIMart
+
+Usage:
+  keyframe generate "prompt" [options]   generate a video and save it (waits until it is on disk)
+  keyframe jobs [--json]                  list jobs, newest first
+  keyframe resume [--json]                continue unfinished jobs (after a crash or Ctrl-C)
+  keyframe stop <job-id>                  stop tracking a job (APIMart has no cancel)
+  keyframe retry <job-id>                 run a finished job again as a new job
+  keyframe library [--search TEXT] [--dir DIR] [--json]
+  keyframe balance [--demo] [--json]
+  keyframe demo-server                    run the built-in demo provider on 127.0.0.1
+
+generate options:
+  -m, --model fast|quality        veo3.1-fast-official (default) or veo3.1-quality-official
+  -d, --duration 4|6|8            seconds (default 8)
+  -a, --aspect 16:9|9:16          (default 16:9)
+  -r, --resolution 720p|1080p|4K  (default 720p)
+      --seed N|random             0…4294967295
+  -n, --samples 1-4               number of videos (default 1)
+      --audio                     generate an audio track
+      --negative TEXT             what to avoid
+      --person allow_adult|disallow, --no-people
+      --first-frame PATH|URL      image-to-video start frame (JPEG/PNG/WebP/GIF, ≤ 20 MB)
+      --last-frame PATH|URL       end frame (needs --first-frame)
+      --resize pad|crop           how a frame is fitted (image-to-video only)
+      --enhance-prompt            ask for prompt enhancement (always on; never sent as false)
+  -o, --out DIR                   output folder (default $KEYFRAME_OUTPUT_DIR or ~/Videos/Keyframe)
+      --name TEMPLATE             file name, e.g. "{date}_{time}_{prompt}" ({model} {seed} {index} {id} {aspect} {res})
+      --demo                      use the built-in demo provider: no key, no charge
+      --json                      one JSON object per event on stdout
+
+Environment: APIMART_API_KEY (never pass the key as a flag), APIMART_BASE_URL,
+KEYFRAME_DATA_DIR (journal, logs, caches), KEYFRAME_OUTPUT_DIR.
+Exit codes: 0 ok · 1 failed/expired · 2 bad input · 3 key missing/rejected · 4 balance too low ·
+5 needs attention (run resume) · 6 queue busy in another process · 130 interrupted (run resume).
+`;
+
+type Command = (argv: string[], env: CliEnvironment, io: CliIo) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  generate: generateCommand,
+  jobs: jobsCommand,
+  resume: resumeCommand,
+  stop: stopCommand,
+  retry: retryCommand,
+  library: libraryCommand,
+  balance: balanceCommand,
+  'demo-server': demoServerCommand,
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo, env: CliEnvironment = readEnvironment()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout.write(HELP);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${env.appVersion}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    fail(io, `unknown command “${name}”. Run \`keyframe help\`.`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, env, io);
+  } catch (err) {
+    if (err instanceof QueueLockedError) return fail(io, err.message), EXIT.locked;
+    if (isAppFailure(err)) return fail(io, err.app.message), EXIT.failed;
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return fail(io, err.message), EXIT.usage;
+    fail(io, `unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    return EXIT.failed;
+  }
+}
+
+// Run when executed as the `keyframe` binary (bin/keyframe.js imports this module).
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { createEngine, type Engine } from '../core/engine.js';
+import { startFakeApimart, type FakeApimart } from '../core/demo/fake-apimart.js';
+import { acquireQueueLock } from '../core/jobs/queue-lock.js';
+import type { Logger } from '../core/ports.js';
+import { systemClock } from '../core/ports.js';
+import { fileLogSink } from '../core/util/file-log.js';
+import { createRedactingLogger } from '../core/util/redact.js';
+import type { CliEnvironment } from './environment.js';
+
+/** Demo jobs take this long on the built-in provider: long enough to watch, short enough to wait for. */
+export const DEMO_JOB_MS = 6_000;
+
+export interface Runtime {
+  engine: Engine;
+  logger: Logger;
+  demo?: FakeApimart;
+  close(): Promise<void>;
+}
+
+export function createCliLogger(env: CliEnvironment): Logger {
+  const sink = fileLogSink(join(env.dataDir, 'logs', 'keyframe.log'));
+  return createRedactingLogger(sink, () => (env.apiKey ? [env.apiKey] : []), systemClock);
+}
+
+/**
+ * Opens the engine for one CLI command: takes the queue lock (one driver per
+ * data folder), starts the built-in demo provider when asked, and wires the
+ * key from the environment.
+ */
+export async function openRuntime(env: CliEnvironment, opts: { demo: boolean; concurrency?: number }): Promise<Runtime> {
+  const release = await acquireQueueLock(env.dataDir);
+  const logger = createCliLogger(env);
+  let demo: FakeApimart | undefined;
+  try {
+    if (opts.demo) demo = await startFakeApimart({ apiKey: null, progress: { mode: 'time', durationMs: DEMO_JOB_MS } });
+    const engine = createEngine({
+      dataDir: env.dataDir,
+      libraryDirs: [env.outputDir],
+      apiKey: async () => env.apiKey,
+      baseUrl: env.baseUrl,
+      ...(demo ? { demo: { baseUrl: demo.apiUrl } } : {}),
+      logger,
+      appVersion: env.appVersion,
+      concurrency: opts.concurrency,
+    });
+    return {
+      engine,
+      logger,
+      demo,
+      async close() {
+        await engine.queue.close();
+        await demo?.close();
+        await release();
+      },
+    };
+  } catch (err) {
+    await demo?.close();
+    await release();
+    throw err;
+  }
+}

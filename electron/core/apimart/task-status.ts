@@ -1,0 +1,28 @@
+/**
+ * Maps the many status words gateways use onto the few the queue acts on.
+ * Anything unrecognised means "still running": a new status word must never
+ * make a paid job look failed.
+ */
+export type TaskPhase = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+const PHASES: Record<string, TaskPhase> = {
+  submitted: 'pending',
+  pending: 'pending',
+  queued: 'pending',
+  processing: 'running',
+  in_progress: 'running',
+  running: 'running',
+  completed: 'completed',
+  success: 'completed',
+  succeeded: 'completed',
+  failed: 'failed',
+  failure: 'failed',
+  error: 'failed',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+};
+
+export function taskPhase(status: string | undefined): TaskPhase {
+  if (!status) return 'running';
+  return PHASES[status.trim().toLowerCase()] ?? 'running';
+}

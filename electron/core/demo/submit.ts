@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypedEmitter } from './emitter.js';
+import { errorEnvelope } from './envelope.js';
+import { readBody, sendJson } from './http-util.js';
+import { bodyFingerprint, isValidIdempotencyKey } from './idempotency.js';
+import type { IdempotencyStore, StoredReply } from './idempotency.js';
+import { validateSubmitBody } from './submit-schema.js';
+import type { TaskStore } from './task-store.js';
+import type { FakeEvents, FakeStats } from './types.js';
+
+/**
+ * POST /v1/videos/generations: validation, Idempotency-Key replay/conflict,
+ * task creation and the three reply shapes the contract allows.
+ */
+
+export type SubmitShape = 'array' | 'object' | 'accepted202';
+export const RESPONSE_VERSION_OBJECT = '2026-07-27';
+const MAX_JSON_BYTES = 1024 * 1024;
+
+export interface SubmitDeps {
+  stats: FakeStats;
+  events: TypedEmitter<FakeEvents>;
+  tasks: TaskStore;
+  idempotency: IdempotencyStore;
+  submitShape: SubmitShape;
+  estimatedTimeS: number;
+  apiUrl: () => string;
+}
+
+export async function handleSubmit(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  deps: SubmitDeps,
+  dropAfterAccept: boolean,
+): Promise<void> {
+  // With drop-after-accept everything below still happens; only the reply is lost.
+  const finish = (status: number, body: unknown, headers?: Record<string, string>): void => {
+    if (dropAfterAccept) req.socket.destroy();
+    else sendJson(res, status, body, headers);
+  };
+  const invalid = (message: string, code: string, param?: string): void =>
+    finish(400, errorEnvelope(400, requestId, { message, code, ...(param === undefined ? {} : { param }) }));
+
+  const read = await readBody(req, MAX_JSON_BYTES);
+  if (!read.ok) return finish(413, errorEnvelope(413, requestId, { message: 'request body too large' }));
+  const text = read.body.toString('utf8');
+  let body: unknown = text;
+  let isJson = true;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    isJson = false;
+  }
+  const rawKey = req.headers['idempotency-key'];
+  const key = Array.isArray(rawKey) ? rawKey[0] : rawKey;
+  deps.stats.submitBodies.push(key === undefined ? { body } : { body, idempotencyKey: key });
+
+  if (!isJson) return invalid('request body is not valid JSON', 'invalid_json');
+  if (key !== undefined && !isValidIdempotencyKey(key)) {
+    return invalid('Idempotency-Key must be 1-191 visible ASCII characters', 'invalid_idempotency_key');
+  }
+  const fingerprint = bodyFingerprint(body);
+  if (key !== undefined) {
+    const seen = deps.idempotency.lookup(key, fingerprint);
+    if (seen.kind === 'replay') {
+      deps.stats.replays += 1;
+      return finish(seen.reply.status, seen.reply.body, { 'Idempotency-Replayed': 'true' });
+    }
+    if (seen.kind === 'conflict') {
+      const message = 'Idempotency-Key has already been used with a different request body';
+      return finish(409, errorEnvelope(409, requestId, { type: 'idempotency_key_reused', code: 'idempotency_key_reused', message }));
+    }
+  }
+  const checked = validateSubmitBody(body);
+  if (!checked.ok) return invalid(checked.message, 'invalid_parameter', checked.param);
+
+  const task = deps.tasks.create(checked.body);
+  deps.stats.tasksCreated += 1;
+  deps.events.emit('task-created', {
+    id: task.id,
+    model: checked.body.model,
+    prompt: checked.body.prompt,
+    sampleCount: checked.body.sample_count,
+    ...(key === undefined ? {} : { idempotencyKey: key }),
+  });
+  const version = req.headers['x-apimart-response-version'];
+  const shape = version === RESPONSE_VERSION_OBJECT && deps.submitShape === 'array' ? 'object' : deps.submitShape;
+  const reply = submitReply(shape, task.id, deps);
+  if (key !== undefined) deps.idempotency.remember(key, fingerprint, reply);
+  finish(reply.status, reply.body);
+}
+
+function submitReply(shape: SubmitShape, id: string, deps: SubmitDeps): StoredReply {
+  switch (shape) {
+    case 'array':
+      return { status: 200, body: { code: 200, data: [{ status: 'submitted', task_id: id }] } };
+    case 'object':
+      return {
+        status: 200,
+        body: { code: 200, data: { id, status: 'submitted', progress: 0, task_info: { estimated_time: deps.estimatedTimeS } } },
+      };
+    case 'accepted202':
+      return { status: 202, body: { code: 202, data: { id, status: 'pending', poll_url: `${deps.apiUrl()}/v1/tasks/${id}` } } };
+  }
+}

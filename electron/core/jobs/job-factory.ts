@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { AppFailure } from '../../../shared/errors.js';
+import {
+  GenerationRequestSchema,
+  buildApiBody,
+  describeIssues,
+  type GenerationRequest,
+  type GenerationRequestInput,
+} from '../../../shared/domain/generation.js';
+import type { Job, JobFrame, Provider } from '../../../shared/domain/job.js';
+import { inspectLocalFrame } from '../frames/local-frame.js';
+
+export interface NewJobOptions {
+  provider: Provider;
+  outputDir: string;
+  nameTemplate: string;
+  appVersion: string;
+  now: number;
+  retryOf?: string;
+}
+
+/** Validates input with the one shared schema; throws a readable AppFailure naming the field. */
+export function parseGenerationRequest(input: unknown): GenerationRequest {
+  const parsed = GenerationRequestSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = describeIssues(parsed.error);
+    throw new AppFailure({ code: 'invalid_request', retryable: false, message: lines[0] ?? 'Invalid request.', detail: lines.join('\n') });
+  }
+  return parsed.data;
+}
+
+/**
+ * Builds a new job record: validates the request, checks local frames (type,
+ * size) and records their paths and hashes, and fixes the idempotency key.
+ * The record is complete before any request is made; when no upload is
+ * needed the exact body is fixed here too.
+ */
+export async function createJob(input: GenerationRequestInput | GenerationRequest, opts: NewJobOptions): Promise<Job> {
+  const request = parseGenerationRequest(input);
+  const frames: JobFrame[] = [];
+  for (const [role, ref] of [
+    ['first', request.first_frame_image],
+    ['last', request.last_frame_image],
+  ] as const) {
+    if (!ref) continue;
+    if (ref.kind === 'url') {
+      frames.push({ role, sourceUrl: ref.url, uploadedUrl: ref.url });
+    } else {
+      const path = resolve(ref.path);
+      const info = await inspectLocalFrame(path);
+      frames.push({ role, path, sha256: info.sha256, bytes: info.bytes, contentType: info.contentType });
+    }
+  }
+  // Store absolute frame paths so a later resume from another cwd finds them.
+  const normalised: GenerationRequest = {
+    ...request,
+    first_frame_image: withAbsolutePath(request.first_frame_image),
+    last_frame_image: withAbsolutePath(request.last_frame_image),
+  };
+  if (!normalised.first_frame_image) delete normalised.first_frame_image;
+  if (!normalised.last_frame_image) delete normalised.last_frame_image;
+  const needsUpload = frames.some((f) => f.path && !f.uploadedUrl);
+  const id = randomUUID();
+  const job: Job = {
+    schema: 'keyframe.job/1',
+    id,
+    provider: opts.provider,
+    createdAt: opts.now,
+    updatedAt: opts.now,
+    state: 'queued',
+    request: normalised,
+    idempotencyKey: `keyframe-${id}`,
+    frames,
+    outputDir: resolve(opts.outputDir),
+    nameTemplate: opts.nameTemplate,
+    requestIds: [],
+    outputs: [],
+    linkRefreshed: false,
+    attempts: 0,
+    polls: 0,
+    parked: false,
+    nextActionAt: opts.now,
+    appVersion: opts.appVersion,
+    ...(opts.retryOf ? { retryOf: opts.retryOf } : {}),
+  };
+  if (!needsUpload) {
+    const url = (role: 'first' | 'last') => frames.find((f) => f.role === role)?.uploadedUrl;
+    job.body = { ...buildApiBody(normalised, { first: url('first'), last: url('last') }) };
+  }
+  return job;
+}
+
+function withAbsolutePath<T extends GenerationRequest['first_frame_image']>(ref: T): T {
+  if (ref && ref.kind === 'file') return { ...ref, path: resolve(ref.path) } as T;
+  return ref;
+}

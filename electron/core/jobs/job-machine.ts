@@ -1,0 +1,219 @@
+import type { AppError } from '../../../shared/errors.js';
+import type { Job, JobOutput, JobState, ResultVideo } from '../../../shared/domain/job.js';
+import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
+
+/**
+ * The job state machine as a pure function: (job, event, now) → job. No I/O,
+ * no timers: the scheduler performs the side effects and feeds their outcomes
+ * back as events. Every (state, event) pair not listed is an error, which the
+ * tests enumerate exhaustively.
+ *
+ *   queued → uploading → submitting → generating → downloading → done
+ *                 ↘           ↘            ↘             ↘
+ *                  failed · needs_attention · failed/expired · needs_attention
+ *   any non-terminal → stopped (stop tracking; the API has no cancel)
+ */
+
+export type JobEvent =
+  | { type: 'start'; needsUpload: boolean; body?: ApiGenerationBody }
+  | { type: 'frame_uploaded'; role: 'first' | 'last'; url: string; expiresAt: number }
+  | { type: 'body_frozen'; body: ApiGenerationBody }
+  | { type: 'submit_accepted'; taskId: string; requestId?: string; estimatedTimeS?: number; firstPollAt: number }
+  | { type: 'step_failed'; error: AppError; retryAt: number }
+  | { type: 'rate_limited'; error: AppError; retryAt: number }
+  | { type: 'polled'; status: string; progress?: number; estimatedTimeS?: number; requestId?: string; nextPollAt: number; parked: boolean }
+  | {
+      type: 'task_completed';
+      videos: ResultVideo[];
+      outputs: JobOutput[];
+      thumbnailUrl?: string;
+      costUsd?: number;
+      credits?: number;
+      actualTimeS?: number;
+      completedAt: number;
+    }
+  | { type: 'task_failed'; error: AppError }
+  | { type: 'download_progress'; index: number; bytesDone: number; bytesTotal?: number }
+  | { type: 'output_saved'; index: number; bytes: number; sidecarName: string }
+  | { type: 'link_expired'; error: AppError }
+  | { type: 'links_refreshed'; videos: ResultVideo[] }
+  | { type: 'stop' }
+  | { type: 'resume' };
+
+export type JobEventType = JobEvent['type'];
+
+export class InvalidTransition extends Error {
+  constructor(
+    readonly state: JobState,
+    readonly event: JobEventType,
+  ) {
+    super(`event ${event} is not valid in state ${state}`);
+    this.name = 'InvalidTransition';
+  }
+}
+
+/** Transient failures of these steps never fail a job: they wait and retry. */
+const RETRY_FOREVER: readonly JobState[] = ['submitting', 'generating', 'downloading'];
+/** How often an upload with an unknown outcome is retried before asking the user. */
+export const MAX_UPLOAD_ATTEMPTS = 4;
+/** A 500 that carries a message is retried this often, then the user is asked. */
+export const MAX_SERVER_ERROR_ATTEMPTS = 5;
+
+const ACTIVE_STEPS: readonly JobState[] = ['queued', 'uploading', 'submitting', 'generating', 'downloading'];
+
+export function transition(job: Job, event: JobEvent, now: number): Job {
+  const s = job.state;
+  const next = (patch: Partial<Job>): Job => ({ ...job, ...patch, updatedAt: now });
+  const invalid = () => new InvalidTransition(s, event.type);
+
+  switch (event.type) {
+    case 'start':
+      if (s !== 'queued') throw invalid();
+      if (event.needsUpload) return next({ state: 'uploading', attempts: 0, nextActionAt: now, error: undefined });
+      if (!event.body) throw new Error('start without upload needs the body');
+      return next({ state: 'submitting', body: job.body ?? { ...event.body }, attempts: 0, nextActionAt: now, error: undefined });
+
+    case 'frame_uploaded':
+      if (s !== 'uploading') throw invalid();
+      return next({
+        frames: job.frames.map((f) => (f.role === event.role ? { ...f, uploadedUrl: event.url, uploadedExpiresAt: event.expiresAt } : f)),
+        attempts: 0,
+        error: undefined,
+      });
+
+    case 'body_frozen':
+      if (s !== 'uploading') throw invalid();
+      // The body is frozen once: a re-sent submit must be byte-identical to the first.
+      return next({ state: 'submitting', body: job.body ?? { ...event.body }, attempts: 0, nextActionAt: now, error: undefined });
+
+    case 'submit_accepted':
+      if (s !== 'submitting') throw invalid();
+      return next({
+        state: 'generating',
+        taskId: event.taskId,
+        requestIds: event.requestId ? [...job.requestIds, event.requestId] : job.requestIds,
+        submittedAt: now,
+        estimatedTimeS: event.estimatedTimeS ?? job.estimatedTimeS,
+        providerStatus: 'submitted',
+        progress: 0,
+        polls: 0,
+        attempts: 0,
+        nextActionAt: event.firstPollAt,
+        error: undefined,
+      });
+
+    case 'rate_limited':
+      // The whole queue waits; this does not count against the job's own retry budget.
+      if (!['uploading', 'submitting', 'generating', 'downloading'].includes(s)) throw invalid();
+      return next({ error: event.error, nextActionAt: event.retryAt });
+
+    case 'step_failed':
+      if (!['uploading', 'submitting', 'generating', 'downloading'].includes(s)) throw invalid();
+      return onStepFailed(job, event.error, event.retryAt, next);
+
+    case 'polled':
+      if (s !== 'generating') throw invalid();
+      return next({
+        providerStatus: event.status,
+        progress: event.progress ?? job.progress,
+        estimatedTimeS: event.estimatedTimeS ?? job.estimatedTimeS,
+        requestIds: event.requestId && !job.requestIds.includes(event.requestId) ? [...job.requestIds, event.requestId].slice(-20) : job.requestIds,
+        polls: job.polls + 1,
+        attempts: 0,
+        parked: event.parked,
+        nextActionAt: event.nextPollAt,
+        error: undefined,
+      });
+
+    case 'task_completed':
+      if (s !== 'generating') throw invalid();
+      return next({
+        state: 'downloading',
+        providerStatus: 'completed',
+        progress: 100,
+        videos: event.videos,
+        // Names reserved before a refresh are kept so .part files can resume.
+        outputs: job.outputs.length > 0 ? job.outputs.map((o, i) => ({ ...o, url: event.outputs[i]?.url ?? o.url })) : event.outputs,
+        thumbnailUrl: event.thumbnailUrl,
+        costUsd: event.costUsd,
+        credits: event.credits,
+        actualTimeS: event.actualTimeS,
+        completedAt: job.completedAt ?? event.completedAt,
+        attempts: 0,
+        parked: false,
+        nextActionAt: now,
+        error: undefined,
+      });
+
+    case 'task_failed':
+      if (s !== 'generating') throw invalid();
+      return next({ state: 'failed', error: event.error, nextActionAt: undefined, providerStatus: 'failed' });
+
+    case 'download_progress':
+      if (s !== 'downloading') throw invalid();
+      return next({
+        outputs: job.outputs.map((o) =>
+          o.index === event.index ? { ...o, bytesDone: event.bytesDone, bytesTotal: event.bytesTotal ?? o.bytesTotal } : o,
+        ),
+      });
+
+    case 'output_saved': {
+      if (s !== 'downloading') throw invalid();
+      const outputs = job.outputs.map((o) =>
+        o.index === event.index ? { ...o, saved: true, bytesDone: event.bytes, bytesTotal: event.bytes, sidecarName: event.sidecarName } : o,
+      );
+      const allSaved = outputs.every((o) => o.saved);
+      return next({ outputs, state: allSaved ? 'done' : 'downloading', attempts: 0, error: undefined, nextActionAt: allSaved ? undefined : now });
+    }
+
+    case 'link_expired':
+      if (s !== 'downloading') throw invalid();
+      // One fresh look at the task for new links; a second expiry is final.
+      if (!job.linkRefreshed) return next({ state: 'generating', linkRefreshed: true, attempts: 0, nextActionAt: now, error: event.error });
+      return next({ state: 'expired', error: event.error, nextActionAt: undefined });
+
+    case 'links_refreshed':
+      if (s !== 'generating') throw invalid();
+      return next({
+        state: 'downloading',
+        videos: event.videos,
+        outputs: job.outputs.map((o, i) => ({ ...o, url: event.videos[i]?.urls[0] ?? o.url })),
+        attempts: 0,
+        nextActionAt: now,
+      });
+
+    case 'stop':
+      if (!ACTIVE_STEPS.includes(s) && s !== 'needs_attention') throw invalid();
+      return next({ state: 'stopped', nextActionAt: undefined, attentionFrom: undefined });
+
+    case 'resume':
+      if (s !== 'needs_attention') throw invalid();
+      return next({ state: job.attentionFrom ?? 'queued', attentionFrom: undefined, attempts: 0, nextActionAt: now, error: undefined });
+  }
+}
+
+function onStepFailed(job: Job, error: AppError, retryAt: number, next: (p: Partial<Job>) => Job): Job {
+  const s = job.state;
+  const attempts = job.attempts + 1;
+  const attention = (err: AppError) => next({ state: 'needs_attention', attentionFrom: s, error: err, attempts, nextActionAt: undefined });
+
+  if (error.retryable) {
+    if (s === 'uploading' && attempts >= MAX_UPLOAD_ATTEMPTS) {
+      // Uploads carry no idempotency key; after a few unknown outcomes a person decides.
+      return attention({ ...error, message: `${error.message} The frame upload failed ${attempts} times; resume the job to try again.` });
+    }
+    if (error.code === 'server_error' && error.detail && attempts >= MAX_SERVER_ERROR_ATTEMPTS) return attention(error);
+    if (s === 'uploading' || RETRY_FOREVER.includes(s)) return next({ error, attempts, nextActionAt: retryAt });
+  }
+  // Not retryable. Before a task exists nothing was charged: the job fails with
+  // a reason the person can act on. Once a task exists (or may exist), the job
+  // is never dropped: it waits for the person instead.
+  if (s === 'uploading') return next({ state: 'failed', error, attempts, nextActionAt: undefined });
+  if (s === 'submitting') {
+    if (error.code === 'idempotency_indeterminate' || error.code === 'idempotency_conflict') return attention(error);
+    // An earlier attempt's outcome was unknown, so a task may exist: keep the key, ask the person.
+    if (job.attempts > 0) return attention(error);
+    return next({ state: 'failed', error, attempts, nextActionAt: undefined });
+  }
+  return attention(error);
+}

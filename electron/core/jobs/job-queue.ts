@@ -1,0 +1,374 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppFailure, type AppError } from '../../../shared/errors.js';
+import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
+import { isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
+import type { ApimartClient } from '../apimart/client.js';
+import type { UploadCache } from '../frames/upload-cache.js';
+import { removeStrayPartFiles } from '../library/downloader.js';
+import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
+import { silentLogger } from '../ports.js';
+import { writeJsonAtomic } from '../util/atomic-write.js';
+import { createJob } from './job-factory.js';
+import { InvalidTransition, transition, type JobEvent } from './job-machine.js';
+import { runStep } from './job-steps.js';
+import type { CorruptJournalEntry, JobStore } from './job-store.js';
+import { RATE_LIMIT_BACKOFF, backoffMs } from './poll-policy.js';
+
+export interface JobQueueDeps {
+  store: JobStore;
+  dataDir: string;
+  clientFor: (provider: Provider) => ApimartClient;
+  /** Plain fetch for result files: never carries the API key. */
+  fileFetch: FetchLike;
+  uploads: UploadCache;
+  library: { add(dir: string, sidecarName: string): Promise<unknown> };
+  clock: Clock;
+  random?: RandomSource;
+  logger?: Logger;
+  concurrency?: number;
+  appVersion: string;
+  stallTimeoutMs?: number;
+}
+
+export interface QueueState {
+  paused: boolean;
+  rateLimitedUntil?: number;
+  concurrency: number;
+  counts: Record<string, number>;
+}
+
+export interface RecoveryReport {
+  resumed: number;
+  corrupt: CorruptJournalEntry[];
+  strayPartsRemoved: string[];
+}
+
+const ACTIVE = new Set(['uploading', 'submitting', 'generating', 'downloading']);
+const STOP_NOTE = 'Stopped tracking. APIMart has no cancel: the provider may still finish this job and charge for it.';
+
+/**
+ * One scheduler for all jobs. A single timer wakes it at the earliest due job;
+ * each job has at most one step in flight; a concurrency cap limits started
+ * jobs; a 429 pauses the whole queue; no client-side timeout ever fails a job.
+ */
+export class JobQueue {
+  private readonly jobs = new Map<string, Job>();
+  private readonly running = new Map<string, AbortController>();
+  private readonly saves = new Map<string, Promise<void>>();
+  private readonly jobListeners = new Set<(job: Job) => void>();
+  private readonly queueListeners = new Set<(s: QueueState) => void>();
+  private readonly settleWaiters: (() => void)[] = [];
+  private readonly random: RandomSource;
+  private readonly log: Logger;
+  private concurrency: number;
+  private timer?: TimerHandle;
+  private paused = false;
+  private rateLimitedUntil = 0;
+  private consecutive429 = 0;
+  private closed = false;
+  private inert = false;
+
+  constructor(private readonly deps: JobQueueDeps) {
+    this.random = deps.random ?? Math.random;
+    this.log = deps.logger ?? silentLogger;
+    this.concurrency = Math.max(1, deps.concurrency ?? 3);
+  }
+
+  // ── lifecycle ────────────────────────────────────────────────────────────
+
+  /** Loads the journal and picks every unfinished job up where it stopped. */
+  async start(opts: { drive?: boolean } = {}): Promise<RecoveryReport> {
+    // An inert queue loads and edits the journal without running any step (CLI stop/retry).
+    this.inert = opts.drive === false;
+    const now = this.deps.clock.now();
+    const { jobs, corrupt } = await this.deps.store.loadAll(now);
+    for (const c of corrupt) this.log.log('error', 'corrupt journal entry moved aside', { movedTo: c.movedTo, reason: c.reason });
+    let resumed = 0;
+    for (const job of jobs) {
+      const active = job.state === 'queued' || ACTIVE.has(job.state);
+      if (active) resumed++;
+      // Submitting jobs re-send with the same key, generating ones poll, downloads resume.
+      this.jobs.set(job.id, active ? { ...job, nextActionAt: now, attempts: 0 } : job);
+    }
+    const strayPartsRemoved = await this.cleanStrayParts(jobs);
+    this.paused = await this.loadPaused();
+    this.pump();
+    return { resumed, corrupt, strayPartsRemoved };
+  }
+
+  /** Stops timers and aborts steps in flight (downloads keep their .part for later). */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
+    for (const c of this.running.values()) c.abort();
+    await this.settled();
+    await Promise.all(this.saves.values());
+  }
+
+  /** Resolves once no step is in flight (tests drive a fake clock with it). */
+  settled(): Promise<void> {
+    if (this.running.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.settleWaiters.push(resolve));
+  }
+
+  // ── commands ─────────────────────────────────────────────────────────────
+
+  async submit(input: GenerationRequestInput, opts: { provider: Provider; outputDir: string; nameTemplate: string; retryOf?: string }): Promise<Job> {
+    const job = await createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now() });
+    // Journal first: the job exists on disk before its first request.
+    await this.deps.store.save(job);
+    this.jobs.set(job.id, job);
+    this.emitJob(job);
+    this.pump();
+    return job;
+  }
+
+  async stop(id: string): Promise<Job> {
+    const job = this.require(id);
+    this.running.get(id)?.abort();
+    const stopped = { ...transition(job, { type: 'stop' }, this.deps.clock.now()), error: { code: 'cancelled' as const, message: STOP_NOTE } };
+    await this.commit(stopped, true);
+    this.pump();
+    return stopped;
+  }
+
+  /** Retries a finished job as a new job with the same settings (new key: a new task). */
+  async retry(id: string): Promise<Job> {
+    const old = this.require(id);
+    if (!isTerminal(old.state) && old.state !== 'needs_attention') {
+      throw new AppFailure({ code: 'invalid_request', retryable: false, message: 'This job is still running; stop tracking it before retrying.' });
+    }
+    return this.submit(old.request, { provider: old.provider, outputDir: old.outputDir, nameTemplate: old.nameTemplate, retryOf: old.id });
+  }
+
+  /** Continues a needs_attention job from the step it was in (same key, same task). */
+  async resumeJob(id: string): Promise<Job> {
+    const job = transition(this.require(id), { type: 'resume' }, this.deps.clock.now());
+    await this.commit(job, true);
+    this.pump();
+    return job;
+  }
+
+  async setPaused(paused: boolean): Promise<void> {
+    this.paused = paused;
+    await writeJsonAtomic(join(this.deps.dataDir, 'queue-state.json'), { paused });
+    this.emitQueue();
+    this.pump();
+  }
+
+  setConcurrency(n: number): void {
+    this.concurrency = Math.max(1, Math.min(16, Math.floor(n)));
+    this.emitQueue();
+    this.pump();
+  }
+
+  /** Look at every waiting job now (after system resume, or a key change). */
+  pollNow(): void {
+    const now = this.deps.clock.now();
+    for (const [id, job] of this.jobs) if (ACTIVE.has(job.state) && !this.running.has(id)) this.jobs.set(id, { ...job, nextActionAt: now });
+    this.pump();
+  }
+
+  list(): Job[] {
+    return [...this.jobs.values()].sort((a, b) => b.createdAt - a.createdAt);
+  }
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+  state(): QueueState {
+    const counts: Record<string, number> = {};
+    for (const j of this.jobs.values()) counts[j.state] = (counts[j.state] ?? 0) + 1;
+    const now = this.deps.clock.now();
+    return {
+      paused: this.paused,
+      concurrency: this.concurrency,
+      counts,
+      ...(this.rateLimitedUntil > now ? { rateLimitedUntil: this.rateLimitedUntil } : {}),
+    };
+  }
+
+  onJob(cb: (job: Job) => void): () => void {
+    this.jobListeners.add(cb);
+    return () => this.jobListeners.delete(cb);
+  }
+  onQueue(cb: (s: QueueState) => void): () => void {
+    this.queueListeners.add(cb);
+    return () => this.queueListeners.delete(cb);
+  }
+
+  // ── scheduling ───────────────────────────────────────────────────────────
+
+  private pump(): void {
+    if (this.closed || this.inert) return;
+    const now = this.deps.clock.now();
+    if (!this.paused && now >= this.rateLimitedUntil) {
+      let started = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length;
+      for (const job of [...this.jobs.values()].sort((a, b) => a.createdAt - b.createdAt)) {
+        if (this.running.has(job.id) || !this.isDue(job, now)) continue;
+        if (job.state === 'queued') {
+          if (started >= this.concurrency) continue;
+          started++;
+        }
+        this.launch(job);
+      }
+    }
+    this.armTimer(now);
+  }
+
+  private isDue(job: Job, now: number): boolean {
+    return (job.state === 'queued' || ACTIVE.has(job.state)) && (job.nextActionAt ?? 0) <= now;
+  }
+
+  private armTimer(now: number): void {
+    if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.paused || this.closed) return;
+    const slotFree = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length < this.concurrency;
+    let at = Infinity;
+    for (const job of this.jobs.values()) {
+      if (this.running.has(job.id)) continue;
+      // Queued jobs without a free slot are woken by the step that frees one, not by the timer.
+      if (ACTIVE.has(job.state) || (job.state === 'queued' && slotFree)) at = Math.min(at, job.nextActionAt ?? now);
+    }
+    if (at === Infinity) return;
+    at = Math.max(at, this.rateLimitedUntil);
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.pump();
+    }, Math.max(0, at - now));
+  }
+
+  private launch(job: Job): void {
+    const controller = new AbortController();
+    this.running.set(job.id, controller);
+    void this.execute(job, controller).finally(() => {
+      this.running.delete(job.id);
+      this.pump();
+      if (this.running.size === 0) for (const w of this.settleWaiters.splice(0)) w();
+    });
+  }
+
+  private async execute(job: Job, controller: AbortController): Promise<void> {
+    const provider = job.provider;
+    try {
+      await runStep(job, {
+        client: this.deps.clientFor(provider),
+        fileFetch: this.deps.fileFetch,
+        uploads: this.deps.uploads,
+        clock: this.deps.clock,
+        random: this.random,
+        stallTimeoutMs: this.deps.stallTimeoutMs ?? 30_000,
+        signal: controller.signal,
+        dispatch: (event, persist) => this.dispatch(job.id, event, persist),
+        reservedNames: () => this.reservedNames(),
+        addToLibrary: async (dir, name) => {
+          await this.deps.library.add(dir, name);
+        },
+      });
+      this.consecutive429 = 0;
+    } catch (err) {
+      if (controller.signal.aborted && (this.closed || this.jobs.get(job.id)?.state === 'stopped')) return;
+      await this.onStepError(job.id, err);
+    }
+  }
+
+  private async onStepError(id: string, err: unknown): Promise<void> {
+    const now = this.deps.clock.now();
+    const error: AppError =
+      err instanceof AppFailure
+        ? err.app
+        : { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: err instanceof Error ? err.message : String(err) };
+    const job = this.jobs.get(id);
+    if (!job || !ACTIVE.has(job.state)) {
+      this.log.log('error', 'step failed outside an active state', { id, code: error.code, detail: error.detail });
+      return;
+    }
+    this.log.log('warn', 'job step failed', { id, state: job.state, code: error.code, retryable: error.retryable, requestId: error.requestId });
+    if (error.code === 'rate_limited') {
+      // One 429 pauses everyone: hammering a rate limit from N jobs only extends it.
+      this.consecutive429++;
+      const wait = error.retryAfterMs ?? backoffMs(this.consecutive429, this.random, RATE_LIMIT_BACKOFF);
+      this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + wait);
+      this.emitQueue();
+      await this.dispatch(id, { type: 'rate_limited', error, retryAt: this.rateLimitedUntil }, false);
+      return;
+    }
+    if (error.code === 'link_expired') {
+      await this.dispatch(id, { type: 'link_expired', error }, true);
+      return;
+    }
+    const retryAt = now + (error.retryAfterMs ?? backoffMs(job.attempts + 1, this.random));
+    await this.dispatch(id, { type: 'step_failed', error, retryAt }, true);
+  }
+
+  private async dispatch(id: string, event: JobEvent, persist: boolean): Promise<Job> {
+    const current = this.require(id);
+    let next: Job;
+    try {
+      next = transition(current, event, this.deps.clock.now());
+    } catch (err) {
+      // A step finishing after its job was stopped: the stop wins.
+      if (err instanceof InvalidTransition && current.state === 'stopped') return current;
+      throw err;
+    }
+    await this.commit(next, persist);
+    return next;
+  }
+
+  private async commit(job: Job, persist: boolean): Promise<void> {
+    this.jobs.set(job.id, job);
+    if (persist) {
+      // Writes of one job are serialised so an older snapshot never lands after a newer one.
+      const prev = this.saves.get(job.id) ?? Promise.resolve();
+      const write = prev.then(() => this.deps.store.save(this.jobs.get(job.id) ?? job));
+      this.saves.set(job.id, write.catch(() => undefined));
+      await write;
+    }
+    this.emitJob(job);
+    if (ACTIVE.has(job.state) || job.state === 'queued') return;
+    this.emitQueue();
+  }
+
+  private reservedNames(): Set<string> {
+    const names = new Set<string>();
+    for (const j of this.jobs.values()) if (!isTerminal(j.state)) for (const o of j.outputs) names.add(o.fileName);
+    return names;
+  }
+
+  private require(id: string): Job {
+    const job = this.jobs.get(id);
+    if (!job) throw new AppFailure({ code: 'not_found', retryable: false, message: `No job with id ${id}.` });
+    return job;
+  }
+
+  private emitJob(job: Job): void {
+    for (const cb of this.jobListeners) cb(job);
+  }
+  private emitQueue(): void {
+    const s = this.state();
+    for (const cb of this.queueListeners) cb(s);
+  }
+
+  private async cleanStrayParts(jobs: Job[]): Promise<string[]> {
+    const keepByDir = new Map<string, Set<string>>();
+    for (const j of jobs) {
+      const keep = keepByDir.get(j.outputDir) ?? new Set<string>();
+      if (j.state === 'downloading' || j.state === 'generating' || j.state === 'needs_attention') {
+        for (const o of j.outputs) if (!o.saved) keep.add(`${o.fileName}.part`);
+      }
+      keepByDir.set(j.outputDir, keep);
+    }
+    const removed: string[] = [];
+    for (const [dir, keep] of keepByDir) removed.push(...(await removeStrayPartFiles(dir, keep).catch(() => [])));
+    return removed;
+  }
+
+  private async loadPaused(): Promise<boolean> {
+    try {
+      return JSON.parse(await readFile(join(this.deps.dataDir, 'queue-state.json'), 'utf8')).paused === true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,200 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppFailure } from '../../../shared/errors.js';
+import { buildApiBody } from '../../../shared/domain/generation.js';
+import type { Job, JobOutput } from '../../../shared/domain/job.js';
+import type { ApimartClient } from '../apimart/client.js';
+import type { TaskSnapshot } from '../apimart/task-snapshot.js';
+import { loadLocalFrame } from '../frames/local-frame.js';
+import type { UploadCache } from '../frames/upload-cache.js';
+import type { Clock, FetchLike, RandomSource } from '../ports.js';
+import { downloadToFile } from '../library/downloader.js';
+import { allocateFileName, renderFileStem, sidecarNameFor } from '../library/file-naming.js';
+import { writeSidecar } from '../library/sidecar.js';
+import { hashExistingVideo } from './existing-video.js';
+import type { JobEvent } from './job-machine.js';
+import { FIRST_POLL_MS, nextPollDelayMs, shouldPark } from './poll-policy.js';
+import { sidecarFromJob } from './sidecar-from-job.js';
+import { describeTaskFailure } from './task-failure.js';
+
+/** What a step needs from the queue. */
+export interface StepContext {
+  client: ApimartClient;
+  fileFetch: FetchLike;
+  uploads: UploadCache;
+  clock: Clock;
+  random: RandomSource;
+  stallTimeoutMs: number;
+  signal: AbortSignal;
+  /** Applies an event to the job and returns the new job; `persist` writes the journal first. */
+  dispatch(event: JobEvent, persist: boolean): Promise<Job>;
+  /** File names held by other unfinished jobs, so two jobs never pick the same name. */
+  reservedNames(): Set<string>;
+  addToLibrary(dir: string, sidecarName: string): Promise<void>;
+}
+
+export async function runStep(job: Job, ctx: StepContext): Promise<void> {
+  switch (job.state) {
+    case 'queued':
+      return startJob(job, ctx);
+    case 'uploading':
+      return uploadFrames(job, ctx);
+    case 'submitting':
+      return submit(job, ctx);
+    case 'generating':
+      return poll(job, ctx);
+    case 'downloading':
+      return download(job, ctx);
+    default:
+      return;
+  }
+}
+
+async function startJob(job: Job, ctx: StepContext): Promise<void> {
+  const needsUpload = job.frames.some((f) => f.path && !f.uploadedUrl);
+  const body = job.body ? undefined : needsUpload ? undefined : buildApiBody(job.request, {});
+  await ctx.dispatch({ type: 'start', needsUpload, ...(body ? { body } : {}) }, true);
+}
+
+async function uploadFrames(job: Job, ctx: StepContext): Promise<void> {
+  const origin = new URL(ctx.client.baseUrl).origin;
+  let current = job;
+  for (const frame of job.frames) {
+    if (!frame.path || frame.uploadedUrl) continue;
+    const now = ctx.clock.now();
+    const cached = frame.sha256 ? await ctx.uploads.get(origin, frame.sha256, now) : undefined;
+    if (cached) {
+      current = await ctx.dispatch({ type: 'frame_uploaded', role: frame.role, url: cached.url, expiresAt: cached.expiresAt }, true);
+      continue;
+    }
+    const { info, bytes } = await loadLocalFrame(frame.path);
+    if (frame.sha256 && info.sha256 !== frame.sha256) {
+      throw new AppFailure({
+        code: 'invalid_file',
+        retryable: false,
+        message: `The ${frame.role} frame image changed on disk after the job was queued. Retry the job to use the new image.`,
+      });
+    }
+    const ext = info.contentType.split('/')[1] ?? 'png';
+    const uploaded = await ctx.client.uploadImage({ bytes, filename: `${frame.role}-frame.${ext}`, contentType: info.contentType });
+    await ctx.uploads.put(origin, info.sha256, { url: uploaded.url, expiresAt: uploaded.expiresAt }, ctx.clock.now());
+    current = await ctx.dispatch({ type: 'frame_uploaded', role: frame.role, url: uploaded.url, expiresAt: uploaded.expiresAt }, true);
+  }
+  const url = (role: 'first' | 'last') => current.frames.find((f) => f.role === role)?.uploadedUrl;
+  await ctx.dispatch({ type: 'body_frozen', body: buildApiBody(current.request, { first: url('first'), last: url('last') }) }, true);
+}
+
+async function submit(job: Job, ctx: StepContext): Promise<void> {
+  if (!job.body) throw new Error('submitting without a frozen body');
+  // Always the identical stored body with the job's own key: a replay can never create a second task.
+  const res = await ctx.client.submit(job.body, job.idempotencyKey);
+  await ctx.dispatch(
+    {
+      type: 'submit_accepted',
+      taskId: res.taskId,
+      requestId: res.requestId,
+      estimatedTimeS: res.estimatedTimeS,
+      firstPollAt: ctx.clock.now() + FIRST_POLL_MS,
+    },
+    true,
+  );
+}
+
+async function poll(job: Job, ctx: StepContext): Promise<void> {
+  if (!job.taskId) throw new Error('generating without a task id');
+  const snap = await ctx.client.getTask(job.taskId);
+  const now = ctx.clock.now();
+  if (snap.phase === 'completed' && snap.videos.length > 0) {
+    if (job.outputs.length > 0) {
+      await ctx.dispatch({ type: 'links_refreshed', videos: snap.videos }, true);
+      return;
+    }
+    await ctx.dispatch(
+      {
+        type: 'task_completed',
+        videos: snap.videos,
+        outputs: await reserveOutputs(job, snap, ctx),
+        thumbnailUrl: snap.thumbnailUrl,
+        costUsd: snap.costUsd,
+        credits: snap.credits,
+        actualTimeS: snap.actualTimeS,
+        completedAt: snap.completedAt ?? now,
+      },
+      true,
+    );
+    return;
+  }
+  if (snap.phase === 'failed' || snap.phase === 'cancelled') {
+    await ctx.dispatch({ type: 'task_failed', error: describeTaskFailure(snap) }, true);
+    return;
+  }
+  // Completed without any video is unreadable, not final: look again later.
+  const elapsedMs = now - (job.submittedAt ?? job.createdAt);
+  const estimatedTimeS = snap.estimatedTimeS ?? job.estimatedTimeS;
+  const parked = shouldPark(elapsedMs, estimatedTimeS);
+  const nextPollAt = now + nextPollDelayMs({ polls: job.polls, elapsedMs, estimatedTimeS, random: ctx.random });
+  // Only a change of parking is worth a journal write; progress is rebuilt by the next poll.
+  await ctx.dispatch(
+    { type: 'polled', status: snap.status, progress: snap.progress, estimatedTimeS: snap.estimatedTimeS, requestId: snap.requestId, nextPollAt, parked },
+    parked !== job.parked,
+  );
+}
+
+async function reserveOutputs(job: Job, snap: TaskSnapshot, ctx: StepContext): Promise<JobOutput[]> {
+  const reserved = ctx.reservedNames();
+  const outputs: JobOutput[] = [];
+  const date = new Date(job.createdAt);
+  for (const [index, video] of snap.videos.entries()) {
+    const stem = renderFileStem(job.nameTemplate, {
+      date,
+      prompt: job.request.prompt,
+      model: job.request.model,
+      seed: job.request.seed,
+      index: index + 1,
+      count: snap.videos.length,
+      jobId: job.id,
+      aspect: job.request.aspect_ratio,
+      resolution: job.request.resolution,
+    });
+    const fileName = await allocateFileName(job.outputDir, stem, reserved);
+    reserved.add(fileName);
+    outputs.push({ index, fileName, url: video.urls[0], bytesDone: 0, saved: false });
+  }
+  return outputs;
+}
+
+async function download(job: Job, ctx: StepContext): Promise<void> {
+  let current = job;
+  for (const output of job.outputs) {
+    if (output.saved) continue;
+    if (!output.url) throw new Error('output without a URL');
+    const dest = join(job.outputDir, output.fileName);
+    // A crash between the rename and the sidecar leaves a finished video: adopt it, don't refetch.
+    const adopted = await hashExistingVideo(dest);
+    const saved =
+      adopted ??
+      (await downloadToFile({
+        url: output.url,
+        dest,
+        fetch: ctx.fileFetch,
+        clock: ctx.clock,
+        stallTimeoutMs: ctx.stallTimeoutMs,
+        signal: ctx.signal,
+        onProgress: (bytesDone, bytesTotal) => {
+          void ctx.dispatch({ type: 'download_progress', index: output.index, bytesDone, ...(bytesTotal !== undefined ? { bytesTotal } : {}) }, false);
+        },
+      }));
+    const sidecar = sidecarFromJob(current, output, { bytes: saved.bytes, sha256: saved.sha256, savedAt: ctx.clock.now() });
+    await writeSidecar(job.outputDir, sidecar);
+    const sidecarName = sidecarNameFor(output.fileName);
+    await ctx.addToLibrary(job.outputDir, sidecarName);
+    current = await ctx.dispatch({ type: 'output_saved', index: output.index, bytes: saved.bytes, sidecarName }, true);
+  }
+}
+
+export async function fileExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { AppFailure } from '../../../shared/errors.js';
+import type { Clock, FetchLike } from '../ports.js';
+import { fsyncDir } from '../util/atomic-write.js';
+import { PumpError, pumpBodyToFile } from './body-pump.js';
+import {
+  cancelledFailure,
+  destExistsFailure,
+  errnoCode,
+  failureForStatus,
+  interruptedFailure,
+  invalidFileFailure,
+  oversizeFailure,
+  stalledFailure,
+  writeFailure,
+} from './download-errors.js';
+import { planResponse, type ResponsePlan } from './http-range.js';
+import { fileSizeOrZero, hashFileInto, pathExists, renameNoReplace, unlinkIfExists } from './part-files.js';
+import { StallGuard } from './stall-guard.js';
+import { verifyMp4 } from './verify-mp4.js';
+
+export { verifyMp4 } from './verify-mp4.js';
+export { removeStrayPartFiles } from './part-files.js';
+
+/**
+ * Downloads one result video to `<dest>.part`, resuming with Range where the
+ * part already has bytes, then verifies it and renames it into place. The
+ * final name only ever appears for a complete, checked file.
+ */
+
+export interface DownloadOptions {
+  url: string;
+  /** Final path of the file; bytes go to `${dest}.part` until verified. */
+  dest: string;
+  /** Never given an Authorization header: result files live on a CDN host the API key must not reach. */
+  fetch: FetchLike;
+  /** Drives the stall timer. */
+  clock: Clock;
+  /** Abort if no byte arrives for this long (default 30 000 ms). */
+  stallTimeoutMs?: number;
+  /** Called at most once per chunk; throttling is the caller's job. */
+  onProgress?: (bytesDone: number, bytesTotal: number | undefined) => void;
+  signal?: AbortSignal;
+  /** Default: verifyMp4. */
+  verify?: (partPath: string, bytes: number) => Promise<void>;
+}
+
+export interface DownloadResult {
+  bytes: number;
+  sha256: string;
+  resumed: boolean;
+}
+
+const DEFAULT_STALL_MS = 30_000;
+/** A 416 or a mismatched 206 deletes the part and asks again, once per call. */
+const MAX_RESTARTS = 1;
+
+export async function downloadToFile(opts: DownloadOptions): Promise<DownloadResult> {
+  const part = `${opts.dest}.part`;
+  if (await pathExists(opts.dest)) throw destExistsFailure(basename(opts.dest));
+  const guard = new StallGuard(opts.clock, opts.stallTimeoutMs ?? DEFAULT_STALL_MS, opts.signal);
+  try {
+    if (guard.cancelled) throw cancelledFailure();
+    let result: DownloadResult | 'restart' = 'restart';
+    for (let restarts = 0; result === 'restart'; restarts += 1) {
+      if (restarts > MAX_RESTARTS) {
+        throw new AppFailure({
+          code: 'download_failed',
+          message: 'The video host would not continue the partial download; it will start over.',
+          retryable: true,
+        });
+      }
+      result = await fetchIntoPart(opts, part, guard);
+    }
+    guard.dispose();
+    await verifyPart(opts, part, result.bytes);
+    await renameNoReplace(part, opts.dest);
+    await fsyncDir(dirname(opts.dest));
+    return result;
+  } finally {
+    guard.dispose();
+  }
+}
+
+/** One request: fills the part or reports that it must be restarted from 0. */
+async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGuard): Promise<DownloadResult | 'restart'> {
+  const offset = await fileSizeOrZero(part);
+  // identity: a Range over a compressed representation would not line up with the bytes on disk.
+  const headers: Record<string, string> = { 'accept-encoding': 'identity' };
+  if (offset > 0) headers.range = `bytes=${offset}-`;
+  guard.arm();
+  let res: Response;
+  try {
+    res = await opts.fetch(opts.url, { headers, signal: guard.signal, redirect: 'follow' });
+  } catch (err) {
+    // No byte of this response arrived: report a connection problem, not a cut-off download.
+    throw abortOrInterrupted(err, guard, 0, undefined);
+  }
+  const plan = planResponse(res.status, res.headers, offset);
+  if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan);
+
+  guard.disarm();
+  await res.body?.cancel().catch(() => undefined);
+  if (plan.kind === 'fail') throw failureForStatus(res.status, res.headers, opts.clock.now());
+  if (plan.kind === 'restart') {
+    await unlinkIfExists(part);
+    return 'restart';
+  }
+  // 416 for a part that already holds every byte: a crash hit before the rename.
+  const hash = createHash('sha256');
+  await hashFileInto(part, plan.total, hash);
+  return { bytes: plan.total, sha256: hash.digest('hex'), resumed: true };
+}
+
+async function writeBody(
+  opts: DownloadOptions,
+  part: string,
+  guard: StallGuard,
+  res: Response,
+  plan: Extract<ResponsePlan, { kind: 'write' }>,
+): Promise<DownloadResult> {
+  const hash = createHash('sha256');
+  let fh: FileHandle;
+  try {
+    if (plan.append) {
+      // Hashing a large part takes a moment; that is not the network stalling.
+      guard.disarm();
+      await hashFileInto(part, plan.start, hash);
+      guard.arm();
+    }
+    // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
+    fh = await open(part, plan.append ? 'a' : 'w');
+  } catch (err) {
+    await res.body?.cancel().catch(() => undefined);
+    throw writeFailure(err);
+  }
+  let bodyBytes: number;
+  try {
+    bodyBytes = await pumpBodyToFile(res.body, fh, hash, (received) => {
+      guard.arm();
+      opts.onProgress?.(plan.start + received, plan.expectedTotal);
+    });
+    await fh.sync();
+  } catch (err) {
+    throw pumpFailure(err, guard, plan);
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+  guard.disarm();
+  const total = plan.start + bodyBytes;
+  if (plan.expectedTotal !== undefined && total < plan.expectedTotal) {
+    // The connection ended cleanly but early: keep the part for a Range resume.
+    throw interruptedFailure(total, plan.expectedTotal);
+  }
+  if (plan.expectedTotal !== undefined && total > plan.expectedTotal) {
+    await unlinkIfExists(part);
+    throw oversizeFailure(total, plan.expectedTotal);
+  }
+  return { bytes: total, sha256: hash.digest('hex'), resumed: plan.append };
+}
+
+function pumpFailure(err: unknown, guard: StallGuard, plan: Extract<ResponsePlan, { kind: 'write' }>): unknown {
+  if (err instanceof PumpError) {
+    if (err.side === 'write') return writeFailure(err.cause);
+    return abortOrInterrupted(err.cause, guard, plan.start + err.written, plan.expectedTotal);
+  }
+  return errnoCode(err) === undefined ? err : writeFailure(err);
+}
+
+function abortOrInterrupted(err: unknown, guard: StallGuard, done: number, total: number | undefined): AppFailure {
+  if (guard.cancelled) return cancelledFailure();
+  if (guard.stalled) return stalledFailure(guard.stallMs, done, total);
+  return interruptedFailure(done, total, err);
+}
+
+async function verifyPart(opts: DownloadOptions, part: string, bytes: number): Promise<void> {
+  try {
+    await (opts.verify ?? verifyMp4)(part, bytes);
+  } catch (err) {
+    // A wrong file never becomes right by resuming it: start clean next time.
+    await unlinkIfExists(part);
+    if (err instanceof AppFailure) throw err;
+    throw invalidFileFailure(err instanceof Error ? err.message : String(err));
+  }
+}

@@ -1,0 +1,250 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppFailure } from '../../../shared/errors.js';
+import type { LibraryEntry } from '../../../shared/domain/video.js';
+import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
+import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
+import { pathExists } from './part-files.js';
+import { listSidecarFiles, loadListedEntry, mapLimit, videoPresent, type SidecarFile } from './scanner.js';
+import { readSidecar, updateSidecarUser } from './sidecar.js';
+
+/**
+ * The in-memory library: every video found in the output folders, kept in
+ * step with the sidecars on disk and cached so start-up reads only what
+ * changed. All mutations run one at a time so a refresh never races a
+ * favorite toggle.
+ */
+
+export interface LibraryIndexOptions {
+  cachePath: string;
+  dirs: string[];
+  clock: Clock;
+  log?: Logger;
+  /** Coalesces cache writes after favorite/tag edits (default 1000 ms). */
+  saveDelayMs?: number;
+}
+
+export interface RefreshReport {
+  added: number;
+  updated: number;
+  removed: number;
+  /** Paths of sidecars that could not be read. */
+  corrupt: string[];
+  /** Sidecars actually read from disk (the rest came from the cache). */
+  parsed: number;
+}
+
+export interface LibraryChange {
+  added: string[];
+  updated: string[];
+  removed: string[];
+}
+
+const PARSE_CONCURRENCY = 32;
+
+export class LibraryIndex {
+  /** Keyed by sidecar path; insertion order is scan order. */
+  private records = new Map<string, CacheRecord>();
+  private byId: Map<string, string> | undefined;
+  private list: readonly LibraryEntry[] | undefined;
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private saveTimer: TimerHandle | undefined;
+  private dirty = false;
+  private readonly log: Logger;
+  private readonly dirs: string[];
+
+  constructor(private readonly opts: LibraryIndexOptions) {
+    this.log = opts.log ?? silentLogger;
+    this.dirs = opts.dirs.map((d) => resolve(d));
+  }
+
+  /** Reads the cache (a bad one is ignored) then refreshes against the folders. */
+  load(): Promise<RefreshReport> {
+    return this.serial(async () => {
+      const cache = await readLibraryCache(this.opts.cachePath);
+      if (cache.problem) this.log.log('info', 'library cache not fully used; rescanning', { reason: cache.problem });
+      this.records = new Map(cache.records.map((r) => [join(r.entry.dir, r.entry.sidecarName), r]));
+      this.invalidate();
+      this.dirty = cache.problem !== undefined;
+      return this.refreshNow();
+    });
+  }
+
+  refresh(): Promise<RefreshReport> {
+    return this.serial(() => this.refreshNow());
+  }
+
+  /** Indexes a sidecar just written next to a finished download. */
+  add(dir: string, sidecarName: string): Promise<LibraryEntry> {
+    return this.serial(async () => {
+      const folder = resolve(dir);
+      const path = join(folder, sidecarName);
+      const sidecar = await readSidecar(path);
+      const s = await stat(path);
+      const entry: LibraryEntry = {
+        id: sidecar.id,
+        dir: folder,
+        sidecarName,
+        videoMissing: !(await pathExists(join(folder, sidecar.file))),
+        sidecar,
+      };
+      const existed = this.records.has(path);
+      this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
+      this.changed(existed ? { added: [], updated: [entry.id], removed: [] } : { added: [entry.id], updated: [], removed: [] });
+      return entry;
+    });
+  }
+
+  /** Drops an entry (after its files were deleted or trashed); true when it was indexed. */
+  remove(id: string): Promise<boolean> {
+    return this.serial(async () => {
+      const path = this.ids().get(id);
+      if (path === undefined) return false;
+      this.records.delete(path);
+      this.changed({ added: [], updated: [], removed: [id] });
+      return true;
+    });
+  }
+
+  get(id: string): LibraryEntry | undefined {
+    const path = this.ids().get(id);
+    return path === undefined ? undefined : this.records.get(path)?.entry;
+  }
+
+  /** Newest first. The same array instance is returned until the library changes (queryLibrary caches on it). */
+  all(): readonly LibraryEntry[] {
+    if (!this.list) {
+      const entries = [...this.ids().values()].map((p) => (this.records.get(p) as CacheRecord).entry);
+      entries.sort((a, b) => b.sidecar.timings.createdAt - a.sidecar.timings.createdAt || (a.id < b.id ? -1 : 1));
+      this.list = Object.freeze(entries);
+    }
+    return this.list;
+  }
+
+  setFavorite(id: string, favorite: boolean): Promise<LibraryEntry> {
+    return this.serial(() => this.patchUser(id, { favorite }));
+  }
+
+  setTags(id: string, tags: string[]): Promise<LibraryEntry> {
+    return this.serial(() => this.patchUser(id, { tags }));
+  }
+
+  on(_event: 'changed', cb: (change: LibraryChange) => void): () => void {
+    this.listeners.add(cb);
+    return () => this.listeners.delete(cb);
+  }
+
+  /** Writes the cache now if anything changed since the last write. */
+  flush(): Promise<void> {
+    return this.serial(() => this.saveNow());
+  }
+
+  private async refreshNow(): Promise<RefreshReport> {
+    const listing = await listSidecarFiles(this.dirs);
+    const stale = listing.files.filter((f) => !this.unchanged(f));
+    const loaded = await mapLimit(stale, PARSE_CONCURRENCY, (f) => loadListedEntry(listing, f));
+    const fresh = new Map(stale.map((f, i) => [f.path, loaded[i]]));
+    const change: LibraryChange = { added: [], updated: [], removed: [] };
+    const corrupt: string[] = [];
+    const next = new Map<string, CacheRecord>();
+    for (const f of listing.files) {
+      const prev = this.records.get(f.path);
+      if (!fresh.has(f.path) && prev) {
+        // Unchanged sidecar, but its video may have been deleted or restored.
+        const missing = !videoPresent(listing, f.dir, prev.entry.sidecar.file);
+        if (missing !== prev.entry.videoMissing) change.updated.push(prev.entry.id);
+        next.set(f.path, missing === prev.entry.videoMissing ? prev : { ...prev, entry: { ...prev.entry, videoMissing: missing } });
+        continue;
+      }
+      const entry = fresh.get(f.path);
+      if (!entry) {
+        corrupt.push(f.path);
+        continue;
+      }
+      (prev ? change.updated : change.added).push(entry.id);
+      next.set(f.path, { mtimeMs: f.mtimeMs, size: f.size, ino: f.ino, entry });
+    }
+    for (const [path, r] of this.records) if (!next.has(path)) change.removed.push(r.entry.id);
+    this.records = next;
+    if (corrupt.length > 0) this.log.log('warn', 'library: damaged sidecars skipped', { count: corrupt.length });
+    const any = change.added.length + change.updated.length + change.removed.length > 0;
+    if (any) this.changed(change);
+    await this.saveNow();
+    return { added: change.added.length, updated: change.updated.length, removed: change.removed.length, corrupt, parsed: stale.length };
+  }
+
+  private unchanged(f: SidecarFile): boolean {
+    const prev = this.records.get(f.path);
+    return prev !== undefined && prev.mtimeMs === f.mtimeMs && prev.size === f.size && prev.ino === f.ino;
+  }
+
+  private async patchUser(id: string, patch: { favorite?: boolean; tags?: string[] }): Promise<LibraryEntry> {
+    const path = this.ids().get(id);
+    const prev = path === undefined ? undefined : this.records.get(path);
+    if (path === undefined || !prev) {
+      throw new AppFailure({ code: 'not_found', message: 'That video is no longer in the library.', retryable: false });
+    }
+    const sidecar = await updateSidecarUser(path, patch);
+    const s = await stat(path);
+    const entry: LibraryEntry = { ...prev.entry, sidecar };
+    this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
+    this.changed({ added: [], updated: [id], removed: [] });
+    return entry;
+  }
+
+  /** id → sidecar path; a copied sidecar repeats an id and the first in scan order wins. */
+  private ids(): Map<string, string> {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const [path, r] of this.records) if (!this.byId.has(r.entry.id)) this.byId.set(r.entry.id, path);
+    }
+    return this.byId;
+  }
+
+  private invalidate(): void {
+    this.byId = undefined;
+    this.list = undefined;
+  }
+
+  private changed(change: LibraryChange): void {
+    this.invalidate();
+    this.dirty = true;
+    this.scheduleSave();
+    for (const cb of this.listeners) {
+      try {
+        cb(change);
+      } catch (err) {
+        this.log.log('error', 'library change listener threw', { error: String(err) });
+      }
+    }
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer !== undefined) return;
+    this.saveTimer = this.opts.clock.setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.flush();
+    }, this.opts.saveDelayMs ?? 1000);
+  }
+
+  /** Never throws: a cache that cannot be written only makes the next start slower. */
+  private async saveNow(): Promise<void> {
+    if (this.saveTimer !== undefined) this.opts.clock.clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    if (!this.dirty) return;
+    this.dirty = false;
+    try {
+      await writeLibraryCache(this.opts.cachePath, this.records.values(), this.opts.clock.now());
+    } catch (err) {
+      this.dirty = true;
+      this.log.log('warn', 'library cache could not be saved', { error: String(err) });
+    }
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { AspectRatioSchema, DurationSchema, ResolutionSchema } from '../../../shared/domain/generation.js';
+import type { LibraryEntry } from '../../../shared/domain/video.js';
+
+/**
+ * Search, filter, sort and page the library. Pure. Built to answer in a few
+ * milliseconds for 10 000 entries on every keystroke: the lowercase search
+ * text and the sort keys are computed once per entry object, and the sorted
+ * orders once per entries array (LibraryIndex.all() keeps returning the same
+ * array until something changes), so a query is one linear filter pass.
+ */
+
+export const LIBRARY_QUERY_LIMIT_MAX = 500;
+export const LIBRARY_QUERY_DEFAULT_LIMIT = 100;
+
+export const LibraryQuerySchema = z
+  .object({
+    text: z.string().max(500, 'Search text is too long (500 characters at most).').optional(),
+    /** Full model id or its short form (`fast`, `quality`). */
+    model: z.string().max(100).optional(),
+    resolution: ResolutionSchema.optional(),
+    aspect: AspectRatioSchema.optional(),
+    duration: DurationSchema.optional(),
+    audio: z.boolean().optional(),
+    favorite: z.boolean().optional(),
+    /** Inclusive bounds on the creation time, ms since the epoch. */
+    from: z.number().finite().optional(),
+    to: z.number().finite().optional(),
+    sort: z.enum(['newest', 'oldest', 'cost', 'duration']).optional(),
+    offset: z.number().int().nonnegative().max(1_000_000).optional(),
+    limit: z.number().int().min(1).max(LIBRARY_QUERY_LIMIT_MAX).optional(),
+  })
+  .strict();
+export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
+export type LibrarySort = NonNullable<LibraryQuery['sort']>;
+
+export interface LibraryQueryResult {
+  total: number;
+  items: LibraryEntry[];
+}
+
+interface Row {
+  entry: LibraryEntry;
+  haystack: string;
+  created: number;
+  cost: number;
+  duration: number;
+  shortModel: string;
+}
+
+const rowCache = new WeakMap<LibraryEntry, Row>();
+const orderCache = new WeakMap<readonly LibraryEntry[], Map<LibrarySort, Row[]>>();
+
+function shortModel(model: string): string {
+  if (/quality/i.test(model)) return 'quality';
+  if (/fast/i.test(model)) return 'fast';
+  return model;
+}
+
+function rowFor(entry: LibraryEntry): Row {
+  let row = rowCache.get(entry);
+  if (!row) {
+    const { request, cost, timings, model } = entry.sidecar;
+    row = {
+      entry,
+      haystack: `${request.prompt}\n${request.negative_prompt ?? ''}`.normalize('NFC').toLowerCase(),
+      created: timings.createdAt,
+      // Unknown cost sorts last; credits are 10 per USD (contract §2).
+      cost: cost.usd ?? (cost.credits === undefined ? -1 : cost.credits / 10),
+      duration: request.duration,
+      shortModel: shortModel(model),
+    };
+    rowCache.set(entry, row);
+  }
+  return row;
+}
+
+/** Newest first as the tie-breaker everywhere, then id, so pages never shuffle. */
+const COMPARE: Record<LibrarySort, (a: Row, b: Row) => number> = {
+  newest: (a, b) => b.created - a.created || byId(a, b),
+  oldest: (a, b) => a.created - b.created || byId(a, b),
+  cost: (a, b) => b.cost - a.cost || b.created - a.created || byId(a, b),
+  duration: (a, b) => b.duration - a.duration || b.created - a.created || byId(a, b),
+};
+
+function byId(a: Row, b: Row): number {
+  return a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0;
+}
+
+function sortedRows(entries: readonly LibraryEntry[], sort: LibrarySort): Row[] {
+  let orders = orderCache.get(entries);
+  if (!orders) {
+    orders = new Map();
+    orderCache.set(entries, orders);
+  }
+  let rows = orders.get(sort);
+  if (!rows) {
+    rows = entries.map(rowFor).sort(COMPARE[sort]);
+    orders.set(sort, rows);
+  }
+  return rows;
+}
+
+function matcher(q: LibraryQuery): (row: Row) => boolean {
+  const words = (q.text ?? '').normalize('NFC').toLowerCase().split(/\s+/u).filter((w) => w !== '');
+  return (row) => {
+    const req = row.entry.sidecar.request;
+    if (q.model !== undefined && row.entry.sidecar.model !== q.model && row.shortModel !== q.model) return false;
+    if (q.resolution !== undefined && req.resolution !== q.resolution) return false;
+    if (q.aspect !== undefined && req.aspect_ratio !== q.aspect) return false;
+    if (q.duration !== undefined && req.duration !== q.duration) return false;
+    if (q.audio !== undefined && req.generate_audio !== q.audio) return false;
+    if (q.favorite !== undefined && row.entry.sidecar.user.favorite !== q.favorite) return false;
+    if (q.from !== undefined && row.created < q.from) return false;
+    if (q.to !== undefined && row.created > q.to) return false;
+    for (const w of words) if (!row.haystack.includes(w)) return false;
+    return true;
+  };
+}
+
+export function queryLibrary(entries: readonly LibraryEntry[], q: LibraryQuery): LibraryQueryResult {
+  const rows = sortedRows(entries, q.sort ?? 'newest');
+  const offset = q.offset ?? 0;
+  const limit = Math.min(q.limit ?? LIBRARY_QUERY_DEFAULT_LIMIT, LIBRARY_QUERY_LIMIT_MAX);
+  const matches = matcher(q);
+  const items: LibraryEntry[] = [];
+  let total = 0;
+  for (const row of rows) {
+    if (!matches(row)) continue;
+    if (total >= offset && items.length < limit) items.push(row.entry);
+    total += 1;
+  }
+  return { total, items };
+}

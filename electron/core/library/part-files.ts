@@ -1,0 +1,88 @@
+import { createReadStream } from 'node:fs';
+import { link, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { Hash } from 'node:crypto';
+import { destExistsFailure, errnoCode } from './download-errors.js';
+
+/** File-system helpers for `.part` files: sizing, hashing, final rename, cleanup. */
+
+const PART_SUFFIX = '.mp4.part';
+const READ_CHUNK = 1024 * 1024;
+
+/** Size of a file, or 0 when it does not exist. */
+export async function fileSizeOrZero(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return 0;
+    throw err;
+  }
+}
+
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+export async function unlinkIfExists(path: string): Promise<void> {
+  await unlink(path).catch((err: unknown) => {
+    if (errnoCode(err) !== 'ENOENT') throw err;
+  });
+}
+
+/** Feeds the first `bytes` bytes of a file into `hash` (resume: the part's bytes come first). */
+export async function hashFileInto(path: string, bytes: number, hash: Hash): Promise<void> {
+  if (bytes <= 0) return;
+  const stream = createReadStream(path, { start: 0, end: bytes - 1, highWaterMark: READ_CHUNK });
+  for await (const chunk of stream) hash.update(chunk as Buffer);
+}
+
+// Filesystems without hard links (FAT/exFAT drives, some network shares).
+const NO_LINK_CODES = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK', 'EACCES']);
+
+/**
+ * Moves `src` to `dest` but never replaces an existing `dest`. rename() would
+ * silently overwrite; link() fails with EEXIST atomically, so it is tried
+ * first, with an exists-check + rename fallback where links are unsupported.
+ */
+export async function renameNoReplace(src: string, dest: string): Promise<void> {
+  try {
+    await link(src, dest);
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'EEXIST') throw destExistsFailure(basename(dest));
+    if (code === undefined || !NO_LINK_CODES.has(code)) throw err;
+    if (await pathExists(dest)) throw destExistsFailure(basename(dest));
+    await rename(src, dest);
+    return;
+  }
+  await unlink(src);
+}
+
+/**
+ * Deletes `*.mp4.part` files in `dir` that no live job owns (left by crashes
+ * or abandoned jobs). `keep` may hold either the part name or the video name.
+ * Returns the deleted file names.
+ */
+export async function removeStrayPartFiles(dir: string, keep: Set<string>): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err) {
+    if (errnoCode(err) === 'ENOENT') return [];
+    throw err;
+  }
+  const deleted: string[] = [];
+  for (const name of names) {
+    if (!name.endsWith(PART_SUFFIX)) continue;
+    if (keep.has(name) || keep.has(name.slice(0, -'.part'.length))) continue;
+    await unlinkIfExists(join(dir, name));
+    deleted.push(name);
+  }
+  return deleted;
+}

@@ -1,0 +1,145 @@
+import { open } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { AppFailure } from '../../../shared/errors.js';
+import { describeIssues } from '../../../shared/domain/generation.js';
+import { VideoSidecarSchema, type VideoSidecar } from '../../../shared/domain/video.js';
+import { writeJsonAtomic } from '../util/atomic-write.js';
+import { errnoCode } from './download-errors.js';
+import { sidecarNameFor } from './file-naming.js';
+
+/**
+ * `<video>.keyframe.json` beside each video: the durable record the library
+ * is rebuilt from. Every write is atomic and schema-checked first, so a
+ * crash or a bug can never leave a half-written or invalid sidecar behind.
+ */
+
+/** Sidecars are a few kB; anything far bigger is not ours and is not read into memory. */
+const SIDECAR_MAX_BYTES = 4 * 1024 * 1024;
+export const TAG_MAX_CHARS = 40;
+export const TAGS_MAX = 20;
+
+function invalid(message: string): AppFailure {
+  return new AppFailure({ code: 'invalid_request', message, retryable: false });
+}
+
+function corrupt(path: string, why: string, detail?: string): AppFailure {
+  return new AppFailure({
+    code: 'corrupt_data',
+    message: `The video record "${basename(path)}" is damaged (${why}), so it was skipped.`,
+    ...(detail === undefined ? {} : { detail }),
+    retryable: false,
+  });
+}
+
+function validate(value: unknown, path: string): VideoSidecar {
+  const parsed = VideoSidecarSchema.safeParse(value);
+  if (!parsed.success) throw corrupt(path, 'unexpected content', describeIssues(parsed.error).join('\n'));
+  // `file` is joined to the sidecar's folder, later opened and maybe trashed:
+  // a crafted "../../x" must not point outside that folder.
+  if (basename(parsed.data.file) !== parsed.data.file || parsed.data.file === '..') {
+    throw corrupt(path, 'its video file name contains a folder');
+  }
+  return parsed.data;
+}
+
+/** Writes `<dir>/<video stem>.keyframe.json`; returns the sidecar's file name. */
+export async function writeSidecar(dir: string, sidecar: VideoSidecar): Promise<string> {
+  const name = sidecarNameFor(sidecar.file);
+  const checked = VideoSidecarSchema.safeParse(sidecar);
+  if (!checked.success) {
+    throw new AppFailure({
+      code: 'internal',
+      message: 'Keyframe tried to save an invalid video record.',
+      detail: describeIssues(checked.error).join('\n'),
+    });
+  }
+  if (basename(checked.data.file) !== checked.data.file) {
+    throw new AppFailure({ code: 'internal', message: 'A video record must name a file in its own folder.' });
+  }
+  await writeJsonAtomic(join(dir, name), checked.data);
+  return name;
+}
+
+export async function readSidecar(path: string): Promise<VideoSidecar> {
+  let text: string;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      const { size } = await fh.stat();
+      if (size > SIDECAR_MAX_BYTES) throw corrupt(path, 'file too large');
+      text = await fh.readFile('utf8');
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    if (err instanceof AppFailure) throw err;
+    const code = errnoCode(err);
+    throw new AppFailure({
+      code: code === 'ENOENT' ? 'not_found' : 'io',
+      message: `Could not read the video record "${basename(path)}".`,
+      ...(code === undefined ? {} : { detail: code }),
+      retryable: false,
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw corrupt(path, 'not valid JSON', err instanceof Error ? err.message : undefined);
+  }
+  return validate(json, path);
+}
+
+/** Trimmed, empty ones dropped, duplicates (ignoring case) dropped keeping the first spelling. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.normalize('NFC').trim();
+    if (tag === '') continue;
+    if (/\p{Cc}/u.test(tag)) throw invalid(`The tag "${tag}" contains control characters.`);
+    if ([...tag].length > TAG_MAX_CHARS) throw invalid(`The tag "${tag}" is too long (${TAG_MAX_CHARS} characters at most).`);
+    const key = tag.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+  }
+  if (out.length > TAGS_MAX) throw invalid(`A video can have at most ${TAGS_MAX} tags.`);
+  return out;
+}
+
+// Read-modify-write of one sidecar must not interleave with another on the
+// same file (a quick favorite + tag edit would lose one of them).
+const locks = new Map<string, Promise<unknown>>();
+
+async function withFileLock<T>(path: string, fn: () => Promise<T>): Promise<T> {
+  const prev = locks.get(path) ?? Promise.resolve();
+  const next = prev.then(fn, fn);
+  const settled = next.catch(() => undefined);
+  locks.set(path, settled);
+  try {
+    return await next;
+  } finally {
+    if (locks.get(path) === settled) locks.delete(path);
+  }
+}
+
+/** Updates the user part (favorite, tags) of a sidecar; returns the new sidecar. */
+export async function updateSidecarUser(
+  path: string,
+  patch: { favorite?: boolean; tags?: string[] },
+): Promise<VideoSidecar> {
+  const tags = patch.tags === undefined ? undefined : normalizeTags(patch.tags);
+  return withFileLock(path, async () => {
+    const current = await readSidecar(path);
+    const next: VideoSidecar = {
+      ...current,
+      user: {
+        favorite: patch.favorite ?? current.user.favorite,
+        tags: tags ?? current.user.tags,
+      },
+    };
+    await writeJsonAtomic(path, VideoSidecarSchema.parse(next));
+    return next;
+  });
+}

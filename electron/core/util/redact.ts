@@ -1,0 +1,48 @@
+import type { LogFields, LogLevel, Logger } from '../ports.js';
+
+/**
+ * Every log line passes through here. Known secrets are replaced wherever they
+ * appear (message or any field, however deeply nested), and anything shaped
+ * like a bearer token or an `sk-` key is masked even when it is not known.
+ */
+const TOKEN_PATTERNS = [/Bearer\s+[^\s"',}]+/gi, /\bsk-[A-Za-z0-9_-]{6,}/g];
+
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+  for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => (m.toLowerCase().startsWith('bearer') ? 'Bearer [redacted]' : '[redacted]'));
+  return out;
+}
+
+export function redactValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return redactText(value, secrets);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = /authorization|api[-_]?key|secret|token|password/i.test(k) ? '[redacted]' : redactValue(v, secrets, depth + 1);
+  }
+  return out;
+}
+
+export interface LogLine {
+  t: string;
+  level: LogLevel;
+  msg: string;
+  fields?: LogFields;
+}
+
+/** Wraps a raw line sink so nothing reaches it unredacted. */
+export function createRedactingLogger(sink: (line: LogLine) => void, secrets: () => readonly string[], clock: { now(): number }): Logger {
+  return {
+    log(level, message, fields) {
+      const s = secrets();
+      sink({
+        t: new Date(clock.now()).toISOString(),
+        level,
+        msg: redactText(message, s),
+        ...(fields ? { fields: redactValue(fields, s) as LogFields } : {}),
+      });
+    },
+  };
+}
