@@ -22,14 +22,14 @@ export interface TaskViewContext {
 const toUnix = (ms: number): number => Math.floor(ms / 1000);
 
 export function renderTask(task: TaskRecord, phase: Phase, ctx: TaskViewContext, statusOverride?: string): unknown {
-  const base = { id: task.id, created: toUnix(task.spec.c), estimated_time: ctx.estimatedTimeS };
+  const base = { created: toUnix(task.spec.c), estimated_time: ctx.estimatedTimeS };
   if (statusOverride !== undefined) {
     // An unknown status (e.g. "warming_up") carries nothing else a client could act on.
     const progress = phase.status === 'done' ? 100 : phase.progress;
-    return { code: 200, data: { ...base, status: statusOverride, progress } };
+    return { code: 200, data: { id: task.id, status: statusOverride, progress, ...base } };
   }
   if (phase.status !== 'done') {
-    return { code: 200, data: { ...base, status: phase.status, progress: phase.progress } };
+    return { code: 200, data: { id: task.id, status: phase.status, progress: phase.progress, ...base } };
   }
   const outcome = phase.outcome;
   const timing = {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { access, constants, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AppFailure } from '../../../shared/errors.js';
 import {
@@ -60,6 +61,7 @@ export async function createJob(input: GenerationRequestInput | GenerationReques
   };
   if (!normalised.first_frame_image) delete normalised.first_frame_image;
   if (!normalised.last_frame_image) delete normalised.last_frame_image;
+  await ensureWritableFolder(resolve(opts.outputDir));
   const needsUpload = frames.some((f) => f.path && !f.uploadedUrl);
   const id = randomUUID();
   const job: Job = {
@@ -94,4 +96,19 @@ export async function createJob(input: GenerationRequestInput | GenerationReques
 function withAbsolutePath<T extends GenerationRequest['first_frame_image']>(ref: T): T {
   if (ref && ref.kind === 'file') return { ...ref, path: resolve(ref.path) } as T;
   return ref;
+}
+
+/** A paid result must have somewhere to land: check the folder before anything is sent. */
+export async function ensureWritableFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (err) {
+    throw new AppFailure({
+      code: 'io',
+      retryable: false,
+      message: `The output folder ${dir} cannot be created or written to; choose another folder.`,
+      detail: (err as NodeJS.ErrnoException).code,
+    });
+  }
 }

@@ -70,7 +70,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
     case 'start':
       if (s !== 'queued') throw invalid();
       if (event.needsUpload) return next({ state: 'uploading', attempts: 0, nextActionAt: now, error: undefined });
-      if (!event.body) throw new Error('start without upload needs the body');
+      if (!event.body && !job.body) throw new Error('start without upload needs the body');
       return next({ state: 'submitting', body: job.body ?? { ...event.body }, attempts: 0, nextActionAt: now, error: undefined });
 
     case 'frame_uploaded':
@@ -108,7 +108,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       return next({ error: event.error, nextActionAt: event.retryAt });
 
     case 'step_failed':
-      if (!['uploading', 'submitting', 'generating', 'downloading'].includes(s)) throw invalid();
+      if (!ACTIVE_STEPS.includes(s)) throw invalid();
       return onStepFailed(job, event.error, event.retryAt, next);
 
     case 'polled':
@@ -203,12 +203,12 @@ function onStepFailed(job: Job, error: AppError, retryAt: number, next: (p: Part
       return attention({ ...error, message: `${error.message} The frame upload failed ${attempts} times; resume the job to try again.` });
     }
     if (error.code === 'server_error' && error.detail && attempts >= MAX_SERVER_ERROR_ATTEMPTS) return attention(error);
-    if (s === 'uploading' || RETRY_FOREVER.includes(s)) return next({ error, attempts, nextActionAt: retryAt });
+    if (s === 'queued' || s === 'uploading' || RETRY_FOREVER.includes(s)) return next({ error, attempts, nextActionAt: retryAt });
   }
   // Not retryable. Before a task exists nothing was charged: the job fails with
   // a reason the person can act on. Once a task exists (or may exist), the job
   // is never dropped: it waits for the person instead.
-  if (s === 'uploading') return next({ state: 'failed', error, attempts, nextActionAt: undefined });
+  if (s === 'queued' || s === 'uploading') return next({ state: 'failed', error, attempts, nextActionAt: undefined });
   if (s === 'submitting') {
     if (error.code === 'idempotency_indeterminate' || error.code === 'idempotency_conflict') return attention(error);
     // An earlier attempt's outcome was unknown, so a task may exist: keep the key, ask the person.

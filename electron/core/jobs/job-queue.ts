@@ -280,7 +280,7 @@ export class JobQueue {
         ? err.app
         : { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: err instanceof Error ? err.message : String(err) };
     const job = this.jobs.get(id);
-    if (!job || !ACTIVE.has(job.state)) {
+    if (!job || !(ACTIVE.has(job.state) || job.state === 'queued')) {
       this.log.log('error', 'step failed outside an active state', { id, code: error.code, detail: error.detail });
       return;
     }

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors.js';
 import { buildApiBody } from '../../../shared/domain/generation.js';
@@ -141,6 +141,7 @@ async function poll(job: Job, ctx: StepContext): Promise<void> {
 }
 
 async function reserveOutputs(job: Job, snap: TaskSnapshot, ctx: StepContext): Promise<JobOutput[]> {
+  await mkdir(job.outputDir, { recursive: true });
   const reserved = ctx.reservedNames();
   const outputs: JobOutput[] = [];
   const date = new Date(job.createdAt);
@@ -164,6 +165,8 @@ async function reserveOutputs(job: Job, snap: TaskSnapshot, ctx: StepContext): P
 }
 
 async function download(job: Job, ctx: StepContext): Promise<void> {
+  // The folder may have been removed while the job ran (an unplugged drive comes back the same way).
+  await mkdir(job.outputDir, { recursive: true });
   let current = job;
   for (const output of job.outputs) {
     if (output.saved) continue;

@@ -20,7 +20,7 @@ export interface NameContext {
   prompt: string;
   model: string;
   seed?: number;
-  /** 0-based output index, as in JobOutput.index; `{index}` renders it 1-based. */
+  /** 1-based output number, rendered as is by `{index}` (JobOutput.index + 1). */
   index: number;
   /** Number of outputs of the job; > 1 forces an index into the name. */
   count: number;
@@ -73,7 +73,7 @@ function tokenValue(token: string, ctx: NameContext): string | undefined {
     case 'seed':
       return ctx.seed === undefined ? 'noseed' : String(ctx.seed);
     case 'index':
-      return String(ctx.index + 1);
+      return String(ctx.index);
     case 'id':
       return ctx.jobId.slice(0, 8);
     case 'aspect':
@@ -100,7 +100,7 @@ const SAMPLE: NameContext = {
   date: new Date(2025, 0, 1, 12, 0, 0),
   prompt: 'sample',
   model: 'veo3.1-fast-official',
-  index: 0,
+  index: 1,
   count: 1,
   jobId: 'job00000',
   aspect: '16:9',

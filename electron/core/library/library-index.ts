@@ -5,7 +5,7 @@ import type { LibraryEntry } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
 import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
 import { pathExists } from './part-files.js';
-import { listSidecarFiles, loadListedEntry, mapLimit, videoPresent, type SidecarFile } from './scanner.js';
+import { reconcile, type LibraryChange } from './library-reconcile.js';
 import { readSidecar, updateSidecarUser } from './sidecar.js';
 
 /**
@@ -34,13 +34,7 @@ export interface RefreshReport {
   parsed: number;
 }
 
-export interface LibraryChange {
-  added: string[];
-  updated: string[];
-  removed: string[];
-}
-
-const PARSE_CONCURRENCY = 32;
+export type { LibraryChange } from './library-reconcile.js';
 
 export class LibraryIndex {
   /** Keyed by sidecar path; insertion order is scan order. */
@@ -141,42 +135,12 @@ export class LibraryIndex {
   }
 
   private async refreshNow(): Promise<RefreshReport> {
-    const listing = await listSidecarFiles(this.dirs);
-    const stale = listing.files.filter((f) => !this.unchanged(f));
-    const loaded = await mapLimit(stale, PARSE_CONCURRENCY, (f) => loadListedEntry(listing, f));
-    const fresh = new Map(stale.map((f, i) => [f.path, loaded[i]]));
-    const change: LibraryChange = { added: [], updated: [], removed: [] };
-    const corrupt: string[] = [];
-    const next = new Map<string, CacheRecord>();
-    for (const f of listing.files) {
-      const prev = this.records.get(f.path);
-      if (!fresh.has(f.path) && prev) {
-        // Unchanged sidecar, but its video may have been deleted or restored.
-        const missing = !videoPresent(listing, f.dir, prev.entry.sidecar.file);
-        if (missing !== prev.entry.videoMissing) change.updated.push(prev.entry.id);
-        next.set(f.path, missing === prev.entry.videoMissing ? prev : { ...prev, entry: { ...prev.entry, videoMissing: missing } });
-        continue;
-      }
-      const entry = fresh.get(f.path);
-      if (!entry) {
-        corrupt.push(f.path);
-        continue;
-      }
-      (prev ? change.updated : change.added).push(entry.id);
-      next.set(f.path, { mtimeMs: f.mtimeMs, size: f.size, ino: f.ino, entry });
-    }
-    for (const [path, r] of this.records) if (!next.has(path)) change.removed.push(r.entry.id);
-    this.records = next;
+    const { records, change, corrupt, parsed } = await reconcile(this.records, this.dirs);
+    this.records = records;
     if (corrupt.length > 0) this.log.log('warn', 'library: damaged sidecars skipped', { count: corrupt.length });
-    const any = change.added.length + change.updated.length + change.removed.length > 0;
-    if (any) this.changed(change);
+    if (change.added.length + change.updated.length + change.removed.length > 0) this.changed(change);
     await this.saveNow();
-    return { added: change.added.length, updated: change.updated.length, removed: change.removed.length, corrupt, parsed: stale.length };
-  }
-
-  private unchanged(f: SidecarFile): boolean {
-    const prev = this.records.get(f.path);
-    return prev !== undefined && prev.mtimeMs === f.mtimeMs && prev.size === f.size && prev.ino === f.ino;
+    return { added: change.added.length, updated: change.updated.length, removed: change.removed.length, corrupt, parsed };
   }
 
   private async patchUser(id: string, patch: { favorite?: boolean; tags?: string[] }): Promise<LibraryEntry> {

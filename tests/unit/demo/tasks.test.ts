@@ -1,0 +1,147 @@
+import { describe, it, expect } from 'vitest';
+import { AUTH, BASE_BODY, createTask, getTask, json, manualClock, pollToEnd, useFakes } from './helpers.js';
+import { decodeTaskId } from '../../../electron/core/demo/task-id.js';
+
+const start = useFakes();
+
+describe('fake APIMart: task status', () => {
+  it('moves submitted → processing → completed in polls mode, shaped like the contract', async () => {
+    const clock = manualClock();
+    const fake = await start({ clock, progress: { mode: 'polls', pollsToComplete: 4 } });
+    const id = await createTask(fake, { ...BASE_BODY, generate_audio: true });
+    clock.advance(70_000);
+    const seen = await pollToEnd(fake, id);
+    expect(seen.map((d) => d.status)).toEqual(['submitted', 'processing', 'processing', 'completed']);
+    const progress = seen.map((d) => d.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress[3]).toBe(100);
+    expect(seen.slice(0, 3).every((d) => d.result === undefined)).toBe(true);
+
+    const done = seen[3];
+    expect(done).toMatchObject({ id, status: 'completed', estimated_time: 60, actual_time: 70, cost: 0.64, credits_cost: 6.4 });
+    expect(done?.completed).toBe(Math.floor(clock.now() / 1000));
+    expect(done?.created).toBe(Math.floor((clock.now() - 70_000) / 1000));
+    const video = done?.result?.videos[0];
+    expect(Array.isArray(video?.url)).toBe(true);
+    expect(video?.expires_at).toBe(Math.floor((clock.now() + 24 * 3600_000) / 1000));
+    expect(done?.result?.thumbnail_url.startsWith(fake.fileUrl)).toBe(true);
+    expect(fake.stats.taskPolls).toBe(4);
+
+    // Completed is terminal and stable.
+    expect(await getTask(fake, id)).toEqual(done);
+  });
+
+  it('charges the price table and lowers the balance on completion', async () => {
+    const fake = await start({ balanceUsd: 25, progress: { mode: 'polls', pollsToComplete: 1 } });
+    const fast = await createTask(fake, BASE_BODY);
+    expect((await getTask(fake, fast)).cost).toBe(0.512);
+    const quality = await createTask(fake, { ...BASE_BODY, model: 'veo3.1-quality-official', duration: 4, sample_count: 2, generate_audio: true });
+    const q = await getTask(fake, quality);
+    expect(q.cost).toBe(2.56);
+    expect(q.credits_cost).toBe(25.6);
+    const balance = await json(await fetch(`${fake.apiUrl}/v1/balance`, { headers: AUTH }));
+    expect(balance).toMatchObject({ remain_balance: 21.928, used_balance: 3.072 });
+  });
+
+  it('gives plain-string urls with urlShape string', async () => {
+    const fake = await start({ urlShape: 'string', progress: { mode: 'polls', pollsToComplete: 1 } });
+    const data = await getTask(fake, await createTask(fake));
+    expect(typeof data.result?.videos[0]?.url).toBe('string');
+  });
+
+  it('returns one video per sample, 9:16 clips for a 9:16 request', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 1 } });
+    const data = await getTask(fake, await createTask(fake, { ...BASE_BODY, sample_count: 3, aspect_ratio: '9:16' }));
+    const urls = data.result?.videos.map((v) => (Array.isArray(v.url) ? v.url[0] : v.url)) ?? [];
+    expect(urls).toHaveLength(3);
+    expect(new Set(urls).size).toBe(3);
+    expect(data.cost).toBe(1.536);
+    const res = await fetch(urls[0] ?? '');
+    expect(res.status).toBe(200);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+
+  it('ends the next completing task failed, uncharged, after a fail fault', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 2 } });
+    const message = 'The prompt was blocked by the content safety policy (test).';
+    fake.fault({ route: 'task', kind: 'fail', message, code: 1301 });
+    const id = await createTask(fake);
+    const end = (await pollToEnd(fake, id)).at(-1);
+    expect(end).toMatchObject({ status: 'failed', progress: 100, error: { message, code: 1301 }, cost: 0, credits_cost: 0 });
+    expect(end?.result).toBeUndefined();
+    // One-shot: the next task completes.
+    const next = (await pollToEnd(fake, await createTask(fake))).at(-1);
+    expect(next?.status).toBe('completed');
+    const balance = await json(await fetch(`${fake.apiUrl}/v1/balance`, { headers: AUTH }));
+    expect(balance.used_balance).toBe(0.512);
+  });
+
+  it('fails a prompt carrying [demo:fail] with a content-policy message and code ""', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 1 } });
+    const data = await getTask(fake, await createTask(fake, { ...BASE_BODY, prompt: 'a cat [demo:fail]' }));
+    expect(data.status).toBe('failed');
+    expect(data.error?.code).toBe('');
+    expect(data.error?.message).toMatch(/content safety policy/);
+  });
+
+  it('takes ten times longer for [demo:slow]', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 2 } });
+    const seen = await pollToEnd(fake, await createTask(fake, { ...BASE_BODY, prompt: 'slow boat [demo:slow]' }));
+    expect(seen).toHaveLength(20);
+  });
+
+  it('reports an unknown status once without advancing the task', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 2 } });
+    const id = await createTask(fake);
+    expect((await getTask(fake, id)).status).toBe('submitted');
+    fake.fault({ route: 'task', kind: 'unknown-status', status: 'warming_up' });
+    const odd = await getTask(fake, id);
+    expect(odd).toMatchObject({ id, status: 'warming_up', progress: 0 });
+    expect(odd.result).toBeUndefined();
+    expect((await getTask(fake, id)).status).toBe('completed');
+  });
+
+  it('answers 404 with the envelope for an unknown task', async () => {
+    const fake = await start();
+    for (const id of ['task_01K8SGYNNNVBQTXNR4MM964S7K', 'task_demo_bm90LWpzb24', 'task_demo_%2E%2E']) {
+      const res = await fetch(`${fake.apiUrl}/v1/tasks/${id}?language=en`, { headers: AUTH });
+      expect(res.status).toBe(404);
+      expect(((await json(res)).error as { type: string }).type).toBeTruthy();
+    }
+  });
+
+  it('lets a fresh instance answer for a task it never saw (time mode, self-describing ids)', async () => {
+    const clock = manualClock();
+    const t0 = clock.now();
+    const first = await start({ clock, apiKey: null, progress: { mode: 'time', durationMs: 8000 } });
+    const id = await createTask(first, { ...BASE_BODY, aspect_ratio: '9:16', sample_count: 2, generate_audio: true });
+    expect(decodeTaskId(id)).toMatchObject({ c: t0, t: 8000, n: 2, a: '9:16', au: true, m: 'fast' });
+    expect((await getTask(first, id)).status).toBe('submitted');
+    await first.close();
+
+    const second = await start({ clock, apiKey: null, progress: { mode: 'time', durationMs: 8000 } });
+    clock.advance(4000);
+    expect(await getTask(second, id)).toMatchObject({ status: 'processing', progress: 50 });
+    clock.advance(5000);
+    const done = await getTask(second, id);
+    expect(done).toMatchObject({
+      status: 'completed',
+      created: Math.floor(t0 / 1000),
+      completed: Math.floor((t0 + 8000) / 1000),
+      actual_time: 8,
+      cost: 1.28,
+    });
+    expect(done.result?.videos).toHaveLength(2);
+    expect(second.stats.tasksCreated).toBe(0);
+  });
+
+  it('ten-folds the run time of [demo:slow] in time mode', async () => {
+    const clock = manualClock();
+    const fake = await start({ clock, progress: { mode: 'time', durationMs: 1000 } });
+    const id = await createTask(fake, { ...BASE_BODY, prompt: '[demo:slow] snail' });
+    clock.advance(5000);
+    expect(await getTask(fake, id)).toMatchObject({ status: 'processing', progress: 50 });
+    clock.advance(5000);
+    expect((await getTask(fake, id)).status).toBe('completed');
+  });
+});
