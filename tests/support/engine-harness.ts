@@ -1,0 +1,112 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GenerationRequestInput } from '../../shared/domain/generation.js';
+import type { Job } from '../../shared/domain/job.js';
+import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../electron/core/demo/fake-apimart.js';
+import { createEngine, type Engine } from '../../electron/core/engine.js';
+import { createRedactingLogger, type LogLine } from '../../electron/core/util/redact.js';
+import { FakeClock } from './fake-clock.js';
+
+export const TEST_KEY = 'sk-test-key-4f9a1c2e8b7d';
+
+export interface Harness {
+  fake: FakeApimart;
+  clock: FakeClock;
+  engine: Engine;
+  dataDir: string;
+  outDir: string;
+  logs: LogLine[];
+  /** Every outgoing request the engine made (URL + headers), from its fetch port. */
+  requests: { url: string; headers: Record<string, string> }[];
+  submit(req: GenerationRequestInput, opts?: { provider?: 'apimart' | 'demo' }): Promise<Job>;
+  /** Runs the queue on the fake clock until `done()` holds; fails if nothing is left to run. */
+  drive(done: () => boolean, maxSteps?: number): Promise<void>;
+  job(id: string): Job;
+  /** Closes the engine (not the fake) and opens a fresh one on the same folders: a restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  fake?: FakeApimartOptions;
+  concurrency?: number;
+  stallTimeoutMs?: number;
+  random?: () => number;
+  /** Reuse folders (for restart tests across harnesses). */
+  dataDir?: string;
+}
+
+export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  const clock = new FakeClock();
+  const fake = await startFakeApimart({ apiKey: TEST_KEY, clock, ...opts.fake });
+  const root = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'keyframe-test-')));
+  const dataDir = join(root, 'data');
+  const outDir = join(root, 'out');
+  const logs: LogLine[] = [];
+  const requests: Harness['requests'] = [];
+  const recordingFetch = (input: string, init?: RequestInit) => {
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+    requests.push({ url: input, headers });
+    return fetch(input, init);
+  };
+  const open = () =>
+    createEngine({
+      dataDir,
+      libraryDirs: [outDir],
+      apiKey: async () => TEST_KEY,
+      baseUrl: fake.apiUrl,
+      demo: { baseUrl: fake.apiUrl },
+      fetch: recordingFetch,
+      clock,
+      random: opts.random ?? (() => 0.5),
+      logger: createRedactingLogger((l) => logs.push(l), () => [TEST_KEY], clock),
+      concurrency: opts.concurrency ?? 3,
+      appVersion: '0.0.0-test',
+      stallTimeoutMs: opts.stallTimeoutMs ?? 30_000,
+    });
+  let engine = open();
+  await engine.queue.start();
+  await engine.library.load();
+
+  const h: Harness = {
+    fake,
+    clock,
+    get engine() {
+      return engine;
+    },
+    dataDir,
+    outDir,
+    logs,
+    requests,
+    submit: (req, o) => engine.queue.submit(req, { provider: o?.provider ?? 'apimart', outputDir: outDir, nameTemplate: '{prompt}_{id}' }),
+    async drive(done, maxSteps = 2000) {
+      for (let i = 0; i < maxSteps; i++) {
+        await engine.queue.settled();
+        if (done()) return;
+        if (!clock.runNext()) throw new Error('stuck: the condition is not met and no timer is pending');
+      }
+      throw new Error(`condition not met after ${maxSteps} steps`);
+    },
+    job(id) {
+      const j = engine.queue.get(id);
+      if (!j) throw new Error(`no job ${id}`);
+      return j;
+    },
+    async restart() {
+      await engine.queue.close();
+      engine = open();
+      await engine.queue.start();
+      await engine.library.load();
+    },
+    async close() {
+      await engine.queue.close();
+      await fake.close();
+      if (!opts.dataDir) await rm(root, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+export const finished = (h: Harness, id: string) => () => ['done', 'failed', 'expired', 'needs_attention', 'stopped'].includes(h.job(id).state);
