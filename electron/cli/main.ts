@@ -85,7 +85,3 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: CliEnvi
     return EXIT.failed;
   }
 }
-
-// Run when executed as the `keyframe` binary (bin/keyframe.js imports this module).
-const code = await runCli(process.argv.slice(2));
-process.exitCode = code;

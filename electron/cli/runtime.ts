@@ -50,6 +50,7 @@ export async function openRuntime(env: CliEnvironment, opts: { demo: boolean; co
       demo,
       async close() {
         await engine.queue.close();
+        await engine.library.flush();
         await demo?.close();
         await release();
       },

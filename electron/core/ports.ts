@@ -37,12 +37,9 @@ export type RandomSource = () => number;
 
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    // A pending poll must never keep a CLI process alive on its own.
-    t.unref?.();
-    return t;
-  },
+  // Timers are deliberately not unref'd: a CLI waiting for its next poll must stay alive.
+  // Owners clear their timers on close (JobQueue.close, LibraryIndex.flush).
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 

@@ -5,6 +5,7 @@ import type { GenerationRequestInput } from '../../shared/domain/generation.js';
 import type { Job } from '../../shared/domain/job.js';
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../electron/core/demo/fake-apimart.js';
 import { createEngine, type Engine } from '../../electron/core/engine.js';
+import type { RecoveryReport } from '../../electron/core/jobs/job-queue.js';
 import { createRedactingLogger, type LogLine } from '../../electron/core/util/redact.js';
 import { FakeClock } from './fake-clock.js';
 
@@ -18,14 +19,28 @@ export interface Harness {
   outDir: string;
   logs: LogLine[];
   /** Every outgoing request the engine made (URL + headers), from its fetch port. */
-  requests: { url: string; headers: Record<string, string> }[];
+  requests: EngineRequest[];
+  /** What `queue.start()` reported for the current engine (updated by restart()). */
+  recovery: RecoveryReport;
   submit(req: GenerationRequestInput, opts?: { provider?: 'apimart' | 'demo' }): Promise<Job>;
   /** Runs the queue on the fake clock until `done()` holds; fails if nothing is left to run. */
   drive(done: () => boolean, maxSteps?: number): Promise<void>;
   job(id: string): Job;
   /** Closes the engine (not the fake) and opens a fresh one on the same folders: a restart. */
-  restart(): Promise<void>;
+  restart(): Promise<RecoveryReport>;
   close(): Promise<void>;
+}
+
+export interface EngineRequest {
+  url: string;
+  headers: Record<string, string>;
+  method: string;
+  /** The request body when it was a string (JSON submits), byte for byte. */
+  body?: string;
+  /** Fake-clock time the request was made at. */
+  at: number;
+  /** HTTP status of the reply, once headers arrived (absent for dropped connections). */
+  status?: number;
 }
 
 export interface HarnessOptions {
@@ -48,8 +63,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const recordingFetch = (input: string, init?: RequestInit) => {
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
-    requests.push({ url: input, headers });
-    return fetch(input, init);
+    const body = typeof init?.body === 'string' ? { body: init.body } : {};
+    const record: EngineRequest = { url: input, headers, method: init?.method ?? 'GET', at: clock.now(), ...body };
+    requests.push(record);
+    return fetch(input, init).then((res) => {
+      record.status = res.status;
+      return res;
+    });
   };
   const open = () =>
     createEngine({
@@ -67,7 +87,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       stallTimeoutMs: opts.stallTimeoutMs ?? 30_000,
     });
   let engine = open();
-  await engine.queue.start();
+  let recovery = await engine.queue.start();
   await engine.library.load();
 
   const h: Harness = {
@@ -75,6 +95,9 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     clock,
     get engine() {
       return engine;
+    },
+    get recovery() {
+      return recovery;
     },
     dataDir,
     outDir,
@@ -97,8 +120,9 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     async restart() {
       await engine.queue.close();
       engine = open();
-      await engine.queue.start();
+      recovery = await engine.queue.start();
       await engine.library.load();
+      return recovery;
     },
     async close() {
       await engine.queue.close();

@@ -71,7 +71,9 @@ export function report(job: Job, io: CliIo, json: boolean): number {
   if (job.state === 'done') {
     if (!json) {
       for (const o of job.outputs) io.stdout.write(`${join(job.outputDir, o.fileName)}\n`);
-      if (job.costUsd !== undefined) io.stderr.write(`Charged: $${job.costUsd.toFixed(2)}\n`);
+      if (job.costUsd !== undefined) {
+        io.stderr.write(job.provider === 'demo' ? `Demo provider: nothing charged (a real job would cost about $${job.costUsd.toFixed(2)}).\n` : `Charged: $${job.costUsd.toFixed(2)}\n`);
+      }
     }
     return EXIT.ok;
   }
