@@ -70,7 +70,7 @@ export const FrameRefSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal('file'),
       path: z
-        .string()
+        .string({ error: 'Frame file path must be text.' })
         .min(1, 'Frame file path is empty.')
         .max(4096, 'Frame file path is too long.')
         .refine((p) => !p.includes('\0'), 'Frame file path contains a NUL character.'),
@@ -83,44 +83,55 @@ export type FrameRef = z.infer<typeof FrameRefSchema>;
 
 const promptText = (label: string, max: number) =>
   z
-    .string({ error: `${label} must be text.` })
+    // Fix: a missing prompt used to read "Prompt must be text."; say it is required instead.
+    .string({ error: (iss) => (iss.input === undefined ? `${label} is required: describe the video.` : `${label} must be text.`) })
     .trim()
     .max(max, `${label} is too long (${max} characters at most).`)
+    // Control characters other than tab, newline and carriage return.
+    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${label} contains control characters.`);
 
+const requestShape = {
+  model: ModelSchema.default('veo3.1-fast-official'),
+  prompt: promptText('Prompt', PROMPT_MAX_CHARS).refine((s) => s.length > 0, 'Prompt is required: describe the video.'),
+  negative_prompt: promptText('Negative prompt', NEGATIVE_PROMPT_MAX_CHARS)
+    .optional()
+    .transform((s) => (s === '' ? undefined : s)),
+  duration: DurationSchema.default(8),
+  aspect_ratio: AspectRatioSchema.default('16:9'),
+  resolution: ResolutionSchema.default('720p'),
+  first_frame_image: FrameRefSchema.optional(),
+  last_frame_image: FrameRefSchema.optional(),
+  seed: z
+    .number({ error: 'Seed must be a whole number.' })
+    .int('Seed must be a whole number.')
+    .min(0, `Seed must be between 0 and ${SEED_MAX}.`)
+    .max(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)
+    .optional(),
+  sample_count: z
+    .number({ error: 'Number of outputs must be a whole number from 1 to 4.' })
+    .int('Number of outputs must be a whole number from 1 to 4.')
+    .min(1, 'Number of outputs must be from 1 to 4.')
+    .max(SAMPLE_COUNT_MAX, 'Number of outputs must be from 1 to 4.')
+    .default(1),
+  generate_audio: z.boolean({ error: 'Audio must be on or off (true/false).' }).default(false),
+  person_generation: PersonGenerationSchema.default('allow_adult'),
+  resize_mode: ResizeModeSchema.optional(),
+  // The endpoint rejects `false`: enhancement is always on for these models.
+  enhance_prompt: z
+    .literal(true, { error: 'Prompt enhancement is always on for Veo 3.1 and cannot be turned off; leave it out.' })
+    .optional(),
+};
+
 export const GenerationRequestSchema = z
-  .object({
-    model: ModelSchema.default('veo3.1-fast-official'),
-    prompt: promptText('Prompt', PROMPT_MAX_CHARS).refine((s) => s.length > 0, 'Prompt is required: describe the video.'),
-    negative_prompt: promptText('Negative prompt', NEGATIVE_PROMPT_MAX_CHARS)
-      .optional()
-      .transform((s) => (s === '' ? undefined : s)),
-    duration: DurationSchema.default(8),
-    aspect_ratio: AspectRatioSchema.default('16:9'),
-    resolution: ResolutionSchema.default('720p'),
-    first_frame_image: FrameRefSchema.optional(),
-    last_frame_image: FrameRefSchema.optional(),
-    seed: z
-      .number({ error: 'Seed must be a whole number.' })
-      .int('Seed must be a whole number.')
-      .min(0, `Seed must be between 0 and ${SEED_MAX}.`)
-      .max(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)
-      .optional(),
-    sample_count: z
-      .number({ error: 'Number of outputs must be a whole number from 1 to 4.' })
-      .int('Number of outputs must be a whole number from 1 to 4.')
-      .min(1, 'Number of outputs must be from 1 to 4.')
-      .max(SAMPLE_COUNT_MAX, 'Number of outputs must be from 1 to 4.')
-      .default(1),
-    generate_audio: z.boolean({ error: 'Audio must be on or off (true/false).' }).default(false),
-    person_generation: PersonGenerationSchema.default('allow_adult'),
-    resize_mode: ResizeModeSchema.optional(),
-    // The endpoint rejects `false`: enhancement is always on for these models.
-    enhance_prompt: z
-      .literal(true, { error: 'Prompt enhancement is always on for Veo 3.1 and cannot be turned off; leave it out.' })
-      .optional(),
+  // Fix: zod's defaults ("Unrecognized keys: …", "expected object, received string") named no
+  // field; describeIssues also gives each unknown key its own line under its own name.
+  .strictObject(requestShape, {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `Unknown setting ${iss.keys.map((k) => `“${k}”`).join(', ')}; the settings are: ${Object.keys(requestShape).join(', ')}.`
+        : 'A generation request must be an object of settings (JSON), with at least a prompt.',
   })
-  .strict()
   .superRefine((req, ctx) => {
     if (req.last_frame_image && !req.first_frame_image) {
       ctx.addIssue({
@@ -197,8 +208,17 @@ export function buildApiBody(
 
 /** One readable line per problem, naming the field, for the CLI and the UI. */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((iss) => {
-    const field = iss.path.length > 0 ? iss.path.join('.') : 'request';
-    return `${field}: ${iss.message}`;
+  return error.issues.flatMap((iss) => {
+    // Fix: an unknown key is reported by zod on the parent object ("request: Unrecognized keys: …");
+    // give each unknown key its own line under its own name, so the line names the field at fault.
+    if (iss.code === 'unrecognized_keys') {
+      return iss.keys.map((key) => {
+        const field = [...iss.path, key].map(String).join('.');
+        const where = iss.path.length > 0 ? ` in ${iss.path.map(String).join('.')}` : '';
+        return `${field}: Unknown setting “${key}”${where}; remove it or check its spelling.`;
+      });
+    }
+    const field = iss.path.length > 0 ? iss.path.map(String).join('.') : 'request';
+    return [`${field}: ${iss.message}`];
   });
 }

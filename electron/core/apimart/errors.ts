@@ -79,21 +79,35 @@ export function classifyHttpError(reply: RawReply, nowMs: number): AppError {
 }
 
 function classifyConflict(base: Pick<AppError, 'httpStatus' | 'requestId' | 'detail'>, words: ProviderWords): AppError {
-  if (matches(words, /in_progress|in progress/i))
-    return { ...base, code: 'idempotency_in_progress', retryable: true, message: 'APIMart is still processing this submission; Keyframe will check again.' };
-  if (matches(words, /indeterminate/i))
-    return {
-      ...base,
-      code: 'idempotency_indeterminate',
-      retryable: false,
-      message: 'APIMart cannot tell whether this submission went through. The job is kept with its key; check your APIMart console before retrying.',
-    };
-  return {
+  const inProgress: AppError = {
+    ...base,
+    code: 'idempotency_in_progress',
+    retryable: true,
+    message: 'APIMart is still processing this submission; Keyframe will check again.',
+  };
+  const indeterminate: AppError = {
+    ...base,
+    code: 'idempotency_indeterminate',
+    retryable: false,
+    message: 'APIMart cannot tell whether this submission went through. The job is kept with its key; check your APIMart console before retrying.',
+  };
+  const conflict: AppError = {
     ...base,
     code: 'idempotency_conflict',
     retryable: false,
     message: 'APIMart saw this submission key used with different settings. The job is kept; retry it as a new job.',
   };
+  // Fix: `type` used to be tested together with the message, category by category, so an
+  // `idempotency_result_indeterminate` whose message said "…may still be in progress" became the
+  // retryable in_progress, and the job re-sent the same key forever. The contract says: type
+  // first, then message.
+  for (const text of [words.type, words.message]) {
+    if (!text) continue;
+    if (/indeterminate/i.test(text)) return indeterminate;
+    if (/key_reused|reused|different request/i.test(text)) return conflict;
+    if (/in_progress|in progress/i.test(text)) return inProgress;
+  }
+  return conflict;
 }
 
 /** Network-level failures (no HTTP reply at all). */

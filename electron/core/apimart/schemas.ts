@@ -8,17 +8,25 @@ import { z } from 'zod';
 
 const looseNumber = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 
+/**
+ * Fix: an informational field (progress, cost, times, thumbnail, poll_url …) that came as `null` or in
+ * an unexpected shape used to fail the whole reply, so e.g. `"completed": null` on a running task made
+ * every poll a bad_response and the job retried until its links expired. Such a field now reads as
+ * absent; only the fields the queue acts on (task ids, video URLs, the upload URL) stay strict.
+ */
+const soft = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
 /** Default shape: `data` is an array of `{status, task_id}`. */
-const SubmitArrayData = z.array(z.looseObject({ task_id: z.string().min(1), status: z.string().optional() })).min(1);
+const SubmitArrayData = z.array(z.looseObject({ task_id: z.string().min(1), status: soft(z.string()) })).min(1);
 /** Versioned / older / 202 shape: `data` is an object with `id`. */
 const SubmitObjectData = z.looseObject({
   id: z.string().min(1).optional(),
   task_id: z.string().min(1).optional(),
-  status: z.string().optional(),
-  progress: looseNumber.optional(),
-  poll_url: z.string().optional(),
-  estimated_time: looseNumber.optional(),
-  task_info: z.looseObject({ estimated_time: looseNumber.optional() }).optional(),
+  status: soft(z.string()),
+  progress: soft(looseNumber),
+  poll_url: soft(z.string()),
+  estimated_time: soft(looseNumber),
+  task_info: soft(z.looseObject({ estimated_time: soft(looseNumber) })),
 });
 
 export const SubmitReplySchema = z.looseObject({
@@ -29,54 +37,54 @@ export const SubmitReplySchema = z.looseObject({
 const UrlField = z.union([z.string(), z.array(z.string())]);
 
 export const TaskVideoSchema = z.looseObject({
-  url: UrlField.optional(),
-  urls: UrlField.optional(),
-  expires_at: looseNumber.optional(),
+  url: soft(UrlField),
+  urls: soft(UrlField),
+  expires_at: soft(looseNumber),
 });
 
 export const TaskErrorSchema = z.looseObject({
-  message: z.string().optional(),
-  code: z.union([z.string(), z.number()]).optional(),
-  type: z.string().optional(),
+  message: soft(z.string()),
+  code: soft(z.union([z.string(), z.number()])),
+  type: soft(z.string()),
 });
 
 export const TaskDataSchema = z.looseObject({
-  id: z.string().optional(),
-  task_id: z.string().optional(),
-  status: z.string().optional(),
-  progress: looseNumber.optional(),
+  id: soft(z.string()),
+  task_id: soft(z.string()),
+  status: soft(z.string()),
+  progress: soft(looseNumber),
   result: z
     .looseObject({
-      thumbnail_url: z.string().optional(),
-      videos: z.array(TaskVideoSchema).optional(),
+      thumbnail_url: soft(z.string()),
+      videos: z.array(TaskVideoSchema).nullable().optional(),
     })
     .nullable()
     .optional(),
-  created: looseNumber.optional(),
-  completed: looseNumber.optional(),
-  estimated_time: looseNumber.optional(),
-  actual_time: looseNumber.optional(),
-  cost: looseNumber.optional(),
-  credits_cost: looseNumber.optional(),
+  created: soft(looseNumber),
+  completed: soft(looseNumber),
+  estimated_time: soft(looseNumber),
+  actual_time: soft(looseNumber),
+  cost: soft(looseNumber),
+  credits_cost: soft(looseNumber),
   error: z.union([TaskErrorSchema, z.string()]).nullable().optional(),
-  fail_reason: z.string().optional(),
+  fail_reason: soft(z.string()),
 });
 export const TaskReplySchema = z.looseObject({ data: TaskDataSchema });
 
 export const UploadReplySchema = z.looseObject({
   url: z.string().url(),
-  filename: z.string().optional(),
-  content_type: z.string().optional(),
-  bytes: looseNumber.optional(),
-  created_at: looseNumber.optional(),
+  filename: soft(z.string()),
+  content_type: soft(z.string()),
+  bytes: soft(looseNumber),
+  created_at: soft(looseNumber),
 });
 
 export const BalanceReplySchema = z.looseObject({
   success: z.boolean().optional(),
-  message: z.string().optional(),
-  remain_balance: looseNumber.optional(),
-  used_balance: looseNumber.optional(),
-  unlimited_quota: z.boolean().optional(),
+  message: soft(z.string()),
+  remain_balance: soft(looseNumber),
+  used_balance: soft(looseNumber),
+  unlimited_quota: soft(z.boolean()),
 });
 
 export const ModelsReplySchema = z.looseObject({
