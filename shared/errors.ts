@@ -44,6 +44,8 @@ export const AppErrorSchema = z.object({
   retryAfterMs: z.number().nonnegative().optional(),
   requestId: z.string().optional(),
   httpStatus: z.number().int().optional(),
+  /** The request field the problem is about (e.g. `first_frame_image`), so a UI can point at it. */
+  field: z.string().optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 

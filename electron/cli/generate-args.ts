@@ -19,7 +19,9 @@ const num = (v: string | undefined): number | string | undefined => (v === undef
 
 function frame(v: string | undefined): FrameRef | undefined {
   if (v === undefined) return undefined;
-  return /^https?:\/\//i.test(v) ? { kind: 'url', url: v } : { kind: 'file', path: v };
+  // Anything with a URL scheme (but not a Windows drive like C:\) is a URL, so `javascript:`
+  // or `file:` is refused by the schema as a URL instead of being looked up as a file name.
+  return /^[a-z][a-z0-9+.-]+:/i.test(v) ? { kind: 'url', url: v } : { kind: 'file', path: v };
 }
 
 export const GENERATE_OPTIONS = {

@@ -19,4 +19,8 @@ export const processIo: CliIo = {
   },
 };
 
-export const fail = (io: CliIo, message: string) => io.stderr.write(`keyframe: ${message}\n`);
+/** One line on stderr, prefixed; multi-line messages are folded so scripts can rely on one line. */
+export const fail = (io: CliIo, message: string) => io.stderr.write(`keyframe: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+
+/** `field: message` when the error names a field. */
+export const describeAppError = (e: { message: string; field?: string }) => (e.field ? `${e.field}: ${e.message}` : e.message);

@@ -6,7 +6,7 @@ import { DEFAULT_NAME_TEMPLATE, validateTemplate } from '../../core/library/file
 import type { CliEnvironment } from '../environment.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { parseGenerateArgs, UsageError } from '../generate-args.js';
-import { fail, type CliIo } from '../io.js';
+import { describeAppError, fail, type CliIo } from '../io.js';
 import { jsonReporter, textReporter } from '../reporter.js';
 import { openRuntime } from '../runtime.js';
 import { waitForJobs } from '../wait-for-jobs.js';
@@ -23,7 +23,7 @@ export async function generateCommand(argv: string[], env: CliEnvironment, io: C
     }
   } catch (err) {
     if (err instanceof UsageError) return fail(io, err.message), EXIT.usage;
-    if (isAppFailure(err)) return fail(io, err.app.message), EXIT.usage;
+    if (isAppFailure(err)) return fail(io, describeAppError(err.app)), EXIT.usage;
     throw err;
   }
   if (!args.demo && !env.apiKey) {
@@ -48,7 +48,7 @@ export async function generateCommand(argv: string[], env: CliEnvironment, io: C
         nameTemplate: args.nameTemplate ?? DEFAULT_NAME_TEMPLATE,
       });
     } catch (err) {
-      if (isAppFailure(err)) return fail(io, err.app.message), exitCodeFor(err.app.code);
+      if (isAppFailure(err)) return fail(io, describeAppError(err.app)), exitCodeFor(err.app.code);
       throw err;
     }
     if (!args.json) reporter.info(`Job ${job.id.slice(0, 8)} queued${args.demo ? ' on the demo provider (no charge)' : ''}.`);

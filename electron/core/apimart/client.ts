@@ -5,6 +5,7 @@ import { silentLogger } from '../ports.js';
 import { classifyHttpError, classifyNetworkError } from './errors.js';
 import { BalanceReplySchema, ModelsReplySchema, SubmitReplySchema, TaskReplySchema, UploadReplySchema } from './schemas.js';
 import { normaliseTask, type TaskSnapshot } from './task-snapshot.js';
+import { redactText } from '../util/redact.js';
 
 /** Timeouts as APIMart's own client uses them (contract §5). */
 export const DEFAULT_TIMEOUTS = { readMs: 15_000, submitMs: 45_000, uploadMs: 120_000 } as const;
@@ -161,7 +162,7 @@ export class ApimartClient {
       const requestId = res.headers.get('x-oneapi-request-id') ?? undefined;
       this.log.log('debug', 'apimart reply', { method, path: url.pathname, status: res.status, requestId, ms: this.opts.clock.now() - started });
       if (res.status < 200 || res.status >= 300) {
-        throw new AppFailure(classifyHttpError({ status: res.status, bodyText, headers: res.headers }, this.opts.clock.now()));
+        throw new AppFailure(scrubKey(classifyHttpError({ status: res.status, bodyText, headers: res.headers }, this.opts.clock.now()), key));
       }
       let json: unknown;
       try {
@@ -172,7 +173,7 @@ export class ApimartClient {
       return { status: res.status, json, headers: res.headers, requestId };
     } catch (err) {
       if (err instanceof AppFailure) throw err;
-      const app = classifyNetworkError(err, timedOut);
+      const app = scrubKey(classifyNetworkError(err, timedOut), key);
       this.log.log('warn', 'apimart request failed', { method, path: url.pathname, code: app.code, detail: app.detail });
       throw new AppFailure(app);
     } finally {
@@ -192,4 +193,17 @@ export class ApimartClient {
     };
     return new AppFailure(app);
   }
+}
+
+/**
+ * Fix: the provider's words (an error message echoing the token) and network error texts went
+ * verbatim into AppError.message/detail, which are logged, journaled and shown, so the key could
+ * leak past a logger that does not know it. Every error leaving request() is scrubbed here.
+ */
+function scrubKey(app: AppError, key: string): AppError {
+  const clean = (s: string | undefined) => (s === undefined ? undefined : redactText(s, [key]));
+  const out: AppError = { ...app, message: redactText(app.message, [key]) };
+  if (app.detail !== undefined) out.detail = clean(app.detail);
+  if (app.requestId !== undefined) out.requestId = clean(app.requestId);
+  return out;
 }

@@ -36,7 +36,12 @@ export async function loadLocalFrame(path: string): Promise<{ info: LocalFrameIn
     throw new AppFailure({ code: 'invalid_file', retryable: false, message: `Frame image “${name}” cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` });
   }
   if (size > IMAGE_MAX_BYTES) {
-    throw new AppFailure({ code: 'too_large', retryable: false, message: `Frame image “${name}” is ${mb(size)}; the limit is 20 MB.` });
+    // Fix: "is 20.0 MB; the limit is 20 MB" for a file just over the limit; give exact bytes too.
+    throw new AppFailure({
+      code: 'too_large',
+      retryable: false,
+      message: `Frame image “${name}” is ${mb(size)} (${size} bytes); the limit is 20 MB (${IMAGE_MAX_BYTES} bytes).`,
+    });
   }
   if (size === 0) throw new AppFailure({ code: 'invalid_file', retryable: false, message: `Frame image “${name}” is empty.` });
   const bytes = await readWhole(path);

@@ -15,13 +15,22 @@ export const UPLOAD_REUSE_MARGIN_MS = 2 * 3600 * 1000;
 
 export class UploadCache {
   private entries = new Map<string, z.infer<typeof EntrySchema>>();
-  private loaded = false;
+  private loading: Promise<void> | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(private readonly path: string) {}
 
-  private async load(): Promise<void> {
-    if (this.loaded) return;
-    this.loaded = true;
+  /**
+   * Fix: this used to set a `loaded` flag before reading the file, so a second caller during the
+   * first read saw an empty cache (a needless upload), and a put() during it was then overwritten by
+   * the file's older contents. Every caller now waits for the one read.
+   */
+  private load(): Promise<void> {
+    this.loading ??= this.read();
+    return this.loading;
+  }
+
+  private async read(): Promise<void> {
     try {
       const parsed = FileSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
       if (parsed.success) this.entries = new Map(Object.entries(parsed.data.entries));
@@ -40,6 +49,10 @@ export class UploadCache {
     await this.load();
     this.entries.set(`${origin}|${sha256}`, value);
     for (const [k, v] of this.entries) if (v.expiresAt <= now) this.entries.delete(k);
-    await writeJsonAtomic(this.path, { version: 1, entries: Object.fromEntries(this.entries) });
+    // Fix: two puts wrote concurrently and the older snapshot could be renamed in last, dropping
+    // the newer entry from disk. Writes now run one after another, each with the current entries.
+    const write = this.writing.then(() => writeJsonAtomic(this.path, { version: 1, entries: Object.fromEntries(this.entries) }));
+    this.writing = write.catch(() => undefined);
+    await write;
   }
 }

@@ -26,7 +26,14 @@ export function parseGenerationRequest(input: unknown): GenerationRequest {
   const parsed = GenerationRequestSchema.safeParse(input);
   if (!parsed.success) {
     const lines = describeIssues(parsed.error);
-    throw new AppFailure({ code: 'invalid_request', retryable: false, message: lines[0] ?? 'Invalid request.', detail: lines.join('\n') });
+    const first = parsed.error.issues[0];
+    throw new AppFailure({
+      code: 'invalid_request',
+      retryable: false,
+      message: first?.message ?? 'Invalid request.',
+      detail: lines.join('\n'),
+      ...(first && first.path.length > 0 ? { field: first.path.join('.') } : {}),
+    });
   }
   return parsed.data;
 }
@@ -49,7 +56,9 @@ export async function createJob(input: GenerationRequestInput | GenerationReques
       frames.push({ role, sourceUrl: ref.url, uploadedUrl: ref.url });
     } else {
       const path = resolve(ref.path);
-      const info = await inspectLocalFrame(path);
+      const info = await inspectLocalFrame(path).catch((err: unknown) => {
+        throw err instanceof AppFailure ? new AppFailure({ ...err.app, field: `${role}_frame_image` }) : err;
+      });
       frames.push({ role, path, sha256: info.sha256, bytes: info.bytes, contentType: info.contentType });
     }
   }

@@ -89,7 +89,12 @@ export class JobQueue {
       const active = job.state === 'queued' || ACTIVE.has(job.state);
       if (active) resumed++;
       // Submitting jobs re-send with the same key, generating ones poll, downloads resume.
-      this.jobs.set(job.id, active ? { ...job, nextActionAt: now, attempts: 0 } : job);
+      // The journal records 'submitting' before each submit is sent, so a submitting job may
+      // already have a task: keep one attempt of unknown outcome on it. Otherwise a final refusal
+      // of the re-send (402, 401…) would fail the job instead of asking the person (see
+      // onStepFailed in job-machine.ts), and retrying it under a new key could pay for a second task.
+      const attempts = job.state === 'submitting' ? 1 : 0;
+      this.jobs.set(job.id, active ? { ...job, nextActionAt: now, attempts } : job);
     }
     const strayPartsRemoved = await this.cleanStrayParts(jobs);
     this.paused = await this.loadPaused();

@@ -24,14 +24,23 @@ export class PumpError extends Error {
   }
 }
 
-/** Returns the number of body bytes written. `onChunk` gets the running count. */
+/**
+ * Returns the number of body bytes written. `onChunk` gets the running count.
+ *
+ * `fh` may still be opening: reading starts at once and the first write waits
+ * for it. A fetch body stream that errors (connection reset) discards every
+ * chunk that was queued but not yet read, so bytes that arrived while the
+ * caller awaited file-system work would be lost; a reader that is already
+ * waiting receives them. A failed open surfaces as a 'write' PumpError.
+ */
 export async function pumpBodyToFile(
   body: ReadableStream<Uint8Array> | null,
-  fh: FileHandle,
+  fh: FileHandle | Promise<FileHandle>,
   hash: Hash,
   onChunk: (received: number) => void,
 ): Promise<number> {
   if (body === null) return 0;
+  const handle = Promise.resolve(fh);
   const reader = body.getReader();
   let batch: Uint8Array[] = [];
   let batchBytes = 0;
@@ -50,7 +59,7 @@ export async function pumpBodyToFile(
     batchBytes = 0;
     // The rejection is captured rather than left pending: a write failing
     // while we await the network must not surface as an unhandled rejection.
-    inFlight = fh.writev(bufs).then(
+    inFlight = handle.then((f) => f.writev(bufs)).then(
       () => {
         written += size;
       },

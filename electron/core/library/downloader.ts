@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppFailure } from '../../../shared/errors.js';
@@ -90,6 +90,14 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
   // identity: a Range over a compressed representation would not line up with the bytes on disk.
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
   if (offset > 0) headers.range = `bytes=${offset}-`;
+  // Hash the bytes already on disk before asking: once the response is here its
+  // body must be read at once (see pumpBodyToFile), and hashing a large part
+  // is local work the stall timer must not count. Wasted only if the server
+  // then ignores the Range.
+  const prefixHash = createHash('sha256');
+  await hashFileInto(part, offset, prefixHash).catch((err: unknown) => {
+    throw writeFailure(err);
+  });
   guard.arm();
   let res: Response;
   try {
@@ -99,7 +107,7 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
     throw abortOrInterrupted(err, guard, 0, undefined);
   }
   const plan = planResponse(res.status, res.headers, offset);
-  if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan);
+  if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : createHash('sha256'));
 
   guard.disarm();
   await res.body?.cancel().catch(() => undefined);
@@ -108,45 +116,36 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
     await unlinkIfExists(part);
     return 'restart';
   }
-  // 416 for a part that already holds every byte: a crash hit before the rename.
-  const hash = createHash('sha256');
-  await hashFileInto(part, plan.total, hash);
-  return { bytes: plan.total, sha256: hash.digest('hex'), resumed: true };
+  // 416 for a part that already holds every byte (plan.total === offset): a crash hit before the rename.
+  return { bytes: plan.total, sha256: prefixHash.digest('hex'), resumed: true };
 }
 
+/** `hash` already holds the part's first `plan.start` bytes when appending. */
 async function writeBody(
   opts: DownloadOptions,
   part: string,
   guard: StallGuard,
   res: Response,
   plan: Extract<ResponsePlan, { kind: 'write' }>,
+  hash: Hash,
 ): Promise<DownloadResult> {
-  const hash = createHash('sha256');
-  let fh: FileHandle;
-  try {
-    if (plan.append) {
-      // Hashing a large part takes a moment; that is not the network stalling.
-      guard.disarm();
-      await hashFileInto(part, plan.start, hash);
-      guard.arm();
-    }
-    // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
-    fh = await open(part, plan.append ? 'a' : 'w');
-  } catch (err) {
-    await res.body?.cancel().catch(() => undefined);
-    throw writeFailure(err);
-  }
+  // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
+  // Not awaited here: the pump starts reading the body while the file opens,
+  // so bytes that arrive just before a connection reset are kept.
+  const opening: Promise<FileHandle> = open(part, plan.append ? 'a' : 'w');
+  // An open error is reported through the pump (or the sync below), never as an unhandled rejection.
+  opening.catch(() => undefined);
   let bodyBytes: number;
   try {
-    bodyBytes = await pumpBodyToFile(res.body, fh, hash, (received) => {
+    bodyBytes = await pumpBodyToFile(res.body, opening, hash, (received) => {
       guard.arm();
       opts.onProgress?.(plan.start + received, plan.expectedTotal);
     });
-    await fh.sync();
+    await (await opening).sync();
   } catch (err) {
     throw pumpFailure(err, guard, plan);
   } finally {
-    await fh.close().catch(() => undefined);
+    await opening.then((fh) => fh.close()).catch(() => undefined);
   }
   guard.disarm();
   const total = plan.start + bodyBytes;

@@ -16,7 +16,14 @@ export function redactText(text: string, secrets: readonly string[]): string {
 
 export function redactValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return redactText(value, secrets);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  // Fix: past the depth limit the object used to be returned as it was, secrets and all.
+  if (depth > 6) return '[nested too deep]';
+  // Fix: an Error's name and message are not enumerable, so it was logged as `{}`.
+  if (value instanceof Error) {
+    const code = (value as NodeJS.ErrnoException).code;
+    return { name: value.name, message: redactText(value.message, secrets), ...(code ? { code: redactText(String(code), secrets) } : {}) };
+  }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {

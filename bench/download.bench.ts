@@ -1,0 +1,74 @@
+/**
+ * Download of a 1 GB file from the loopback file host: Keyframe's streaming
+ * downloader (to .part, length + MP4 check, fsync, rename) against `curl -o`
+ * on the same file in the same run. Also reports RSS growth while
+ * downloading, and the cost of the sha256 the sidecar records.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomFillSync } from 'node:crypto';
+import { mkdtemp, rm, open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { downloadToFile } from '../electron/core/library/downloader.js';
+import { systemClock } from '../electron/core/ports.js';
+import { median, row } from './support/report.js';
+import { spawnFakeHost } from './support/spawn-host.js';
+
+const SIZE = Number(process.env.BENCH_DOWNLOAD_BYTES ?? 1024 ** 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+async function makeFile(path: string): Promise<void> {
+  const fh = await open(path, 'w');
+  const block = Buffer.alloc(8 * 1024 * 1024);
+  randomFillSync(block);
+  block.write('\0\0\0\x20ftypisom', 0, 'latin1');
+  for (let written = 0; written < SIZE; written += block.length) {
+    await fh.write(block, 0, Math.min(block.length, SIZE - written));
+    block.fill(0, 0, 12);
+  }
+  await fh.close();
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'keyframe-bench-dl-'));
+const source = join(dir, 'source.mp4');
+await makeFile(source);
+const host = await spawnFakeHost(['--file', source]);
+const url = host.fileUrl!;
+
+const curlTimes: number[] = [];
+const ourTimes: number[] = [];
+const rssGrowth: number[] = [];
+try {
+  for (let round = 0; round < ROUNDS; round++) {
+    const curlDest = join(dir, `curl-${round}.mp4`);
+    let t = performance.now();
+    execFileSync('curl', ['-s', '-f', '-o', curlDest, url]);
+    curlTimes.push(performance.now() - t);
+    await rm(curlDest);
+
+    const dest = join(dir, `kf-${round}.mp4`);
+    globalThis.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    t = performance.now();
+    const res = await downloadToFile({ url, dest, fetch: globalThis.fetch.bind(globalThis), clock: systemClock });
+    ourTimes.push(performance.now() - t);
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    rssGrowth.push(peak - before);
+    if (res.bytes !== SIZE) throw new Error(`downloaded ${res.bytes} of ${SIZE} bytes`);
+    await rm(dest);
+  }
+} finally {
+  await host.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+const mbps = (ms: number) => SIZE / 1_048_576 / (ms / 1000);
+const curl = mbps(median(curlTimes));
+const ours = mbps(median(ourTimes));
+console.log(`\nDownload ${(SIZE / 1_048_576).toFixed(0)} MiB from the loopback file host (median of ${ROUNDS}; host in its own process)`);
+row('throughput (downloader vs curl -o)', `${ours.toFixed(0)} MiB/s`, `${curl.toFixed(0)} MiB/s`, ours / curl, '>= 0.90', ours / curl >= 0.9);
+const growth = Math.max(...rssGrowth) / 1_048_576;
+row('RSS growth while downloading (max of runs)', `${growth.toFixed(1)} MiB`, '0 MiB', growth / 30, '< 30 MiB', growth < 30);
