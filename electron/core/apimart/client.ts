@@ -9,6 +9,11 @@ import { redactText } from '../util/redact.js';
 
 /** Timeouts as APIMart's own client uses them (contract §5). */
 export const DEFAULT_TIMEOUTS = { readMs: 15_000, submitMs: 45_000, uploadMs: 120_000 } as const;
+/**
+ * Fix: the option was typed `Partial<typeof DEFAULT_TIMEOUTS>`, and the `as const` above made that
+ * accept only the default values themselves (`readMs: 15000`), so no caller could set another.
+ */
+export type ApimartTimeouts = Record<keyof typeof DEFAULT_TIMEOUTS, number>;
 export const UPLOAD_TTL_MS = 72 * 3600 * 1000;
 
 export interface ApimartClientOptions {
@@ -17,7 +22,7 @@ export interface ApimartClientOptions {
   apiKey: ApiKeyProvider;
   clock: Clock;
   logger?: Logger;
-  timeouts?: Partial<typeof DEFAULT_TIMEOUTS>;
+  timeouts?: Partial<ApimartTimeouts>;
   /** Language for provider error messages (`en`, `ko`, …). */
   language?: string;
 }
@@ -55,7 +60,7 @@ interface Reply {
  */
 export class ApimartClient {
   private readonly base: URL;
-  private readonly timeouts: typeof DEFAULT_TIMEOUTS;
+  private readonly timeouts: ApimartTimeouts;
   private readonly log: Logger;
 
   constructor(private readonly opts: ApimartClientOptions) {

@@ -24,5 +24,8 @@ const PHASES: Record<string, TaskPhase> = {
 
 export function taskPhase(status: string | undefined): TaskPhase {
   if (!status) return 'running';
-  return PHASES[status.trim().toLowerCase()] ?? 'running';
+  const word = status.trim().toLowerCase();
+  // Fix: a plain-object lookup also found inherited keys ("constructor", "__proto__") and returned
+  // a function instead of a phase; only the table's own words count.
+  return Object.hasOwn(PHASES, word) ? (PHASES[word] ?? 'running') : 'running';
 }

@@ -323,6 +323,13 @@ export class JobQueue {
 
   private async commit(job: Job, persist: boolean): Promise<void> {
     this.jobs.set(job.id, job);
+    // Listeners hear of a change when it happens, in the order changes happen. Emitting after
+    // the journal write (as before) let writes of different jobs finishing out of order show
+    // stale states: a job already 'done' still looked active while queued jobs started in its
+    // slot, so a listener saw concurrency + 1 jobs running. The step still awaits the write
+    // below before its next request, and close() waits for pending writes.
+    this.emitJob(job);
+    if (!ACTIVE.has(job.state) && job.state !== 'queued') this.emitQueue();
     if (persist) {
       // Writes of one job are serialised so an older snapshot never lands after a newer one.
       const prev = this.saves.get(job.id) ?? Promise.resolve();
@@ -330,9 +337,6 @@ export class JobQueue {
       this.saves.set(job.id, write.catch(() => undefined));
       await write;
     }
-    this.emitJob(job);
-    if (ACTIVE.has(job.state) || job.state === 'queued') return;
-    this.emitQueue();
   }
 
   private reservedNames(): Set<string> {

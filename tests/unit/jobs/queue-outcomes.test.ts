@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FakeApimartOptions } from '../../../electron/core/demo/fake-apimart.js';
 import { createHarness, finished, type Harness, type HarnessOptions } from '../../support/engine-harness.js';
 import { apiCalls, expectSavedVideos } from '../../support/queue-helpers.js';
 
@@ -78,10 +79,10 @@ describe('submit refusals that are final', () => {
 });
 
 describe('reply shapes', () => {
-  it.each([
-    ['submitShape object', { submitShape: 'object' as const }],
-    ['submitShape accepted202', { submitShape: 'accepted202' as const }],
-    ['urlShape string', { urlShape: 'string' as const }],
+  it.each<[string, FakeApimartOptions]>([
+    ['submitShape object', { submitShape: 'object' }],
+    ['submitShape accepted202', { submitShape: 'accepted202' }],
+    ['urlShape string', { urlShape: 'string' }],
   ])('%s finishes with one valid file', async (_name, fake) => {
     const id = await runOne('shapes shift', { fake });
     await expectSavedVideos(h, id);
