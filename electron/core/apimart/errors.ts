@@ -62,12 +62,17 @@ export function classifyHttpError(reply: RawReply, nowMs: number): AppError {
     const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'), nowMs);
     return { ...base, code: 'rate_limited', retryable: true, retryAfterMs, message: 'APIMart is rate limiting requests; Keyframe will retry shortly.' };
   }
+  if (s === 408) {
+    // The gateway timed out waiting for us: nothing was decided, so it is safe to try again.
+    return { ...base, code: 'timeout', retryable: true, message: 'APIMart timed out waiting for the request; Keyframe will retry.' };
+  }
   if (s === 400 || (s >= 400 && s < 500)) {
     if (matches(words, /unsupported image type/i))
       return { ...base, code: 'unsupported_media', retryable: false, message: `APIMart refused the image type.${said}` };
     return { ...base, code: 'invalid_request', retryable: false, message: `APIMart rejected the request.${said}` };
   }
-  if (s === 500 && matches(words, /build_request_failed|invalid|parameter/i)) {
+  // Only a message that names a request parameter counts; "invalid response from upstream" is transient.
+  if (s === 500 && matches(words, /build_request_failed|invalid[ _-]?(param|parameter|argument|request|value|field)|\bparam(eter)?s?\b/i)) {
     // A 500 that names a parameter is a request problem dressed as a server error: retrying won't help.
     return { ...base, code: 'invalid_request', retryable: false, message: `APIMart could not build the request.${said}` };
   }

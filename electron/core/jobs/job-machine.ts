@@ -180,6 +180,8 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         outputs: job.outputs.map((o, i) => ({ ...o, url: event.videos[i]?.urls[0] ?? o.url })),
         attempts: 0,
         nextActionAt: now,
+        // The link-expired notice is resolved by the fresh links.
+        error: undefined,
       });
 
     case 'stop':

@@ -13,6 +13,7 @@ import { createJob } from './job-factory.js';
 import { InvalidTransition, transition, type JobEvent } from './job-machine.js';
 import { runStep } from './job-steps.js';
 import type { CorruptJournalEntry, JobStore } from './job-store.js';
+import { pollSpacingMs } from './poll-budget.js';
 import { RATE_LIMIT_BACKOFF, backoffMs } from './poll-policy.js';
 
 export interface JobQueueDeps {
@@ -85,6 +86,7 @@ export class JobQueue {
     const { jobs, corrupt } = await this.deps.store.loadAll(now);
     for (const c of corrupt) this.log.log('error', 'corrupt journal entry moved aside', { movedTo: c.movedTo, reason: c.reason });
     let resumed = 0;
+    let generating = 0;
     for (const job of jobs) {
       const active = job.state === 'queued' || ACTIVE.has(job.state);
       if (active) resumed++;
@@ -94,7 +96,9 @@ export class JobQueue {
       // of the re-send (402, 401…) would fail the job instead of asking the person (see
       // onStepFailed in job-machine.ts), and retrying it under a new key could pay for a second task.
       const attempts = job.state === 'submitting' ? 1 : 0;
-      this.jobs.set(job.id, active ? { ...job, nextActionAt: now, attempts } : job);
+      // Recovered polls are spread at the poll budget's rate instead of all firing at once.
+      const at = job.state === 'generating' ? now + pollSpacingMs(generating++) : now;
+      this.jobs.set(job.id, active ? { ...job, nextActionAt: at, attempts } : job);
     }
     const strayPartsRemoved = await this.cleanStrayParts(jobs);
     this.paused = await this.loadPaused();
@@ -209,7 +213,8 @@ export class JobQueue {
     const now = this.deps.clock.now();
     if (!this.paused && now >= this.rateLimitedUntil) {
       let started = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length;
-      for (const job of [...this.jobs.values()].sort((a, b) => a.createdAt - b.createdAt)) {
+      // The map keeps creation order (the journal loads sorted, new jobs append): oldest first, no sort.
+      for (const job of this.jobs.values()) {
         if (this.running.has(job.id) || !this.isDue(job, now)) continue;
         if (job.state === 'queued') {
           if (started >= this.concurrency) continue;
@@ -267,6 +272,7 @@ export class JobQueue {
         signal: controller.signal,
         dispatch: (event, persist) => this.dispatch(job.id, event, persist),
         reservedNames: () => this.reservedNames(),
+        generatingCount: () => this.countIn('generating'),
         addToLibrary: async (dir, name) => {
           await this.deps.library.add(dir, name);
         },
@@ -337,6 +343,12 @@ export class JobQueue {
       this.saves.set(job.id, write.catch(() => undefined));
       await write;
     }
+  }
+
+  private countIn(state: Job['state']): number {
+    let n = 0;
+    for (const j of this.jobs.values()) if (j.state === state) n++;
+    return n;
   }
 
   private reservedNames(): Set<string> {

@@ -13,6 +13,7 @@ import { allocateFileName, renderFileStem, sidecarNameFor } from '../library/fil
 import { writeSidecar } from '../library/sidecar.js';
 import { hashExistingVideo } from './existing-video.js';
 import type { JobEvent } from './job-machine.js';
+import { pollSpacingMs } from './poll-budget.js';
 import { FIRST_POLL_MS, nextPollDelayMs, shouldPark } from './poll-policy.js';
 import { sidecarFromJob } from './sidecar-from-job.js';
 import { describeTaskFailure } from './task-failure.js';
@@ -30,6 +31,8 @@ export interface StepContext {
   dispatch(event: JobEvent, persist: boolean): Promise<Job>;
   /** File names held by other unfinished jobs, so two jobs never pick the same name. */
   reservedNames(): Set<string>;
+  /** How many jobs are waiting on the provider now (drives the queue-wide poll budget). */
+  generatingCount(): number;
   addToLibrary(dir: string, sidecarName: string): Promise<void>;
 }
 
@@ -132,7 +135,8 @@ async function poll(job: Job, ctx: StepContext): Promise<void> {
   const elapsedMs = now - (job.submittedAt ?? job.createdAt);
   const estimatedTimeS = snap.estimatedTimeS ?? job.estimatedTimeS;
   const parked = shouldPark(elapsedMs, estimatedTimeS);
-  const nextPollAt = now + nextPollDelayMs({ polls: job.polls, elapsedMs, estimatedTimeS, random: ctx.random });
+  const ownDelay = nextPollDelayMs({ polls: job.polls, elapsedMs, estimatedTimeS, random: ctx.random });
+  const nextPollAt = now + Math.max(ownDelay, pollSpacingMs(ctx.generatingCount()));
   // Only a change of parking is worth a journal write; progress is rebuilt by the next poll.
   await ctx.dispatch(
     { type: 'polled', status: snap.status, progress: snap.progress, estimatedTimeS: snap.estimatedTimeS, requestId: snap.requestId, nextPollAt, parked },

@@ -29,7 +29,7 @@ export function shouldPark(elapsedMs: number, estimatedTimeS: number | undefined
 
 /**
  * Starts at the provider's 2 s and grows 1.25× a poll to 30 s, so a 70 s job is
- * seen finishing within seconds while a 10 min job costs ~30 requests, not 300.
+ * seen finishing within ~20 s of completing while a 10 min job costs ~30 requests, not 300.
  * Jitter spreads many jobs' polls so they don't arrive in bursts.
  */
 export function nextPollDelayMs({ polls, elapsedMs, estimatedTimeS, random }: PollInput): number {

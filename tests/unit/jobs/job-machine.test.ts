@@ -486,6 +486,7 @@ describe('job machine: body, links, outputs, stop and resume', () => {
     expect(job).toMatchObject({ state: 'generating', linkRefreshed: true });
     job = transition(job, { type: 'links_refreshed', videos: [{ urls: ['https://cdn.example.com/fresh0.mp4'] }, { urls: ['https://cdn.example.com/fresh1.mp4'] }] }, NOW);
     expect(job.state).toBe('downloading');
+    expect(job.error).toBeUndefined();
     // Fresh URLs, same reserved file names (so .part files resume).
     expect(job.outputs.map((o) => [o.fileName, o.url])).toEqual([
       ['video-1.mp4', 'https://cdn.example.com/fresh0.mp4'],
