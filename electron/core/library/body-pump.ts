@@ -4,13 +4,13 @@ import type { Hash } from 'node:crypto';
 /**
  * Copies a fetch body to an open file while hashing it, in constant memory.
  *
- * Network chunks (typically 16–64 KiB) are gathered into ~1 MiB batches and
+ * Network chunks (typically 16–64 KiB) are gathered into ~4 MiB batches (measured fastest of 1, 4 and 16 MiB on loopback) and
  * written with one writev each, with at most one write in flight while the
  * next batch is read: few syscalls, network and disk overlap, and memory
- * stays near 2 MiB whatever the file size.
+ * stays near 8 MiB whatever the file size.
  */
 
-const BATCH_BYTES = 1024 * 1024;
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 /** Which side failed, and how many bytes reached the file before it did. */
 export class PumpError extends Error {

@@ -4,6 +4,9 @@ import { AppFailure } from '../../../shared/errors.js';
 import { describeIssues } from '../../../shared/domain/generation.js';
 import { VideoSidecarSchema, type VideoSidecar } from '../../../shared/domain/video.js';
 import { writeJsonAtomic } from '../util/atomic-write.js';
+
+/** Sidecars sit beside the user's videos and travel with them: same permissions as the videos (umask applies). */
+const SIDECAR_FILE_MODE = { mode: 0o644 };
 import { errnoCode } from './download-errors.js';
 import { sidecarNameFor } from './file-naming.js';
 
@@ -56,7 +59,7 @@ export async function writeSidecar(dir: string, sidecar: VideoSidecar): Promise<
   if (basename(checked.data.file) !== checked.data.file) {
     throw new AppFailure({ code: 'internal', message: 'A video record must name a file in its own folder.' });
   }
-  await writeJsonAtomic(join(dir, name), checked.data);
+  await writeJsonAtomic(join(dir, name), checked.data, SIDECAR_FILE_MODE);
   return name;
 }
 
@@ -139,7 +142,7 @@ export async function updateSidecarUser(
         tags: tags ?? current.user.tags,
       },
     };
-    await writeJsonAtomic(path, VideoSidecarSchema.parse(next));
+    await writeJsonAtomic(path, VideoSidecarSchema.parse(next), SIDECAR_FILE_MODE);
     return next;
   });
 }
