@@ -24,3 +24,12 @@ export const fail = (io: CliIo, message: string) => io.stderr.write(`keyframe: $
 
 /** `field: message` when the error names a field. */
 export const describeAppError = (e: { message: string; field?: string }) => (e.field ? `${e.field}: ${e.message}` : e.message);
+
+/** A promise that settles on Ctrl-C/SIGTERM, and the function that stops listening. */
+export function interruption(io: CliIo): { interrupted: Promise<'interrupted'>; stop: () => void } {
+  let stop = () => {};
+  const interrupted = new Promise<'interrupted'>((resolve) => {
+    stop = io.onInterrupt(() => resolve('interrupted'));
+  });
+  return { interrupted, stop: () => stop() };
+}

@@ -6,7 +6,7 @@ import { DEFAULT_NAME_TEMPLATE, validateTemplate } from '../../core/library/file
 import type { CliEnvironment } from '../environment.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { parseGenerateArgs, UsageError } from '../generate-args.js';
-import { describeAppError, fail, type CliIo } from '../io.js';
+import { describeAppError, fail, interruption, type CliIo } from '../io.js';
 import { jsonReporter, textReporter } from '../reporter.js';
 import { openRuntime } from '../runtime.js';
 import { waitForJobs } from '../wait-for-jobs.js';
@@ -32,10 +32,7 @@ export async function generateCommand(argv: string[], env: CliEnvironment, io: C
   }
   const rt = await openRuntime(env, { demo: args.demo });
   const reporter = args.json ? jsonReporter((s) => io.stdout.write(s)) : textReporter(io.stderr, () => Date.now());
-  let stopListening = () => {};
-  const interrupted = new Promise<'interrupted'>((resolve) => {
-    stopListening = io.onInterrupt(() => resolve('interrupted'));
-  });
+  const { interrupted, stop: stopListening } = interruption(io);
   try {
     const recovery = await rt.engine.queue.start();
     for (const c of recovery.corrupt) reporter.info(`A damaged job record was moved aside to ${c.movedTo} (${c.reason}).`);

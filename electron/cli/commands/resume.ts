@@ -3,7 +3,7 @@ import { isTerminal, type Job } from '../../../shared/domain/job.js';
 import { JobStore } from '../../core/jobs/job-store.js';
 import type { CliEnvironment } from '../environment.js';
 import { EXIT } from '../exit-codes.js';
-import { fail, type CliIo } from '../io.js';
+import { fail, interruption, type CliIo } from '../io.js';
 import { jsonReporter, textReporter } from '../reporter.js';
 import { openRuntime } from '../runtime.js';
 import { waitForJobs } from '../wait-for-jobs.js';
@@ -23,10 +23,7 @@ export async function resumeCommand(argv: string[], env: CliEnvironment, io: Cli
   }
   const rt = await openRuntime(env, { demo: needsDemo });
   const reporter = json ? jsonReporter((s) => io.stdout.write(s)) : textReporter(io.stderr, () => Date.now());
-  let stopListening = () => {};
-  const interrupted = new Promise<'interrupted'>((resolve) => {
-    stopListening = io.onInterrupt(() => resolve('interrupted'));
-  });
+  const { interrupted, stop: stopListening } = interruption(io);
   try {
     const recovery = await rt.engine.queue.start();
     for (const c of recovery.corrupt) reporter.info(`A damaged job record was moved aside to ${c.movedTo} (${c.reason}).`);

@@ -3,19 +3,10 @@ import { ApimartClient, UPLOAD_TTL_MS } from '../../../electron/core/apimart/cli
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../../electron/core/demo/fake-apimart.js';
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 import { FakeClock } from '../../support/fake-clock.js';
-import { CapturingLogger, failureOf } from './helpers.js';
+import { CapturingLogger, failureOf, SAMPLE_BODY } from './helpers.js';
 
 const KEY = 'sk-unit-client-7d3f9a2b';
-const BODY: ApiGenerationBody = {
-  model: 'veo3.1-fast-official',
-  prompt: 'a paper boat drifting down a rainy street',
-  duration: 8,
-  aspect_ratio: '16:9',
-  resolution: '720p',
-  sample_count: 1,
-  generate_audio: false,
-  person_generation: 'allow_adult',
-};
+const BODY: ApiGenerationBody = SAMPLE_BODY;
 
 const open: FakeApimart[] = [];
 afterEach(async () => {

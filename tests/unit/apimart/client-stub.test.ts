@@ -3,20 +3,11 @@ import { ApimartClient, DEFAULT_TIMEOUTS, type ApimartClientOptions } from '../.
 import type { AppErrorCode } from '../../../shared/errors.js';
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 import { FakeClock } from '../../support/fake-clock.js';
-import { CapturingLogger, failureOf, flush, jsonResponse, stubFetch, type SeenRequest } from './helpers.js';
+import { CapturingLogger, failureOf, flush, jsonResponse, stubFetch, type SeenRequest, SAMPLE_BODY } from './helpers.js';
 
 const KEY = 'sk-stub-key-0a1b2c3d4e5f';
 const BASE = 'http://127.0.0.1:45678';
-const BODY: ApiGenerationBody = {
-  model: 'veo3.1-fast-official',
-  prompt: 'a paper boat',
-  duration: 8,
-  aspect_ratio: '16:9',
-  resolution: '720p',
-  sample_count: 1,
-  generate_audio: false,
-  person_generation: 'allow_adult',
-};
+const BODY: ApiGenerationBody = SAMPLE_BODY;
 const IMAGE = { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 1]), filename: 'first-frame.jpg', contentType: 'image/jpeg' };
 
 function makeClient(handler: (req: SeenRequest) => Response | Promise<Response>, over: Partial<ApimartClientOptions> = {}) {

@@ -1,3 +1,4 @@
+import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 import { expect } from 'vitest';
 import { AppFailure, type AppError } from '../../../shared/errors.js';
 import type { FetchLike, LogFields, LogLevel, Logger } from '../../../electron/core/ports.js';
@@ -54,3 +55,15 @@ export async function failureOf(p: Promise<unknown>): Promise<AppError> {
 
 /** Lets pending promise callbacks and I/O callbacks run (not a timed sleep). */
 export const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** A valid text-to-video body, as the client would send it. */
+export const SAMPLE_BODY: ApiGenerationBody = {
+  model: 'veo3.1-fast-official',
+  prompt: 'a paper boat drifting down a rainy street',
+  duration: 8,
+  aspect_ratio: '16:9',
+  resolution: '720p',
+  sample_count: 1,
+  generate_audio: false,
+  person_generation: 'allow_adult',
+};

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { downloadToFile, removeStrayPartFiles, type DownloadOptions } from '../../../electron/core/library/downloader.js';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import { systemClock } from '../../../electron/core/ports.js';
-import { FakeClock } from './fake-clock.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { RangeServer, fakeMp4 } from './range-server.js';
 
 const SIZE = 3 * 1024 * 1024 + 12345;

@@ -6,7 +6,7 @@ import { LibraryIndex, type LibraryChange } from '../../../electron/core/library
 import { scanLibrary } from '../../../electron/core/library/scanner.js';
 import { writeSidecar } from '../../../electron/core/library/sidecar.js';
 import type { VideoSidecar } from '../../../shared/domain/video.js';
-import { FakeClock } from './fake-clock.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { makeSidecar } from './make-sidecar.js';
 
 let root: string;
