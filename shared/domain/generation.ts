@@ -123,31 +123,43 @@ const requestShape = {
     .optional(),
 };
 
-export const GenerationRequestSchema = z
-  // Fix: zod's defaults ("Unrecognized keys: …", "expected object, received string") named no
-  // field; describeIssues also gives each unknown key its own line under its own name.
-  .strictObject(requestShape, {
-    error: (iss) =>
-      iss.code === 'unrecognized_keys'
-        ? `Unknown setting ${iss.keys.map((k) => `“${k}”`).join(', ')}; the settings are: ${Object.keys(requestShape).join(', ')}.`
-        : 'A generation request must be an object of settings (JSON), with at least a prompt.',
-  })
-  .superRefine((req, ctx) => {
-    if (req.last_frame_image && !req.first_frame_image) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['last_frame_image'],
-        message: 'A last frame needs a first frame too: add a first frame or remove the last one.',
-      });
-    }
-    if (req.resize_mode && !req.first_frame_image) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['resize_mode'],
-        message: 'Resize mode (pad or crop) only applies when a first frame image is given.',
-      });
-    }
-  });
+/**
+ * The request schema over a given frame type. The core takes local paths or
+ * URLs; the IPC contract takes opaque frame ids or URLs (the page never names
+ * files). Every other rule is the same object, so the two cannot drift.
+ */
+export function generationRequestSchemaWith<F extends z.ZodType>(frame: F) {
+  const shape = { ...requestShape, first_frame_image: frame.optional(), last_frame_image: frame.optional() };
+  return (
+    z
+      // zod's defaults ("Unrecognized keys: …", "expected object, received string") named no
+      // field; describeIssues also gives each unknown key its own line under its own name.
+      .strictObject(shape, {
+        error: (iss) =>
+          iss.code === 'unrecognized_keys'
+            ? `Unknown setting ${iss.keys.map((k) => `“${k}”`).join(', ')}; the settings are: ${Object.keys(shape).join(', ')}.`
+            : 'A generation request must be an object of settings (JSON), with at least a prompt.',
+      })
+      .superRefine((req, ctx) => {
+        if (req.last_frame_image && !req.first_frame_image) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['last_frame_image'],
+            message: 'A last frame needs a first frame too: add a first frame or remove the last one.',
+          });
+        }
+        if (req.resize_mode && !req.first_frame_image) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['resize_mode'],
+            message: 'Resize mode (pad or crop) only applies when a first frame image is given.',
+          });
+        }
+      })
+  );
+}
+
+export const GenerationRequestSchema = generationRequestSchemaWith(FrameRefSchema);
 
 /** What callers pass in (defaults optional). */
 export type GenerationRequestInput = z.input<typeof GenerationRequestSchema>;

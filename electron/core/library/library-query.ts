@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { AspectRatioSchema, DurationSchema, ResolutionSchema } from '../../../shared/domain/generation.js';
 import type { LibraryEntry } from '../../../shared/domain/video.js';
 
 /**
@@ -10,29 +8,14 @@ import type { LibraryEntry } from '../../../shared/domain/video.js';
  * array until something changes), so a query is one linear filter pass.
  */
 
-export const LIBRARY_QUERY_LIMIT_MAX = 500;
-export const LIBRARY_QUERY_DEFAULT_LIMIT = 100;
-
-export const LibraryQuerySchema = z
-  .object({
-    text: z.string().max(500, 'Search text is too long (500 characters at most).').optional(),
-    /** Full model id or its short form (`fast`, `quality`). */
-    model: z.string().max(100).optional(),
-    resolution: ResolutionSchema.optional(),
-    aspect: AspectRatioSchema.optional(),
-    duration: DurationSchema.optional(),
-    audio: z.boolean().optional(),
-    favorite: z.boolean().optional(),
-    /** Inclusive bounds on the creation time, ms since the epoch. */
-    from: z.number().finite().optional(),
-    to: z.number().finite().optional(),
-    sort: z.enum(['newest', 'oldest', 'cost', 'duration']).optional(),
-    offset: z.number().int().nonnegative().max(1_000_000).optional(),
-    limit: z.number().int().min(1).max(LIBRARY_QUERY_LIMIT_MAX).optional(),
-  })
-  .strict();
-export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
-export type LibrarySort = NonNullable<LibraryQuery['sort']>;
+export {
+  LIBRARY_QUERY_DEFAULT_LIMIT,
+  LIBRARY_QUERY_LIMIT_MAX,
+  LibraryQuerySchema,
+  type LibraryQuery,
+  type LibrarySort,
+} from '../../../shared/domain/library-query.js';
+import { LIBRARY_QUERY_DEFAULT_LIMIT, LIBRARY_QUERY_LIMIT_MAX, type LibraryQuery, type LibrarySort } from '../../../shared/domain/library-query.js';
 
 export interface LibraryQueryResult {
   total: number;

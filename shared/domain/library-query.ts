@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { AspectRatioSchema, DurationSchema, ResolutionSchema } from './generation.js';
+
+/** A library search: shared so the CLI, the IPC contract and the core validate it the same way. */
+export const LIBRARY_QUERY_LIMIT_MAX = 500;
+export const LIBRARY_QUERY_DEFAULT_LIMIT = 100;
+
+export const LibraryQuerySchema = z
+  .object({
+    text: z.string().max(500, 'Search text is too long (500 characters at most).').optional(),
+    /** Full model id or its short form (`fast`, `quality`). */
+    model: z.string().max(100).optional(),
+    resolution: ResolutionSchema.optional(),
+    aspect: AspectRatioSchema.optional(),
+    duration: DurationSchema.optional(),
+    audio: z.boolean().optional(),
+    favorite: z.boolean().optional(),
+    /** Inclusive bounds on the creation time, ms since the epoch. */
+    from: z.number().finite().optional(),
+    to: z.number().finite().optional(),
+    sort: z.enum(['newest', 'oldest', 'cost', 'duration']).optional(),
+    offset: z.number().int().nonnegative().max(1_000_000).optional(),
+    limit: z.number().int().min(1).max(LIBRARY_QUERY_LIMIT_MAX).optional(),
+  })
+  .strict();
+export type LibraryQuery = z.infer<typeof LibraryQuerySchema>;
+export type LibrarySort = NonNullable<LibraryQuery['sort']>;

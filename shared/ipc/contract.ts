@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { generationRequestSchemaWith } from '../domain/generation.js';
+import { LibraryQuerySchema } from '../domain/library-query.js';
+import {
+  BalanceViewSchema,
+  CostEstimateSchema,
+  FrameViewSchema,
+  JobViewSchema,
+  LibraryPageSchema,
+  NoticeSchema,
+  QueueStateViewSchema,
+  SettingsSchema,
+  SettingsViewSchema,
+  VideoViewSchema,
+} from './views.js';
+
+/**
+ * The one IPC contract. Every operation the renderer may call and every event
+ * main pushes is declared here once, with zod schemas for both directions.
+ * Channel names (`jobs:submit`), main's registration, the preload client, the
+ * browser host's WebSocket routes and the renderer's `window.api` type are all
+ * derived from this object (see channels.ts). Inputs are strict: unknown keys,
+ * wrong types and unbounded strings are refused before any handler runs.
+ */
+
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const none = z.strictObject({});
+const id = z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
+const ok = z.strictObject({ ok: z.literal(true) });
+
+/** Frames from the page: an imported image by opaque id (its sha256), or a public URL. */
+export const IpcFrameRefSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('frame'), frameId: z.string().regex(/^[a-f0-9]{64}$/, 'Invalid frame id.') }),
+  z.strictObject({
+    kind: z.literal('url'),
+    url: z
+      .string()
+      .max(4096)
+      .refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), 'Frame URL must be a public http(s) address.'),
+  }),
+]);
+export const IpcGenerationRequestSchema = generationRequestSchemaWith(IpcFrameRefSchema);
+
+/** An image handed over by the page (dropped, pasted, browsed or grabbed from a video frame). */
+export const FrameImportSchema = z.strictObject({
+  name: z.string().min(1).max(255),
+  /** Base64 of the file's bytes (≤ 20 MB decoded). */
+  dataBase64: z
+    .string()
+    .max(Math.ceil((20_971_520 * 4) / 3) + 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Image data must be base64.'),
+});
+
+export const SettingsPatchSchema = SettingsSchema.partial().strict();
+
+export const contract = {
+  jobs: {
+    submit: op(z.strictObject({ request: IpcGenerationRequestSchema }), JobViewSchema),
+    list: op(none, z.array(JobViewSchema)),
+    retry: op(z.strictObject({ id }), JobViewSchema),
+    stop: op(z.strictObject({ id }), JobViewSchema),
+    resume: op(z.strictObject({ id }), JobViewSchema),
+    queueState: op(none, QueueStateViewSchema),
+    pauseQueue: op(none, QueueStateViewSchema),
+    resumeQueue: op(none, QueueStateViewSchema),
+  },
+  library: {
+    query: op(LibraryQuerySchema, LibraryPageSchema),
+    get: op(z.strictObject({ id }), VideoViewSchema),
+    setFavorite: op(z.strictObject({ id, favorite: z.boolean() }), VideoViewSchema),
+    setTags: op(z.strictObject({ id, tags: z.array(z.string().min(1).max(40)).max(20) }), VideoViewSchema),
+    trash: op(z.strictObject({ id }), ok),
+    reveal: op(z.strictObject({ id }), ok),
+  },
+  frames: {
+    import: op(FrameImportSchema, FrameViewSchema),
+  },
+  settings: {
+    get: op(none, SettingsViewSchema),
+    update: op(SettingsPatchSchema, SettingsViewSchema),
+    chooseOutputDir: op(none, SettingsViewSchema),
+    setApiKey: op(z.strictObject({ key: z.string().trim().min(8).max(512).regex(/^[\x21-\x7e]+$/, 'The key has characters an API key cannot contain.') }), SettingsViewSchema),
+    clearApiKey: op(none, SettingsViewSchema),
+    hasApiKey: op(none, z.strictObject({ hasApiKey: z.boolean() })),
+    testApiKey: op(none, BalanceViewSchema),
+  },
+  app: {
+    version: op(none, z.strictObject({ version: z.string(), platform: z.string() })),
+    locale: op(none, z.strictObject({ locale: z.string() })),
+  },
+  cost: {
+    estimate: op(z.strictObject({ request: IpcGenerationRequestSchema }), CostEstimateSchema),
+  },
+  balance: {
+    get: op(none, BalanceViewSchema),
+  },
+} as const;
+
+/** Events main pushes; payloads are validated by the client before page code sees them. */
+export const events = {
+  jobs: { updated: z.array(JobViewSchema) },
+  library: { changed: z.strictObject({ added: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()) }) },
+  queue: { changed: QueueStateViewSchema },
+  app: { notice: NoticeSchema },
+} as const;

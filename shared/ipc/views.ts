@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { AppErrorSchema } from '../errors.js';
+import { GenerationRequestSchema } from '../domain/generation.js';
+import { JobStateSchema, ProviderSchema } from '../domain/job.js';
+
+/**
+ * What the renderer may see. Views are projections of the core's records:
+ * no API key, no absolute paths of the user's files beyond what they chose,
+ * videos addressed by opaque id (the media protocol resolves ids to files).
+ */
+
+export const JobOutputViewSchema = z.object({
+  index: z.number().int(),
+  fileName: z.string(),
+  bytesDone: z.number(),
+  bytesTotal: z.number().optional(),
+  saved: z.boolean(),
+  /** Library id once saved (`<jobId>-<index>`). */
+  videoId: z.string().optional(),
+});
+
+export const JobViewSchema = z.object({
+  id: z.string(),
+  provider: ProviderSchema,
+  state: JobStateSchema,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  request: GenerationRequestSchema,
+  taskId: z.string().optional(),
+  progress: z.number().optional(),
+  estimatedTimeS: z.number().optional(),
+  submittedAt: z.number().optional(),
+  completedAt: z.number().optional(),
+  costUsd: z.number().optional(),
+  parked: z.boolean(),
+  outputs: z.array(JobOutputViewSchema),
+  error: AppErrorSchema.optional(),
+  retryOf: z.string().optional(),
+});
+export type JobView = z.infer<typeof JobViewSchema>;
+
+export const QueueStateViewSchema = z.object({
+  paused: z.boolean(),
+  concurrency: z.number().int(),
+  rateLimitedUntil: z.number().optional(),
+  counts: z.record(z.string(), z.number()),
+});
+export type QueueStateView = z.infer<typeof QueueStateViewSchema>;
+
+export const VideoViewSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+  videoMissing: z.boolean(),
+  provider: ProviderSchema,
+  model: z.string(),
+  request: GenerationRequestSchema,
+  taskId: z.string(),
+  requestIds: z.array(z.string()),
+  seed: z.number().optional(),
+  costUsd: z.number().optional(),
+  createdAt: z.number(),
+  completedAt: z.number().optional(),
+  favorite: z.boolean(),
+  tags: z.array(z.string()),
+  frames: z.array(z.object({ role: z.enum(['first', 'last']), name: z.string().optional(), sourceUrl: z.string().optional() })),
+  /** URL on the media protocol (`keyframe-media://video/<id>`) — never a file path. */
+  mediaUrl: z.string(),
+});
+export type VideoView = z.infer<typeof VideoViewSchema>;
+
+export const LibraryPageSchema = z.object({ total: z.number().int(), items: z.array(VideoViewSchema) });
+export type LibraryPage = z.infer<typeof LibraryPageSchema>;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export const LANGUAGES = ['en', 'ko'] as const;
+
+export const SettingsSchema = z
+  .object({
+    outputDir: z.string().min(1).max(4096),
+    nameTemplate: z.string().min(1).max(200),
+    concurrency: z.number().int().min(1).max(16),
+    language: z.enum(LANGUAGES),
+    theme: z.enum(THEMES),
+    demoMode: z.boolean(),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SettingsViewSchema = SettingsSchema.extend({
+  hasApiKey: z.boolean(),
+  /** Where the key is kept, so the UI can say it plainly. */
+  keyStorage: z.enum(['os-encrypted', 'plain-file', 'none']),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
+
+export const BalanceViewSchema = z.object({
+  remainUsd: z.number().optional(),
+  usedUsd: z.number().optional(),
+  unlimited: z.boolean(),
+  demo: z.boolean(),
+});
+export type BalanceView = z.infer<typeof BalanceViewSchema>;
+
+export const CostEstimateSchema = z.object({
+  usd: z.number().nonnegative().optional(),
+  perSecondUsd: z.number().nonnegative().optional(),
+  /** Why there is no figure (e.g. a price not published for 4K). */
+  unknownReason: z.string().optional(),
+  isEstimate: z.literal(true),
+});
+export type CostEstimate = z.infer<typeof CostEstimateSchema>;
+
+export const FrameViewSchema = z.object({
+  frameId: z.string(),
+  mime: z.string(),
+  bytes: z.number().int(),
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+  mediaUrl: z.string(),
+});
+export type FrameView = z.infer<typeof FrameViewSchema>;
+
+export const NoticeSchema = z.object({
+  kind: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  detail: z.string().optional(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
