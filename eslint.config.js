@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/cli/**/*.ts', 'electron/host/**/*.ts'],
+    files: ['electron/cli/**/*.ts', 'electron/host/**/*.ts', 'electron/services/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electronOnly, noRenderer, noMain] }],
     },

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { Contract, Domain, EventChannel, OpName, OpOutput } from '../../shared/ipc/channels.js';
+import type { Settings } from '../../shared/ipc/views.js';
+import type { Clock, FetchLike, Logger } from '../core/ports.js';
+
+/**
+ * The main-process services behind the IPC contract, shared by the Electron
+ * main process and the browser host: they differ only in the ports below.
+ * Nothing here imports Electron.
+ */
+
+/** One handler per contract op, taking the already-parsed input. A missing handler is a type error. */
+export type Handlers = {
+  [D in Domain]: {
+    [O in OpName<D>]: (input: z.output<Contract[D][O] extends { input: infer I extends z.ZodType } ? I : never>) => Promise<OpOutput<D, O>>;
+  };
+};
+
+/** Where the APIMart key lives. Implementations never log it and never return it over IPC. */
+export interface SecretStore {
+  get(): Promise<string | undefined>;
+  set(key: string): Promise<void>;
+  clear(): Promise<void>;
+  /** How it is kept: OS-encrypted (safeStorage), a plain owner-only file (browser host), or not at all. */
+  storage(): 'os-encrypted' | 'plain-file' | 'none';
+}
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+/** Desktop integration; the browser host implements what it can and refuses the rest clearly. */
+export interface ShellPort {
+  reveal(path: string): Promise<void>;
+  trash(path: string): Promise<void>;
+  /** A folder chosen by the person (native dialog), or undefined if cancelled/unsupported. */
+  chooseFolder(current: string): Promise<string | undefined>;
+  notify?(title: string, body: string): void;
+  setProgress?(fraction: number | undefined): void;
+}
+
+export interface ServicePorts {
+  dataDir: string;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  shell: ShellPort;
+  logger: Logger;
+  appVersion: string;
+  platform: string;
+  locale: () => string;
+  /** URL the page uses for a video or frame image (media protocol or host route); never a file path. */
+  mediaUrl: (kind: 'video' | 'frame', id: string) => string;
+  clock?: Clock;
+  fetch?: FetchLike;
+  /** APIMart base URL (tests point it at the fake). */
+  apiBaseUrl?: string;
+  /** Base URL of an already running demo provider; otherwise one is started in-process when demo mode is on. */
+  demoBaseUrl?: string;
+}
+
+export interface MediaFile {
+  path: string;
+  size: number;
+  mime: string;
+}
+
+export interface AppServices {
+  handlers: Handlers;
+  /** Events for the page (already coalesced to ≤ 10 pushes/s per channel). */
+  onEvent(cb: (channel: EventChannel, payload: unknown) => void): () => void;
+  /** Resolves an opaque media id to a file inside the library folder or the frame store, or undefined. */
+  resolveMedia(kind: 'video' | 'frame', id: string): Promise<MediaFile | undefined>;
+  /** After system resume: look at every waiting job at once. */
+  pollNow(): void;
+  close(): Promise<void>;
+}
