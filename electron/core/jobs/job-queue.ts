@@ -1,19 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AppFailure, type AppError } from '../../../shared/errors.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
 import { isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
 import type { UploadCache } from '../frames/upload-cache.js';
-import { removeStrayPartFiles } from '../library/downloader.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
-import { writeJsonAtomic } from '../util/atomic-write.js';
 import { createJob } from './job-factory.js';
 import { InvalidTransition, transition, type JobEvent } from './job-machine.js';
 import { runStep } from './job-steps.js';
 import type { CorruptJournalEntry, JobStore } from './job-store.js';
 import { pollSpacingMs } from './poll-budget.js';
+import { cleanStrayParts, loadPaused, savePaused } from './queue-persistence.js';
 import { RATE_LIMIT_BACKOFF, backoffMs } from './poll-policy.js';
 
 export interface JobQueueDeps {
@@ -100,8 +97,8 @@ export class JobQueue {
       const at = job.state === 'generating' ? now + pollSpacingMs(generating++) : now;
       this.jobs.set(job.id, active ? { ...job, nextActionAt: at, attempts } : job);
     }
-    const strayPartsRemoved = await this.cleanStrayParts(jobs);
-    this.paused = await this.loadPaused();
+    const strayPartsRemoved = await cleanStrayParts(jobs);
+    this.paused = await loadPaused(this.deps.dataDir);
     this.pump();
     return { resumed, corrupt, strayPartsRemoved };
   }
@@ -161,7 +158,7 @@ export class JobQueue {
 
   async setPaused(paused: boolean): Promise<void> {
     this.paused = paused;
-    await writeJsonAtomic(join(this.deps.dataDir, 'queue-state.json'), { paused });
+    await savePaused(this.deps.dataDir, paused);
     this.emitQueue();
     this.pump();
   }
@@ -369,27 +366,5 @@ export class JobQueue {
   private emitQueue(): void {
     const s = this.state();
     for (const cb of this.queueListeners) cb(s);
-  }
-
-  private async cleanStrayParts(jobs: Job[]): Promise<string[]> {
-    const keepByDir = new Map<string, Set<string>>();
-    for (const j of jobs) {
-      const keep = keepByDir.get(j.outputDir) ?? new Set<string>();
-      if (j.state === 'downloading' || j.state === 'generating' || j.state === 'needs_attention') {
-        for (const o of j.outputs) if (!o.saved) keep.add(`${o.fileName}.part`);
-      }
-      keepByDir.set(j.outputDir, keep);
-    }
-    const removed: string[] = [];
-    for (const [dir, keep] of keepByDir) removed.push(...(await removeStrayPartFiles(dir, keep).catch(() => [])));
-    return removed;
-  }
-
-  private async loadPaused(): Promise<boolean> {
-    try {
-      return JSON.parse(await readFile(join(this.deps.dataDir, 'queue-state.json'), 'utf8')).paused === true;
-    } catch {
-      return false;
-    }
   }
 }
