@@ -18,7 +18,7 @@ const noMain = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'release/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'node_modules/**', 'release/**', 'renderer/dist/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -43,6 +43,23 @@ export default tseslint.config(
     files: ['electron/cli/**/*.ts', 'electron/host/**/*.ts', 'electron/services/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electronOnly, noRenderer, noMain] }],
+    },
+  },
+  {
+    // The renderer is untrusted page code: no Node, no Electron, no direct sockets.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*', 'electron-store', '**/electron/**', 'node:*', 'ws'],
+              message: 'The renderer is untrusted page code: it reaches main only through src/api.ts (window.api or the host socket).',
+            },
+          ],
+        },
+      ],
     },
   },
 );

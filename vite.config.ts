@@ -1,8 +1,28 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// One config for the renderer build (later) and for the Node unit tests.
+// One config for the renderer build and for the Node unit tests. Paths are relative
+// to the working directory, which npm scripts set to the package root.
+// Renderer: `vite build` → renderer/dist, served by keyframe://app in Electron and by
+// the browser host (electron/host) over http://127.0.0.1:<port>/.
 export default defineConfig({
+  root: 'renderer',
+  // Relative asset URLs work under keyframe://app/ and http://127.0.0.1:<port>/ alike.
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The CSP is script-src 'self': nothing may be inlined as a data: URL or an inline script.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+  server: { host: '127.0.0.1', strictPort: true },
   test: {
+    // The build's root is renderer/; the unit tests live under the package root.
+    root: '.',
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,

@@ -63,4 +63,14 @@ export const EVENTS: readonly EventEntry[] = Object.entries(events).flatMap(([do
 );
 
 /** Envelope every reply travels in, so errors keep their code across IPC (Electron flattens thrown errors to strings). */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string; retryable?: boolean; requestId?: string; detail?: string } };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+export interface ReplyError {
+  code: string;
+  message: string;
+  field?: string;
+  retryable?: boolean;
+  /** How long to wait before trying again (rate limits), so the page can say "try again in 30 s". */
+  retryAfterMs?: number;
+  requestId?: string;
+  detail?: string;
+}

@@ -26,7 +26,9 @@ import {
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const none = z.strictObject({});
 const id = z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
-const ok = z.strictObject({ ok: z.literal(true) });
+// Outputs strip unknown keys instead of refusing them: a stray field a handler returns is
+// dropped on its way out rather than turning a good reply into an internal error. Inputs stay strict.
+const ok = z.object({ ok: z.literal(true) });
 
 /** Frames from the page: an imported image by opaque id (its sha256), or a public URL. */
 export const IpcFrameRefSchema = z.discriminatedUnion('kind', [
@@ -81,12 +83,12 @@ export const contract = {
     chooseOutputDir: op(none, SettingsViewSchema),
     setApiKey: op(z.strictObject({ key: z.string().trim().min(8).max(512).regex(/^[\x21-\x7e]+$/, 'The key has characters an API key cannot contain.') }), SettingsViewSchema),
     clearApiKey: op(none, SettingsViewSchema),
-    hasApiKey: op(none, z.strictObject({ hasApiKey: z.boolean() })),
+    hasApiKey: op(none, z.object({ hasApiKey: z.boolean() })),
     testApiKey: op(none, BalanceViewSchema),
   },
   app: {
-    version: op(none, z.strictObject({ version: z.string(), platform: z.string() })),
-    locale: op(none, z.strictObject({ locale: z.string() })),
+    version: op(none, z.object({ version: z.string(), platform: z.string() })),
+    locale: op(none, z.object({ locale: z.string() })),
   },
   cost: {
     estimate: op(z.strictObject({ request: IpcGenerationRequestSchema }), CostEstimateSchema),

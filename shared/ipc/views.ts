@@ -91,7 +91,8 @@ export const SettingsViewSchema = SettingsSchema.extend({
   hasApiKey: z.boolean(),
   /** Where the key is kept, so the UI can say it plainly. */
   keyStorage: z.enum(['os-encrypted', 'plain-file', 'none']),
-});
+  // A view is an output: unknown keys are dropped, not refused (SettingsSchema is strict for patches).
+}).strip();
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
 
 export const BalanceViewSchema = z.object({

@@ -69,6 +69,23 @@ export class LibraryIndex {
     return this.serial(() => this.refreshNow());
   }
 
+  /** The folders scanned, resolved. */
+  directories(): readonly string[] {
+    return this.dirs;
+  }
+
+  /**
+   * Adds a folder (a newly chosen output folder) and scans it. Serialised with
+   * everything else so a scan in flight never sees the list change under it.
+   */
+  addDir(dir: string): Promise<RefreshReport> {
+    return this.serial(async () => {
+      const folder = resolve(dir);
+      if (!this.dirs.includes(folder)) this.dirs.push(folder);
+      return this.refreshNow();
+    });
+  }
+
   /** Indexes a sidecar just written next to a finished download. */
   add(dir: string, sidecarName: string): Promise<LibraryEntry> {
     return this.serial(async () => {

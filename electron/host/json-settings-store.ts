@@ -1,0 +1,158 @@
+import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { defaultOutputDir } from '../cli/environment.js';
+import { DEFAULT_NAME_TEMPLATE } from '../core/library/file-naming.js';
+import type { Logger } from '../core/ports.js';
+import { AppFailure } from '../../shared/errors.js';
+import { SettingsSchema, type Settings } from '../../shared/ipc/views.js';
+import type { SettingsStore } from '../services/types.js';
+
+/**
+ * The browser host's settings: `<dataDir>/settings.json`, validated with the
+ * contract's SettingsSchema. The SettingsStore port is synchronous (settings
+ * are read on every submit), so writes are synchronous too: temp file, fsync,
+ * rename — a crash leaves the old file or the new one, never half of each.
+ *
+ * A damaged file never stops the app: unreadable JSON is moved aside (kept as
+ * `settings.json.corrupt-<time>`) and defaults are used; a readable file with
+ * some bad fields keeps its good fields, and a copy of the original is kept.
+ */
+
+export const SETTINGS_FILE_NAME = 'settings.json';
+
+export interface SettingsDefaultsInput {
+  /** Whether a key is stored: without one, demo mode is on so the first Generate works. */
+  hasKey: boolean;
+  env?: NodeJS.ProcessEnv;
+  platform?: NodeJS.Platform;
+}
+
+export function defaultSettings(input: SettingsDefaultsInput): Settings {
+  const env = input.env ?? process.env;
+  return {
+    // KEYFRAME_OUTPUT_DIR as for the CLI, so both put videos in one place.
+    outputDir: env.KEYFRAME_OUTPUT_DIR ? resolve(env.KEYFRAME_OUTPUT_DIR) : defaultOutputDir(input.platform ?? process.platform),
+    nameTemplate: DEFAULT_NAME_TEMPLATE,
+    concurrency: 3,
+    language: languageFromLocale(envLocale(env)),
+    theme: 'system',
+    demoMode: !input.hasKey,
+  };
+}
+
+/** The locale the environment asks for (`ko_KR.UTF-8` → `ko-KR`), falling back to Intl's. */
+export function envLocale(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE?.split(':')[0];
+  if (raw && raw !== 'C' && raw !== 'POSIX') return raw.split('.')[0]?.replace('_', '-') || 'en';
+  return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
+}
+
+export function languageFromLocale(locale: string): Settings['language'] {
+  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export interface OpenedSettings {
+  store: SettingsStore;
+  /** Set when the file was damaged: a sentence for the console and the log. */
+  notice?: string;
+}
+
+export function openJsonSettingsStore(dataDir: string, defaults: Settings, logger: Logger, now: () => number = Date.now): OpenedSettings {
+  const path = join(dataDir, SETTINGS_FILE_NAME);
+  const loaded = load(path, defaults, now);
+  if (loaded.notice) logger.log('warn', loaded.notice, { file: path, keptAs: loaded.keptAs });
+  let current = loaded.settings;
+
+  const store: SettingsStore = {
+    get: () => ({ ...current }),
+    update(patch) {
+      const merged = SettingsSchema.safeParse({ ...current, ...patch });
+      if (!merged.success) {
+        const first = merged.error.issues[0];
+        throw new AppFailure({
+          code: 'invalid_request',
+          message: `That setting is not valid: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown problem'}.`,
+          ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}),
+        });
+      }
+      writeJsonSync(path, merged.data);
+      current = merged.data;
+      return { ...current };
+    },
+  };
+  return { store, ...(loaded.notice ? { notice: loaded.notice } : {}) };
+}
+
+function load(path: string, defaults: Settings, now: () => number): { settings: Settings; notice?: string; keptAs?: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { settings: defaults };
+    throw err;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const keptAs = `${path}.corrupt-${now()}`;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    renameSync(path, keptAs);
+    return { settings: defaults, keptAs, notice: `The settings file was damaged; it was kept as ${basename(keptAs)} and the defaults are in use.` };
+  }
+  const whole = SettingsSchema.safeParse(raw);
+  if (whole.success) return { settings: whole.data };
+
+  // Salvage field by field: one bad value (say, a hand-edited concurrency of 99) must not cost every other setting.
+  const record = raw as Record<string, unknown>;
+  const settings: Settings = { ...defaults };
+  const reset: string[] = [];
+  for (const key of Object.keys(defaults) as (keyof Settings)[]) {
+    const field = SettingsSchema.shape[key].safeParse(record[key]);
+    if (field.success && record[key] !== undefined) Object.assign(settings, { [key]: field.data });
+    else if (record[key] !== undefined) reset.push(key);
+  }
+  const unknown = Object.keys(record).filter((k) => !(k in defaults));
+  copyFileSync(path, keptAs);
+  return {
+    settings,
+    keptAs,
+    notice: `Some settings were not valid (${[...reset, ...unknown.map((k) => `unknown “${k}”`)].join(', ')}) and were reset or dropped; the original file was kept as ${basename(keptAs)}.`,
+  };
+}
+
+function writeJsonSync(path: string, value: unknown): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    throw err;
+  }
+  try {
+    const dfd = openSync(dir, 'r');
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    // Directories cannot be fsynced on Windows; the rename is still atomic.
+  }
+}

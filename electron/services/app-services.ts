@@ -1,0 +1,115 @@
+import { createEngine, type Engine } from '../core/engine.js';
+import { acquireQueueLock } from '../core/jobs/queue-lock.js';
+import { systemClock, type RandomSource } from '../core/ports.js';
+import { createRedactingLogger } from '../core/util/redact.js';
+import { appHandlers } from './app.handlers.js';
+import type { ServiceContext } from './context.js';
+import { balanceHandlers, costHandlers } from './cost.handlers.js';
+import { fixedDemo, lazyDemo } from './demo-provider.js';
+import { FrameStore } from './frame-store.js';
+import { framesHandlers } from './frames.handlers.js';
+import { jobsHandlers } from './jobs.handlers.js';
+import { KeyRing } from './key-ring.js';
+import { libraryHandlers } from './library.handlers.js';
+import { readLibraryFolders } from './library-folders.js';
+import { resolveMedia } from './media.js';
+import { startupNotices, wireServiceEvents } from './service-events.js';
+import { settingsHandlers } from './settings.handlers.js';
+import type { AppServices, Handlers, ServicePorts } from './types.js';
+
+/**
+ * The composition of everything behind the IPC contract, shared by the
+ * Electron main process and the browser host. It takes the queue lock (one
+ * driver per data folder: do not take it again in the shell), builds the one
+ * engine, loads the library, resumes unfinished jobs and wires events.
+ */
+
+export interface AppServicesOptions {
+  /** Deterministic jitter for tests. */
+  random?: RandomSource;
+  stallTimeoutMs?: number;
+  /** How long a demo job takes (default 8 s). */
+  demoDurationMs?: number;
+}
+
+/** The services plus the engine behind them, for tests that drive the queue with a fake clock. */
+export interface OpenedServices {
+  services: AppServices;
+  engine: Engine;
+}
+
+export async function createAppServices(ports: ServicePorts, options: AppServicesOptions = {}): Promise<AppServices> {
+  return (await openAppServices(ports, options)).services;
+}
+
+export async function openAppServices(ports: ServicePorts, options: AppServicesOptions = {}): Promise<OpenedServices> {
+  const clock = ports.clock ?? systemClock;
+  const keys = new KeyRing(ports.secrets);
+  // The port's logger redacts too; this layer adds the keys it cannot know about.
+  const logger = createRedactingLogger((l) => ports.logger.log(l.level, l.msg, l.fields), () => keys.secrets(), clock);
+  const baseFetch = ports.fetch ?? globalThis.fetch.bind(globalThis);
+  const release = await acquireQueueLock(ports.dataDir);
+  const demo = ports.demoBaseUrl
+    ? fixedDemo(ports.demoBaseUrl, baseFetch)
+    : lazyDemo({ fetch: baseFetch, clock, logger, durationMs: options.demoDurationMs });
+  let engine: Engine | undefined;
+  try {
+    const settings = ports.settings.get();
+    engine = createEngine({
+      dataDir: ports.dataDir,
+      libraryDirs: await readLibraryFolders(ports.dataDir, settings.outputDir),
+      apiKey: () => keys.get(),
+      ...(ports.apiBaseUrl ? { baseUrl: ports.apiBaseUrl } : {}),
+      demo: { baseUrl: demo.baseUrl },
+      fetch: demo.fetch,
+      clock,
+      random: options.random,
+      logger,
+      concurrency: settings.concurrency,
+      appVersion: ports.appVersion,
+      stallTimeoutMs: options.stallTimeoutMs,
+      language: settings.language,
+    });
+    const ctx: ServiceContext = { ports, engine, clock, keys, frames: new FrameStore(ports.dataDir), logger, settings: () => ports.settings.get() };
+    // Subscribed before the queue starts, so the first steps of resumed jobs are seen too.
+    const events = wireServiceEvents(ctx);
+    // Library first: a resumed download that finishes adds to an index that is already loaded.
+    const lib = await engine.library.load();
+    const recovery = await engine.queue.start();
+    if (recovery.strayPartsRemoved.length > 0) logger.log('info', 'removed stray partial downloads', { count: recovery.strayPartsRemoved.length });
+    for (const n of startupNotices(recovery, lib)) events.notice(n);
+
+    const handlers: Handlers = {
+      jobs: jobsHandlers(ctx),
+      library: libraryHandlers(ctx),
+      frames: framesHandlers(ctx),
+      settings: settingsHandlers(ctx),
+      app: appHandlers(ctx),
+      cost: costHandlers(),
+      balance: balanceHandlers(ctx),
+    };
+    const opened = engine;
+    let closing: Promise<void> | undefined;
+    const services: AppServices = {
+      handlers,
+      onEvent: (cb) => events.subscribe(cb),
+      resolveMedia: (kind, id) => resolveMedia(ctx, kind, id),
+      pollNow: () => opened.queue.pollNow(),
+      close: () =>
+        (closing ??= (async () => {
+          events.close();
+          // The queue first: it aborts demo requests in flight before the demo server goes.
+          await opened.queue.close();
+          await opened.library.flush();
+          await demo.close();
+          await release();
+        })()),
+    };
+    return { services, engine };
+  } catch (err) {
+    await engine?.queue.close().catch(() => undefined);
+    await demo.close();
+    await release();
+    throw err;
+  }
+}

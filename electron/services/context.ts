@@ -1,0 +1,18 @@
+import type { Settings } from '../../shared/ipc/views.js';
+import type { Engine } from '../core/engine.js';
+import type { Clock, Logger } from '../core/ports.js';
+import type { FrameStore } from './frame-store.js';
+import type { KeyRing } from './key-ring.js';
+import type { ServicePorts } from './types.js';
+
+/** What every handler file gets: the ports, the one engine, and the services' own helpers. */
+export interface ServiceContext {
+  ports: ServicePorts;
+  engine: Engine;
+  clock: Clock;
+  keys: KeyRing;
+  frames: FrameStore;
+  /** Redacts every key the KeyRing has seen, on top of the port's own redaction. */
+  logger: Logger;
+  settings(): Settings;
+}

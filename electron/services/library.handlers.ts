@@ -1,0 +1,65 @@
+import { isAppFailure, AppFailure } from '../../shared/errors.js';
+import type { LibraryEntry } from '../../shared/domain/video.js';
+import { queryLibrary } from '../core/library/library-query.js';
+import type { ServiceContext } from './context.js';
+import { notFound } from './failures.js';
+import { entryFiles } from './media.js';
+import type { Handlers } from './types.js';
+import { toVideoView } from './views.js';
+
+/** library:* — the index owns the records; these map ids to entries and entries to views. */
+export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
+  const { library } = ctx.engine;
+  const view = (e: LibraryEntry) => toVideoView(e, ctx.ports.mediaUrl);
+  const entry = (id: string): LibraryEntry => {
+    const e = library.get(id);
+    if (!e) throw notFound('video');
+    return e;
+  };
+  const files = async (id: string) => {
+    const e = entry(id);
+    const f = await entryFiles(e, library.directories());
+    // A sidecar pointing outside the library folders is never acted on (entryFiles checks).
+    if (!f) throw notFound('video');
+    return { e, ...f };
+  };
+
+  return {
+    async query(q) {
+      const page = queryLibrary(library.all(), q);
+      return { total: page.total, items: page.items.map(view) };
+    },
+    get: async ({ id }) => view(entry(id)),
+    setFavorite: async ({ id, favorite }) => view(await library.setFavorite(id, favorite)),
+    async setTags({ id, tags }) {
+      // Same tag twice, or with stray spaces, is one tag to a person.
+      const clean = [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+      return view(await library.setTags(id, clean));
+    },
+    async trash({ id }) {
+      const { e, video, sidecar } = await files(id);
+      // Video first: if the sidecar then fails, the entry stays listed as "video missing"
+      // and can be trashed again; the other order could strand an unlisted video.
+      if (!e.videoMissing) await trashOrFail(ctx, video);
+      await trashOrFail(ctx, sidecar);
+      // The files are gone, so drop the one entry instead of rescanning every folder.
+      await library.remove(id);
+      return { ok: true as const };
+    },
+    async reveal({ id }) {
+      const { e, video, sidecar } = await files(id);
+      await ctx.ports.shell.reveal(e.videoMissing ? sidecar : video);
+      return { ok: true as const };
+    },
+  };
+}
+
+async function trashOrFail(ctx: ServiceContext, path: string): Promise<void> {
+  try {
+    await ctx.ports.shell.trash(path);
+  } catch (err) {
+    if (isAppFailure(err)) throw err;
+    ctx.logger.log('warn', 'could not move a file to the trash', { error: err });
+    throw new AppFailure({ code: 'io', retryable: true, message: 'Keyframe could not move the video to the trash. Check that the file is not open elsewhere, then try again.' });
+  }
+}

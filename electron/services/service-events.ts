@@ -1,0 +1,146 @@
+import { basename } from 'node:path';
+import type { Job, JobState } from '../../shared/domain/job.js';
+import type { EventChannel } from '../../shared/ipc/channels.js';
+import type { Notice } from '../../shared/ipc/views.js';
+import type { RecoveryReport } from '../core/jobs/job-queue.js';
+import type { RefreshReport } from '../core/library/library-index.js';
+import type { ServiceContext } from './context.js';
+import { EventCoalescer, fifo, idSets, latestByKey, latestValue } from './event-coalescer.js';
+import { toJobView, toQueueView } from './views.js';
+
+/**
+ * Engine events → page events. Everything passes the coalescer (≤ 10 pushes
+ * per second per channel); job snapshots are turned into views only when a
+ * window is flushed, so a storm costs one mapping per job, not per update.
+ */
+
+export type EventListener = (channel: EventChannel, payload: unknown) => void;
+
+export interface ServiceEvents {
+  subscribe(cb: EventListener): () => void;
+  notice(n: Notice): void;
+  close(): void;
+}
+
+/** Notices raised before any window listens (start-up findings) are held for the first listener. */
+const HELD_NOTICES_MAX = 20;
+const ALERT_STATES: readonly JobState[] = ['done', 'failed', 'needs_attention'];
+
+export function wireServiceEvents(ctx: ServiceContext): ServiceEvents {
+  const { queue, library } = ctx.engine;
+  const listeners = new Set<EventListener>();
+  const held: Notice[] = [];
+  const emit = (channel: string, payload: unknown) => {
+    for (const cb of listeners) {
+      try {
+        cb(channel as EventChannel, payload);
+      } catch (err) {
+        ctx.logger.log('error', 'event listener threw', { channel, error: err });
+      }
+    }
+  };
+  const coalescer = new EventCoalescer({ clock: ctx.clock, emit });
+  const desktop = desktopFeedback(ctx, queue.list());
+
+  const jobs = coalescer.channel<Job, unknown>(
+    'jobs:updated',
+    latestByKey(
+      (j) => j.id,
+      (batch) => {
+        desktop(batch);
+        return batch.map(toJobView);
+      },
+    ),
+  );
+  const queueChanged = coalescer.channel('queue:changed', latestValue<unknown>());
+  const libraryChanged = coalescer.channel('library:changed', idSets());
+  const notices = coalescer.channel('app:notice', fifo<Notice>(50, () => ctx.logger.log('warn', 'notice dropped: too many waiting')));
+
+  const offs = [queue.onJob(jobs), queue.onQueue((s) => queueChanged(toQueueView(s))), library.on('changed', libraryChanged)];
+
+  return {
+    subscribe(cb) {
+      listeners.add(cb);
+      for (const n of held.splice(0)) notices(n);
+      return () => void listeners.delete(cb);
+    },
+    notice(n) {
+      if (listeners.size > 0) notices(n);
+      else if (held.length < HELD_NOTICES_MAX) held.push(n);
+    },
+    close() {
+      for (const off of offs) off();
+      coalescer.close();
+      listeners.clear();
+    },
+  };
+}
+
+/** OS notification when a job lands in done/failed/needs-attention, and the dock/taskbar progress. */
+function desktopFeedback(ctx: ServiceContext, initial: Job[]): (batch: Job[]) => void {
+  const { shell } = ctx.ports;
+  const lastState = new Map(initial.map((j) => [j.id, j.state] as const));
+  const progress = new Map<string, number>();
+  let shown: number | undefined;
+  return (batch) => {
+    for (const job of batch) {
+      const before = lastState.get(job.id);
+      lastState.set(job.id, job.state);
+      if (before !== job.state && ALERT_STATES.includes(job.state)) shell.notify?.(...notification(job));
+      const f = jobFraction(job);
+      if (f === undefined) progress.delete(job.id);
+      else progress.set(job.id, f);
+    }
+    const overall = progress.size === 0 ? undefined : [...progress.values()].reduce((a, b) => a + b, 0) / progress.size;
+    const rounded = overall === undefined ? undefined : Math.round(overall * 100) / 100;
+    if (rounded !== shown) {
+      shown = rounded;
+      shell.setProgress?.(rounded);
+    }
+  };
+}
+
+/** Where an unfinished job stands, 0–1; undefined once it needs nothing more. */
+function jobFraction(job: Job): number | undefined {
+  switch (job.state) {
+    case 'queued':
+    case 'uploading':
+    case 'submitting':
+      return 0;
+    case 'generating':
+      return Math.min(1, Math.max(0, (job.progress ?? 0) / 100));
+    case 'downloading':
+      return 1;
+    default:
+      return undefined;
+  }
+}
+
+function notification(job: Job): [string, string] {
+  const prompt = job.request.prompt.length > 60 ? `${job.request.prompt.slice(0, 59)}…` : job.request.prompt;
+  if (job.state === 'done') return ['Video ready', prompt];
+  if (job.state === 'failed') return ['Video failed', `${prompt}: ${job.error?.message ?? 'the provider gave no reason.'}`];
+  return ['A video needs your attention', `${prompt}: ${job.error?.message ?? 'open Keyframe to continue it.'}`];
+}
+
+/** What start-up found that the person should hear about (never file paths beyond names). */
+export function startupNotices(recovery: RecoveryReport, lib: RefreshReport): Notice[] {
+  const out: Notice[] = [];
+  if (recovery.corrupt.length > 0) {
+    const n = recovery.corrupt.length;
+    out.push({
+      kind: 'warning',
+      message: `${n} saved job record${n === 1 ? ' was' : 's were'} damaged and moved aside; the other jobs continue.`,
+      detail: recovery.corrupt.map((c) => `${basename(c.file)}: ${c.reason}`).join('\n'),
+    });
+  }
+  if (lib.corrupt.length > 0) {
+    const n = lib.corrupt.length;
+    out.push({
+      kind: 'warning',
+      message: `${n} video record${n === 1 ? '' : 's'} in the output folder could not be read and ${n === 1 ? 'is' : 'are'} not shown in the library.`,
+      detail: lib.corrupt.map((p) => basename(p)).join('\n'),
+    });
+  }
+  return out;
+}

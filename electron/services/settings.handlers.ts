@@ -1,0 +1,84 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { Settings, SettingsView } from '../../shared/ipc/views.js';
+import { ensureWritableFolder } from '../core/jobs/job-factory.js';
+import { validateTemplate } from '../core/library/file-naming.js';
+import type { ServiceContext } from './context.js';
+import { balanceView } from './cost.handlers.js';
+import { invalid, withField } from './failures.js';
+import { saveLibraryFolders } from './library-folders.js';
+import type { Handlers } from './types.js';
+
+/** settings:* — checks a patch fully before storing any of it, then applies it to the running engine. */
+export function settingsHandlers(ctx: ServiceContext): Handlers['settings'] {
+  const view = async (): Promise<SettingsView> => settingsView(ctx, ctx.settings(), await ctx.keys.has());
+  const update = async (patch: Partial<Settings>) => {
+    await applySettings(ctx, patch);
+    return view();
+  };
+  return {
+    get: view,
+    update,
+    async chooseOutputDir() {
+      const chosen = await ctx.ports.shell.chooseFolder(ctx.settings().outputDir);
+      return chosen === undefined ? view() : update({ outputDir: chosen });
+    },
+    async setApiKey({ key }) {
+      await ctx.keys.set(key);
+      // Jobs waiting on a key-related failure look again now rather than at their next backoff.
+      ctx.engine.queue.pollNow();
+      return view();
+    },
+    async clearApiKey() {
+      await ctx.keys.clear();
+      return view();
+    },
+    hasApiKey: async () => ({ hasApiKey: await ctx.keys.has() }),
+    testApiKey: () => balanceView(ctx),
+  };
+}
+
+/** Built field by field: the store may hold more than the page should see, and the view schema is strict. */
+function settingsView(ctx: ServiceContext, s: Settings, hasApiKey: boolean): SettingsView {
+  return {
+    outputDir: s.outputDir,
+    nameTemplate: s.nameTemplate,
+    concurrency: s.concurrency,
+    language: s.language,
+    theme: s.theme,
+    demoMode: s.demoMode,
+    hasApiKey,
+    keyStorage: ctx.ports.secrets.storage(),
+  };
+}
+
+async function applySettings(ctx: ServiceContext, patch: Partial<Settings>): Promise<void> {
+  const checked: Partial<Settings> = { ...patch };
+  if (patch.nameTemplate !== undefined) {
+    const v = validateTemplate(patch.nameTemplate);
+    if (!v.ok) throw invalid('nameTemplate', v.message);
+  }
+  if (patch.outputDir !== undefined) checked.outputDir = await checkOutputDir(patch.outputDir);
+  const before = ctx.settings();
+  const after = ctx.ports.settings.update(checked);
+  if (after.concurrency !== before.concurrency) ctx.engine.queue.setConcurrency(after.concurrency);
+  if (after.outputDir !== before.outputDir) {
+    // New jobs land there, so its videos belong in the library; older folders stay listed.
+    await ctx.engine.library.addDir(after.outputDir);
+    await saveLibraryFolders(ctx.ports.dataDir, ctx.engine.library.directories()).catch((err: unknown) =>
+      ctx.logger.log('warn', 'could not remember the library folders', { error: err }),
+    );
+  }
+}
+
+/** A paid result must have somewhere to land: refuse a folder that cannot be written now, not after the charge. */
+async function checkOutputDir(dir: string): Promise<string> {
+  // Relative to what? Main's working directory means nothing to the person.
+  if (!isAbsolute(dir) || dir.includes('\0')) throw invalid('outputDir', 'Choose the output folder by its full path.');
+  const folder = resolve(dir);
+  try {
+    await ensureWritableFolder(folder);
+  } catch (err) {
+    throw withField(err, 'outputDir', `The output folder ${folder} cannot be created or written to; choose another folder.`);
+  }
+  return folder;
+}

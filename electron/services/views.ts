@@ -1,0 +1,99 @@
+import { basename } from 'node:path';
+import type { FrameRef, GenerationRequest } from '../../shared/domain/generation.js';
+import type { Job } from '../../shared/domain/job.js';
+import type { LibraryEntry } from '../../shared/domain/video.js';
+import type { FrameView, JobView, QueueStateView, VideoView } from '../../shared/ipc/views.js';
+import type { QueueState } from '../core/jobs/job-queue.js';
+import type { StoredFrame } from './frame-store.js';
+import type { ServicePorts } from './types.js';
+
+/**
+ * Projections of the core's records onto what the page may see. Each view is
+ * built field by field (never spread from the record), so a field added to a
+ * core record stays in main until someone decides the page should have it.
+ * File paths become bare names: the page addresses files by opaque id only.
+ */
+
+type MediaUrl = ServicePorts['mediaUrl'];
+
+/** `{kind:'file', path}` keeps only the file name (for an imported frame: `<frameId>.<ext>`). */
+function frameRefView(ref: FrameRef | undefined): FrameRef | undefined {
+  if (!ref || ref.kind === 'url') return ref;
+  return { kind: 'file', path: basename(ref.path) };
+}
+
+export function requestView(req: GenerationRequest): GenerationRequest {
+  const view: GenerationRequest = { ...req };
+  const first = frameRefView(req.first_frame_image);
+  const last = frameRefView(req.last_frame_image);
+  delete view.first_frame_image;
+  delete view.last_frame_image;
+  return { ...view, ...(first ? { first_frame_image: first } : {}), ...(last ? { last_frame_image: last } : {}) };
+}
+
+/** The library id of a saved output, as the sidecar records it. */
+export const videoIdOf = (jobId: string, index: number): string => `${jobId}-${index}`;
+
+export function toJobView(job: Job): JobView {
+  return {
+    id: job.id,
+    provider: job.provider,
+    state: job.state,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    request: requestView(job.request),
+    ...opt('taskId', job.taskId),
+    ...opt('progress', job.progress),
+    ...opt('estimatedTimeS', job.estimatedTimeS),
+    ...opt('submittedAt', job.submittedAt),
+    ...opt('completedAt', job.completedAt),
+    ...opt('costUsd', job.costUsd),
+    parked: job.parked,
+    outputs: job.outputs.map((o) => ({
+      index: o.index,
+      fileName: o.fileName,
+      bytesDone: o.bytesDone,
+      ...opt('bytesTotal', o.bytesTotal),
+      saved: o.saved,
+      ...(o.saved ? { videoId: videoIdOf(job.id, o.index) } : {}),
+    })),
+    ...opt('error', job.error),
+    ...opt('retryOf', job.retryOf),
+  };
+}
+
+export function toVideoView(entry: LibraryEntry, mediaUrl: MediaUrl): VideoView {
+  const s = entry.sidecar;
+  return {
+    id: entry.id,
+    fileName: basename(s.file),
+    bytes: s.bytes,
+    videoMissing: entry.videoMissing,
+    provider: s.provider,
+    model: s.model,
+    request: requestView(s.request),
+    taskId: s.taskId,
+    requestIds: [...s.requestIds],
+    ...opt('seed', s.seed),
+    ...opt('costUsd', s.cost.usd),
+    createdAt: s.timings.createdAt,
+    ...opt('completedAt', s.timings.completedAt),
+    favorite: s.user.favorite,
+    tags: [...s.user.tags],
+    frames: s.frames.map((f) => ({ role: f.role, ...opt('name', f.path === undefined ? undefined : basename(f.path)), ...opt('sourceUrl', f.sourceUrl) })),
+    mediaUrl: mediaUrl('video', entry.id),
+  };
+}
+
+export function toQueueView(s: QueueState): QueueStateView {
+  return { paused: s.paused, concurrency: s.concurrency, counts: { ...s.counts }, ...opt('rateLimitedUntil', s.rateLimitedUntil) };
+}
+
+export function toFrameView(f: StoredFrame, mediaUrl: MediaUrl): FrameView {
+  return { frameId: f.sha256, mime: f.mime, bytes: f.bytes, ...opt('width', f.width), ...opt('height', f.height), mediaUrl: mediaUrl('frame', f.sha256) };
+}
+
+/** `{ key: value }` when value is defined, else nothing: optional view fields are absent, never `undefined`. */
+function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end specs: the real UI in Debian's Chromium, talking to the real
+ * services through the browser host, against the fake APIMart server.
+ * No browser is downloaded: Playwright drives /usr/bin/chromium (see
+ * /work/shared/design/toolchain.md). The networking flags keep Chromium from
+ * flooding a closed network with update and sync requests.
+ *
+ * Output goes to test-results/e2e (not test-results/ itself: Playwright empties
+ * its outputDir at start, which would delete vitest's test-results/vitest.json).
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.KEYFRAME_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import { App } from './App';
+import './styles.css';
+
+// zod compiles fast parsers with `new Function`, which the CSP (no 'unsafe-eval') forbids; it would fall
+// back on its own, but only after a CSP violation report on every load. Say so up front instead.
+z.config({ jitless: true });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,25 @@
+import { api, connection } from './api';
+import { useLibraryStore } from './features/library/library-store';
+import { useQueueStore } from './features/queue/queue-store';
+import { useSettingsStore } from './features/settings/settings-store';
+
+/**
+ * Keeps the feature stores mirroring main: events apply snapshots as they
+ * arrive, and every (re)connection reloads the lists, since events sent while
+ * the page was disconnected are gone. Returns a function that stops it all.
+ */
+export function startSync(): () => void {
+  const reloadAll = (): void => {
+    void useSettingsStore.getState().load();
+    void useQueueStore.getState().load();
+    void useLibraryStore.getState().load();
+  };
+  const offs = [
+    api.jobs.onUpdated((jobs) => useQueueStore.getState().apply(jobs)),
+    api.library.onChanged(() => void useLibraryStore.getState().load()),
+    connection.onState((state) => {
+      if (state === 'open') reloadAll();
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}

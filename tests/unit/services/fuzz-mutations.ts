@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { ASPECT_RATIOS, MODELS, PERSON_POLICIES, RESIZE_MODES, RESOLUTIONS, SEED_MAX } from '../../../shared/domain/generation.js';
+import type { Channel } from '../../../shared/ipc/channels.js';
+import { LANGUAGES, THEMES } from '../../../shared/ipc/views.js';
+import {
+  HUGE,
+  badEnum,
+  badFrameRef,
+  badId,
+  badInt,
+  badText,
+  hugeString,
+  notBoolean,
+  notNumber,
+  notObjectOrMissing,
+  notString,
+  scalarOrObject,
+} from './fuzz-arbitraries.js';
+
+/** Per op: which field (path into the valid sample) gets which invalid values; and where extra keys are injected. */
+
+export interface Mutation {
+  path: readonly string[];
+  bad: fc.Arbitrary<unknown>;
+}
+
+const missing = fc.constant(undefined);
+const id = [{ path: ['id'], bad: fc.oneof(badId, missing) }];
+const duration = fc.oneof(notNumber, fc.integer({ min: -100, max: 100 }).filter((n) => ![4, 6, 8].includes(n)), fc.constantFrom(8.5, -8, 1e308));
+const promptBad = fc.oneof(notString, hugeString, fc.constantFrom('', '   ', '\u0001hidden', 'x'.repeat(4001)), missing);
+
+const requestFields = (prefix: readonly string[]): Mutation[] => {
+  const at = (k: string) => [...prefix, k];
+  return [
+    { path: prefix, bad: notObjectOrMissing },
+    { path: at('prompt'), bad: promptBad },
+    { path: at('negative_prompt'), bad: fc.oneof(notString, hugeString, fc.constantFrom('x'.repeat(2001), 'bell\u0007')) },
+    { path: at('model'), bad: badEnum(MODELS) },
+    { path: at('duration'), bad: duration },
+    { path: at('aspect_ratio'), bad: badEnum(ASPECT_RATIOS) },
+    { path: at('resolution'), bad: badEnum(RESOLUTIONS) },
+    { path: at('seed'), bad: badInt(0, SEED_MAX) },
+    { path: at('sample_count'), bad: badInt(1, 4) },
+    { path: at('generate_audio'), bad: notBoolean },
+    { path: at('person_generation'), bad: badEnum(PERSON_POLICIES) },
+    { path: at('resize_mode'), bad: badEnum(RESIZE_MODES) },
+    { path: at('enhance_prompt'), bad: fc.oneof(fc.constant(false), notBoolean) },
+    { path: at('first_frame_image'), bad: badFrameRef },
+    { path: at('last_frame_image'), bad: badFrameRef },
+  ];
+};
+
+const badTags = fc.oneof(
+  scalarOrObject,
+  fc.constantFrom('sea', 'a,b'),
+  fc.array(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 21, maxLength: 25 }),
+  fc.constantFrom([''], ['x'.repeat(41)], [1], [null], [HUGE], [['nested']], [{ tag: 'x' }]),
+  missing,
+);
+/** Base64 text the contract must refuse (an empty string is valid text: the store refuses it). */
+const TOO_LONG_BASE64 = 'A'.repeat(28_000_000);
+const badBase64 = fc.oneof(notString, fc.constantFrom('!!!', 'data:image/png;base64,iVBO', '../../etc/passwd', 'abc=def', `${HUGE}!`, TOO_LONG_BASE64), missing);
+const badKey = fc.oneof(
+  notString,
+  hugeString,
+  fc.constantFrom('short', '', '        ', 'has space inside key', 'ключ-не-ascii-123', 'tab\tinside-key', 'x'.repeat(513), 'newline\nkey12345'),
+  missing,
+);
+
+export const MUTATIONS: Record<Channel, Mutation[]> = {
+  'jobs:submit': requestFields(['request']),
+  'jobs:list': [],
+  'jobs:retry': id,
+  'jobs:stop': id,
+  'jobs:resume': id,
+  'jobs:queueState': [],
+  'jobs:pauseQueue': [],
+  'jobs:resumeQueue': [],
+  'library:query': [
+    { path: ['text'], bad: badText(500, { allowEmpty: true }) },
+    { path: ['model'], bad: badText(100, { allowEmpty: true }) },
+    { path: ['resolution'], bad: badEnum(RESOLUTIONS) },
+    { path: ['aspect'], bad: badEnum(ASPECT_RATIOS) },
+    { path: ['duration'], bad: duration },
+    { path: ['audio'], bad: notBoolean },
+    { path: ['favorite'], bad: notBoolean },
+    { path: ['from'], bad: notNumber },
+    { path: ['to'], bad: notNumber },
+    { path: ['sort'], bad: badEnum(['newest', 'oldest', 'cost', 'duration']) },
+    { path: ['offset'], bad: badInt(0, 1_000_000) },
+    { path: ['limit'], bad: badInt(1, 500) },
+  ],
+  'library:get': id,
+  'library:setFavorite': [...id, { path: ['favorite'], bad: fc.oneof(notBoolean, missing) }],
+  'library:setTags': [...id, { path: ['tags'], bad: badTags }],
+  'library:trash': id,
+  'library:reveal': id,
+  'frames:import': [
+    { path: ['name'], bad: fc.oneof(badText(255), missing) },
+    { path: ['dataBase64'], bad: badBase64 },
+  ],
+  'settings:get': [],
+  'settings:update': [
+    { path: ['outputDir'], bad: badText(4096) },
+    { path: ['nameTemplate'], bad: badText(200) },
+    { path: ['concurrency'], bad: badInt(1, 16) },
+    { path: ['language'], bad: badEnum(LANGUAGES) },
+    { path: ['theme'], bad: badEnum(THEMES) },
+    { path: ['demoMode'], bad: notBoolean },
+  ],
+  'settings:chooseOutputDir': [],
+  'settings:setApiKey': [{ path: ['key'], bad: badKey }],
+  'settings:clearApiKey': [],
+  'settings:hasApiKey': [],
+  'settings:testApiKey': [],
+  'app:version': [],
+  'app:locale': [],
+  'cost:estimate': requestFields(['request']),
+  'balance:get': [],
+};
+
+/** Objects inside each payload where an unknown key is also injected (the root always). */
+export const EXTRA_KEY_PATHS: Partial<Record<Channel, readonly (readonly string[])[]>> = {
+  'jobs:submit': [['request'], ['request', 'first_frame_image'], ['request', 'last_frame_image']],
+  'cost:estimate': [['request']],
+};
+
+/** A deep copy of `sample` with `value` at `path`, set as an own property (so `__proto__` is a key, not the prototype). */
+export function setAt(sample: unknown, path: readonly string[], value: unknown): unknown {
+  const root = structuredClone(sample) as Record<string, unknown>;
+  let node = root;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  const last = path.at(-1);
+  if (last === undefined) return value;
+  Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
+  return root;
+}

@@ -1,0 +1,106 @@
+import type { Channel, Domain, OpInput, OpName } from '../../../shared/ipc/channels.js';
+import type { JobView, VideoView } from '../../../shared/ipc/views.js';
+import type { OutputOf } from './service-harness.js';
+
+/**
+ * One valid input and one valid output per contract op: the fuzz test's
+ * starting points and the dispatcher's spy replies. `satisfies` makes a
+ * missing channel a type error; the tests also check it at run time.
+ */
+
+type InputOf<C extends Channel> = C extends `${infer D}:${infer O}` ? (D extends Domain ? (O extends OpName<D> ? OpInput<D, O> : never) : never) : never;
+
+export const FRAME_ID = 'a'.repeat(64);
+
+const request = { prompt: 'a paper boat', duration: 6 as const, seed: 7, first_frame_image: { kind: 'frame' as const, frameId: FRAME_ID }, last_frame_image: { kind: 'url' as const, url: 'https://example.com/last.png' } };
+
+export const VALID_INPUTS = {
+  'jobs:submit': { request },
+  'jobs:list': {},
+  'jobs:retry': { id: 'job-1' },
+  'jobs:stop': { id: 'job-1' },
+  'jobs:resume': { id: 'job-1' },
+  'jobs:queueState': {},
+  'jobs:pauseQueue': {},
+  'jobs:resumeQueue': {},
+  'library:query': { text: 'boat', model: 'fast', resolution: '720p', aspect: '16:9', duration: 8, audio: false, favorite: true, from: 0, to: 1e12, sort: 'cost', offset: 0, limit: 50 },
+  'library:get': { id: 'job-1-0' },
+  'library:setFavorite': { id: 'job-1-0', favorite: true },
+  'library:setTags': { id: 'job-1-0', tags: ['sea', 'dusk'] },
+  'library:trash': { id: 'job-1-0' },
+  'library:reveal': { id: 'job-1-0' },
+  'frames:import': { name: 'drop.png', dataBase64: 'iVBORw0KGgo=' },
+  'settings:get': {},
+  'settings:update': { outputDir: '/videos/keyframe', nameTemplate: '{date}_{prompt}', concurrency: 4, language: 'ko', theme: 'dark', demoMode: true },
+  'settings:chooseOutputDir': {},
+  'settings:setApiKey': { key: 'sk-abcdefgh12345678' },
+  'settings:clearApiKey': {},
+  'settings:hasApiKey': {},
+  'settings:testApiKey': {},
+  'app:version': {},
+  'app:locale': {},
+  'cost:estimate': { request: { prompt: 'a paper boat', resolution: '1080p', generate_audio: true, sample_count: 2 } },
+  'balance:get': {},
+} satisfies { [C in Channel]: InputOf<C> };
+
+const fullRequest = {
+  model: 'veo3.1-fast-official' as const,
+  prompt: 'a paper boat',
+  negative_prompt: undefined,
+  duration: 8 as const,
+  aspect_ratio: '16:9' as const,
+  resolution: '720p' as const,
+  sample_count: 1,
+  generate_audio: false,
+  person_generation: 'allow_adult' as const,
+};
+
+const job: JobView = { id: 'job-1', provider: 'apimart', state: 'done', createdAt: 1, updatedAt: 2, request: fullRequest, parked: false, outputs: [{ index: 0, fileName: 'a.mp4', bytesDone: 10, bytesTotal: 10, saved: true, videoId: 'job-1-0' }] };
+const video: VideoView = {
+  id: 'job-1-0',
+  fileName: 'a.mp4',
+  bytes: 10,
+  videoMissing: false,
+  provider: 'apimart',
+  model: 'veo3.1-fast-official',
+  request: fullRequest,
+  taskId: 'task-1',
+  requestIds: [],
+  createdAt: 1,
+  favorite: false,
+  tags: [],
+  frames: [],
+  mediaUrl: 'keyframe-media://video/job-1-0',
+};
+const queue = { paused: false, concurrency: 3, counts: { done: 1 } };
+const settings = { outputDir: '/videos', nameTemplate: '{date}', concurrency: 3, language: 'en' as const, theme: 'system' as const, demoMode: false, hasApiKey: true, keyStorage: 'os-encrypted' as const };
+const balance = { remainUsd: 10, usedUsd: 1, unlimited: false, demo: false };
+
+export const VALID_OUTPUTS = {
+  'jobs:submit': job,
+  'jobs:list': [job],
+  'jobs:retry': job,
+  'jobs:stop': job,
+  'jobs:resume': job,
+  'jobs:queueState': queue,
+  'jobs:pauseQueue': queue,
+  'jobs:resumeQueue': queue,
+  'library:query': { total: 1, items: [video] },
+  'library:get': video,
+  'library:setFavorite': video,
+  'library:setTags': video,
+  'library:trash': { ok: true },
+  'library:reveal': { ok: true },
+  'frames:import': { frameId: FRAME_ID, mime: 'image/png', bytes: 8, width: 2, height: 2, mediaUrl: 'keyframe-media://frame/x' },
+  'settings:get': settings,
+  'settings:update': settings,
+  'settings:chooseOutputDir': settings,
+  'settings:setApiKey': settings,
+  'settings:clearApiKey': settings,
+  'settings:hasApiKey': { hasApiKey: true },
+  'settings:testApiKey': balance,
+  'app:version': { version: '1.0.0', platform: 'linux' },
+  'app:locale': { locale: 'en-US' },
+  'cost:estimate': { usd: 1, perSecondUsd: 0.064, isEstimate: true },
+  'balance:get': balance,
+} satisfies { [C in Channel]: OutputOf<C> };
