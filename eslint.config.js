@@ -62,4 +62,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The sandboxed preload can only load `electron`; it stays a thin client of the contract.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron-store', '**/electron/main/**', '**/core/**', '**/services/**'],
+              message: 'The sandboxed preload may import only electron and shared/.',
+            },
+            noRenderer,
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { AppFailure } from '../../../shared/errors.js';
+import { SettingsSchema, type Settings } from '../../../shared/ipc/views.js';
+import type { Logger } from '../../core/ports.js';
+import type { SettingsStore } from '../../services/types.js';
+
+/**
+ * Settings over electron-store 11 (atomic writes, one JSON file in userData),
+ * validated with the contract's SettingsSchema on the way in and out. The
+ * store class is injected: production passes electron-store, tests pass its
+ * Electron-free base class `conf`. A damaged or invalid file never stops the
+ * app: it is moved aside (kept as `settings.json.corrupt-<time>`) and the
+ * defaults are used, with a notice for the person.
+ */
+
+export interface KeyValueStoreOptions {
+  name: string;
+  cwd: string;
+  defaults: Settings;
+  configFileMode: number;
+  clearInvalidConfig: boolean;
+  accessPropertiesByDotNotation: boolean;
+}
+export interface KeyValueStore {
+  store: Record<string, unknown>;
+}
+export type KeyValueStoreCtor = new (options: KeyValueStoreOptions) => KeyValueStore;
+
+export interface OpenSettingsOptions {
+  Store: KeyValueStoreCtor;
+  /** `app.getPath('userData')`. */
+  cwd: string;
+  defaults: Settings;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface OpenedSettingsStore {
+  store: SettingsStore;
+  /** A sentence for the person when the file had to be replaced. */
+  notice?: string;
+}
+
+export const SETTINGS_NAME = 'settings';
+
+function isValidFile(path: string, defaults: Settings): boolean {
+  try {
+    const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    // Keys missing from an older file are filled from the defaults; anything else wrong is damage.
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && SettingsSchema.safeParse({ ...defaults, ...raw }).success;
+  } catch {
+    return false;
+  }
+}
+
+/** Moves an unreadable or invalid file aside before electron-store sees it (it would throw or silently wipe it). */
+function quarantineIfInvalid(path: string, defaults: Settings, now: () => number): string | undefined {
+  if (!existsSync(path)) return undefined;
+  if (isValidFile(path, defaults)) return undefined;
+  const keptAs = `${path}.corrupt-${now()}`;
+  renameSync(path, keptAs);
+  return keptAs;
+}
+
+export function openSettingsStore(o: OpenSettingsOptions): OpenedSettingsStore {
+  const path = join(o.cwd, `${SETTINGS_NAME}.json`);
+  const keptAs = quarantineIfInvalid(path, o.defaults, o.now ?? Date.now);
+  const kv = new o.Store({
+    name: SETTINGS_NAME,
+    cwd: o.cwd,
+    defaults: o.defaults,
+    configFileMode: 0o600,
+    // We validate with zod ourselves; electron-store must never drop a file on its own.
+    clearInvalidConfig: false,
+    accessPropertiesByDotNotation: false,
+  });
+  let current: Settings = SettingsSchema.parse({ ...o.defaults, ...kv.store });
+  const notice = keptAs ? `The settings file was damaged, so the defaults are in use. The old file was kept as ${basename(keptAs)}.` : undefined;
+  if (notice) o.logger.log('warn', notice, { keptAs });
+
+  const store: SettingsStore = {
+    get: () => ({ ...current }),
+    update(patch) {
+      const merged = SettingsSchema.safeParse({ ...current, ...patch });
+      if (!merged.success) {
+        const first = merged.error.issues[0];
+        throw new AppFailure({
+          code: 'invalid_request',
+          message: `That setting is not valid${first ? `: ${first.path.join('.')}: ${first.message}` : ''}.`,
+          ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}),
+        });
+      }
+      kv.store = { ...merged.data };
+      current = merged.data;
+      return { ...current };
+    },
+  };
+  return notice ? { store, notice } : { store };
+}

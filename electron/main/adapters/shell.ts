@@ -1,0 +1,44 @@
+import type { BrowserWindow, Dialog, Notification as ElectronNotification, NotificationConstructorOptions, Shell } from 'electron';
+import type { ShellPort } from '../../services/types.js';
+
+/**
+ * Desktop integration for the services. Every path arrives from the services
+ * (resolved from an opaque id inside the library), never from the page, so
+ * nothing here opens or trashes a path the renderer chose.
+ */
+export interface ElectronShellDeps {
+  shell: Pick<Shell, 'showItemInFolder' | 'trashItem'>;
+  dialog: Pick<Dialog, 'showOpenDialog'>;
+  Notification: { new (options: NotificationConstructorOptions): ElectronNotification; isSupported(): boolean };
+  /** The window, if one is open (dialogs are modal to it; the progress bar lives on it). */
+  window: () => BrowserWindow | undefined;
+}
+
+export function createElectronShell(d: ElectronShellDeps): ShellPort {
+  const liveWindow = (): BrowserWindow | undefined => {
+    const w = d.window();
+    return w && !w.isDestroyed() ? w : undefined;
+  };
+  return {
+    async reveal(path) {
+      d.shell.showItemInFolder(path);
+    },
+    async trash(path) {
+      // To the OS trash, not unlink: a misclick on "Delete" must be undoable.
+      await d.shell.trashItem(path);
+    },
+    async chooseFolder(current) {
+      const options = { defaultPath: current, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const w = liveWindow();
+      const res = w ? await d.dialog.showOpenDialog(w, options) : await d.dialog.showOpenDialog(options);
+      return res.canceled ? undefined : res.filePaths[0];
+    },
+    notify(title, body) {
+      if (d.Notification.isSupported()) new d.Notification({ title, body }).show();
+    },
+    setProgress(fraction) {
+      // -1 removes the bar; Electron wants 0..1 otherwise.
+      liveWindow()?.setProgressBar(fraction === undefined ? -1 : Math.min(1, Math.max(0, fraction)));
+    },
+  };
+}
