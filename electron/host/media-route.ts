@@ -5,6 +5,7 @@ import type { Logger } from '../core/ports.js';
 import { mediaResponse } from '../services/media-response.js';
 import type { AppServices } from '../services/types.js';
 import { tokenMatches } from './auth.js';
+import type { MediaKind } from '../../shared/ipc/views.js';
 
 /**
  * `/media/video/<id>` and `/media/frame/<id>`: the browser host's counterpart
@@ -14,9 +15,9 @@ import { tokenMatches } from './auth.js';
  * (right click → copy) then opens videos, never the control socket.
  */
 
-const MEDIA_PATH = /^\/media\/(video|frame)\/([A-Za-z0-9_-]{1,128})$/;
+const MEDIA_PATH = /^\/media\/(video|frame|poster)\/([A-Za-z0-9_-]{1,128})$/;
 
-export const mediaPath = (kind: 'video' | 'frame', id: string, mediaToken: string): string =>
+export const mediaPath = (kind: MediaKind, id: string, mediaToken: string): string =>
   `/media/${kind}/${encodeURIComponent(id)}?t=${mediaToken}`;
 
 export function isMediaPath(pathname: string): boolean {
@@ -36,7 +37,7 @@ export async function serveMedia(deps: MediaRouteDeps, req: IncomingMessage, res
   if (!deps.tokens.some((t) => tokenMatches(t, given))) return plain(res, 403, 'Wrong token.');
   const m = MEDIA_PATH.exec(pathname);
   if (!m) return plain(res, 404, 'Not found');
-  const kind = m[1] as 'video' | 'frame';
+  const kind = m[1] as MediaKind;
   const id = m[2] as string;
   let file;
   try {

@@ -9,6 +9,7 @@ import type { AppServices, SecretStore, SettingsStore } from '../services/types.
 import { createFileSecretStore } from './file-secret-store.js';
 import { createHostShell } from './host-shell.js';
 import { defaultSettings, envLocale, openJsonSettingsStore } from './json-settings-store.js';
+import type { MediaKind } from '../../shared/ipc/views.js';
 
 /**
  * The same services as the desktop app, wired to plain-Node ports: a key
@@ -18,7 +19,7 @@ import { defaultSettings, envLocale, openJsonSettingsStore } from './json-settin
 
 export interface NodeServicesOptions {
   dataDir: string;
-  mediaUrl: (kind: 'video' | 'frame', id: string) => string;
+  mediaUrl: (kind: MediaKind, id: string) => string;
   env?: NodeJS.ProcessEnv;
   /** `--demo`: demo mode on for this run, without rewriting the person's saved setting. */
   forceDemo?: boolean;

@@ -10,6 +10,7 @@ import { isMediaPath, mediaPath, serveMedia } from './media-route.js';
 import { createNodeServices } from './node-services.js';
 import { securityHeaders } from './security-headers.js';
 import { serveStatic } from './static-files.js';
+import type { MediaKind } from '../../shared/ipc/views.js';
 
 /**
  * The browser host: the Keyframe services, the built renderer and the IPC
@@ -18,7 +19,7 @@ import { serveStatic } from './static-files.js';
  * drives Keyframe from a browser on a box with no display (via an SSH tunnel).
  */
 
-export type MediaUrlFn = (kind: 'video' | 'frame', id: string) => string;
+export type MediaUrlFn = (kind: MediaKind, id: string) => string;
 
 export interface HostOptions {
   /** 0 (default) picks a free port. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import Store from 'electron-store';
 import { EVENTS } from '../../shared/ipc/channels.js';
 import type { EventChannel } from '../../shared/ipc/channels.js';
@@ -80,7 +80,7 @@ async function start(): Promise<void> {
     dataDir: paths.userData,
     secrets,
     settings: settings.store,
-    shell: createElectronShell({ shell, dialog, Notification, window: () => win }),
+    shell: createElectronShell({ shell, dialog, Notification, window: () => win, dragIcon: () => nativeImage.createFromPath(paths.dragIcon) }),
     logger,
     appVersion: app.getVersion(),
     platform: process.platform,
@@ -130,10 +130,10 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // After sleep every waiting job is looked at at once instead of when its backoff timer happens to fire.
-  // The services expose no pause: on suspend, timers simply stop with the machine.
-  powerMonitor.on('resume', () => services.pollNow());
-  powerMonitor.on('suspend', () => logger.log('info', 'System suspended; polling resumes on wake'));
+  // No requests while the machine sleeps; on wake every waiting job is looked at at once
+  // instead of when its backoff timer happens to fire.
+  powerMonitor.on('suspend', () => services.setSuspended(true));
+  powerMonitor.on('resume', () => services.setSuspended(false));
 
   let closing = false;
   app.on('before-quit', (event) => {

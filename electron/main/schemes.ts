@@ -1,4 +1,5 @@
 import type { CustomScheme } from 'electron';
+import type { MediaKind } from '../../shared/ipc/views.js';
 
 /**
  * Our two custom schemes. The UI is served from `keyframe://app/…` (never
@@ -13,7 +14,7 @@ export const MEDIA_SCHEME = 'keyframe-media';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export const mediaUrl = (kind: 'video' | 'frame', id: string): string => `${MEDIA_SCHEME}://${kind}/${encodeURIComponent(id)}`;
+export const mediaUrl = (kind: MediaKind, id: string): string => `${MEDIA_SCHEME}://${kind}/${encodeURIComponent(id)}`;
 
 /** True when `url` is a page of our own UI (`keyframe://app/...`). */
 export function isAppUrl(url: string): boolean {

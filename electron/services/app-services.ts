@@ -7,6 +7,7 @@ import type { ServiceContext } from './context.js';
 import { balanceHandlers, costHandlers } from './cost.handlers.js';
 import { fixedDemo, lazyDemo } from './demo-provider.js';
 import { FrameStore } from './frame-store.js';
+import { PosterStore } from './poster-store.js';
 import { framesHandlers } from './frames.handlers.js';
 import { jobsHandlers } from './jobs.handlers.js';
 import { KeyRing } from './key-ring.js';
@@ -70,7 +71,9 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       stallTimeoutMs: options.stallTimeoutMs,
       language: settings.language,
     });
-    const ctx: ServiceContext = { ports, engine, clock, keys, frames: new FrameStore(ports.dataDir), logger, settings: () => ports.settings.get() };
+    const posters = new PosterStore(ports.dataDir);
+    await posters.load();
+    const ctx: ServiceContext = { ports, engine, clock, keys, frames: new FrameStore(ports.dataDir), posters, logger, settings: () => ports.settings.get() };
     // Subscribed before the queue starts, so the first steps of resumed jobs are seen too.
     const events = wireServiceEvents(ctx);
     // Library first: a resumed download that finishes adds to an index that is already loaded.
@@ -95,6 +98,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       onEvent: (cb) => events.subscribe(cb),
       resolveMedia: (kind, id) => resolveMedia(ctx, kind, id),
       pollNow: () => opened.queue.pollNow(),
+      setSuspended: (suspended) => opened.queue.setSuspended(suspended),
       close: () =>
         (closing ??= (async () => {
           events.close();

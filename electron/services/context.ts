@@ -2,6 +2,7 @@ import type { Settings } from '../../shared/ipc/views.js';
 import type { Engine } from '../core/engine.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { FrameStore } from './frame-store.js';
+import type { PosterStore } from './poster-store.js';
 import type { KeyRing } from './key-ring.js';
 import type { ServicePorts } from './types.js';
 
@@ -12,6 +13,7 @@ export interface ServiceContext {
   clock: Clock;
   keys: KeyRing;
   frames: FrameStore;
+  posters: PosterStore;
   /** Redacts every key the KeyRing has seen, on top of the port's own redaction. */
   logger: Logger;
   settings(): Settings;

@@ -1,4 +1,6 @@
 import { isAppFailure, AppFailure } from '../../shared/errors.js';
+
+const unsupported = (message: string) => new AppFailure({ code: 'permission', retryable: false, message });
 import type { LibraryEntry } from '../../shared/domain/video.js';
 import { queryLibrary } from '../core/library/library-query.js';
 import type { ServiceContext } from './context.js';
@@ -10,7 +12,7 @@ import { toVideoView } from './views.js';
 /** library:* — the index owns the records; these map ids to entries and entries to views. */
 export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
   const { library } = ctx.engine;
-  const view = (e: LibraryEntry) => toVideoView(e, ctx.ports.mediaUrl);
+  const view = (e: LibraryEntry) => toVideoView(e, ctx.ports.mediaUrl, (id) => ctx.posters.has(id));
   const entry = (id: string): LibraryEntry => {
     const e = library.get(id);
     if (!e) throw notFound('video');
@@ -45,6 +47,18 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
       // The files are gone, so drop the one entry instead of rescanning every folder.
       await library.remove(id);
       return { ok: true as const };
+    },
+    async startDrag({ id }) {
+      const { e, video } = await files(id);
+      if (!ctx.ports.shell.startDrag) throw unsupported('Dragging a video out works in the desktop app; here, use the download link instead.');
+      if (e.videoMissing) throw notFound('video');
+      await ctx.ports.shell.startDrag(video);
+      return { ok: true as const };
+    },
+    async savePoster({ id, dataBase64 }) {
+      const e = entry(id);
+      await ctx.posters.put(e.id, new Uint8Array(Buffer.from(dataBase64, 'base64')));
+      return view(e);
     },
     async reveal({ id }) {
       const { e, video, sidecar } = await files(id);

@@ -48,6 +48,10 @@ export async function resolveMedia(ctx: ServiceContext, kind: string, id: string
       const frame = await ctx.frames.find(id);
       return frame && { path: frame.path, size: frame.size, mime: frame.mime };
     }
+    if (kind === 'poster') {
+      const poster = await ctx.posters.find(id);
+      return poster && { path: poster.path, size: poster.size, mime: poster.mime };
+    }
     if (kind !== 'video') return undefined;
     const entry = ctx.engine.library.get(id);
     if (!entry) return undefined;

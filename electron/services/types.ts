@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Contract, Domain, EventChannel, OpName, OpOutput } from '../../shared/ipc/channels.js';
-import type { Settings } from '../../shared/ipc/views.js';
+import type { MediaKind, Settings } from '../../shared/ipc/views.js';
 import type { Clock, FetchLike, Logger } from '../core/ports.js';
 
 /**
@@ -37,6 +37,8 @@ export interface ShellPort {
   /** A folder chosen by the person (native dialog), or undefined if cancelled/unsupported. */
   chooseFolder(current: string): Promise<string | undefined>;
   notify?(title: string, body: string): void;
+  /** Starts an OS drag of this file (desktop only). */
+  startDrag?(path: string): Promise<void>;
   setProgress?(fraction: number | undefined): void;
 }
 
@@ -50,7 +52,7 @@ export interface ServicePorts {
   platform: string;
   locale: () => string;
   /** URL the page uses for a video or frame image (media protocol or host route); never a file path. */
-  mediaUrl: (kind: 'video' | 'frame', id: string) => string;
+  mediaUrl: (kind: MediaKind, id: string) => string;
   clock?: Clock;
   fetch?: FetchLike;
   /** APIMart base URL (tests point it at the fake). */
@@ -70,7 +72,9 @@ export interface AppServices {
   /** Events for the page (already coalesced to ≤ 10 pushes/s per channel). */
   onEvent(cb: (channel: EventChannel, payload: unknown) => void): () => void;
   /** Resolves an opaque media id to a file inside the library folder or the frame store, or undefined. */
-  resolveMedia(kind: 'video' | 'frame', id: string): Promise<MediaFile | undefined>;
+  resolveMedia(kind: MediaKind, id: string): Promise<MediaFile | undefined>;
+  /** System suspend/resume: no requests while the machine sleeps. */
+  setSuspended(suspended: boolean): void;
   /** After system resume: look at every waiting job at once. */
   pollNow(): void;
   close(): Promise<void>;

@@ -62,7 +62,7 @@ export function toJobView(job: Job): JobView {
   };
 }
 
-export function toVideoView(entry: LibraryEntry, mediaUrl: MediaUrl): VideoView {
+export function toVideoView(entry: LibraryEntry, mediaUrl: MediaUrl, hasPoster: (id: string) => boolean = () => false): VideoView {
   const s = entry.sidecar;
   return {
     id: entry.id,
@@ -82,6 +82,7 @@ export function toVideoView(entry: LibraryEntry, mediaUrl: MediaUrl): VideoView 
     tags: [...s.user.tags],
     frames: s.frames.map((f) => ({ role: f.role, ...opt('name', f.path === undefined ? undefined : basename(f.path)), ...opt('sourceUrl', f.sourceUrl) })),
     mediaUrl: mediaUrl('video', entry.id),
+    ...(hasPoster(entry.id) ? { posterUrl: mediaUrl('poster', entry.id) } : {}),
   };
 }
 

@@ -73,6 +73,20 @@ export const contract = {
     setTags: op(z.strictObject({ id, tags: z.array(z.string().min(1).max(40)).max(20) }), VideoViewSchema),
     trash: op(z.strictObject({ id }), ok),
     reveal: op(z.strictObject({ id }), ok),
+    /** Drag the video file out of the app (desktop only; starts an OS drag from main). */
+    startDrag: op(z.strictObject({ id }), ok),
+    /** Caches a poster still the page grabbed from the video (JPEG/PNG/WebP, ≤ 2 MB). */
+    savePoster: op(
+      z.strictObject({
+        id,
+        dataBase64: z
+          .string()
+          .min(4)
+          .max(Math.ceil((2 * 1024 * 1024 * 4) / 3) + 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Image data must be base64.'),
+      }),
+      VideoViewSchema,
+    ),
   },
   frames: {
     import: op(FrameImportSchema, FrameViewSchema),
@@ -103,5 +117,9 @@ export const events = {
   jobs: { updated: z.array(JobViewSchema) },
   library: { changed: z.strictObject({ added: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()) }) },
   queue: { changed: QueueStateViewSchema },
-  app: { notice: NoticeSchema },
+  app: {
+    notice: NoticeSchema,
+    /** A native menu command (File › Generate = Cmd/Ctrl+Enter) for the page to carry out. */
+    command: z.strictObject({ command: z.enum(['generate']) }),
+  },
 } as const;

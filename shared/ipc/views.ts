@@ -9,6 +9,10 @@ import { JobStateSchema, ProviderSchema } from '../domain/job.js';
  * videos addressed by opaque id (the media protocol resolves ids to files).
  */
 
+/** What the media protocol / host media route can serve, always by opaque id. */
+export const MEDIA_KINDS = ['video', 'frame', 'poster'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
 export const JobOutputViewSchema = z.object({
   index: z.number().int(),
   fileName: z.string(),
@@ -66,6 +70,8 @@ export const VideoViewSchema = z.object({
   frames: z.array(z.object({ role: z.enum(['first', 'last']), name: z.string().optional(), sourceUrl: z.string().optional() })),
   /** URL on the media protocol (`keyframe-media://video/<id>`) — never a file path. */
   mediaUrl: z.string(),
+  /** Cached poster still for the grid, once one was made (see library.savePoster). */
+  posterUrl: z.string().optional(),
 });
 export type VideoView = z.infer<typeof VideoViewSchema>;
 

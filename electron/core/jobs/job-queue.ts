@@ -66,6 +66,8 @@ export class JobQueue {
   private consecutive429 = 0;
   private closed = false;
   private inert = false;
+  /** The machine is asleep: nothing is sent (not persisted; the person's pause is separate). */
+  private suspended = false;
 
   constructor(private readonly deps: JobQueueDeps) {
     this.random = deps.random ?? Math.random;
@@ -163,6 +165,13 @@ export class JobQueue {
     this.pump();
   }
 
+  /** System suspend/resume. On resume every waiting job is looked at at once. */
+  setSuspended(suspended: boolean): void {
+    this.suspended = suspended;
+    if (suspended) return;
+    this.pollNow();
+  }
+
   setConcurrency(n: number): void {
     this.concurrency = Math.max(1, Math.min(16, Math.floor(n)));
     this.emitQueue();
@@ -208,7 +217,7 @@ export class JobQueue {
   private pump(): void {
     if (this.closed || this.inert) return;
     const now = this.deps.clock.now();
-    if (!this.paused && now >= this.rateLimitedUntil) {
+    if (!this.paused && !this.suspended && now >= this.rateLimitedUntil) {
       let started = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length;
       // The map keeps creation order (the journal loads sorted, new jobs append): oldest first, no sort.
       for (const job of this.jobs.values()) {
@@ -230,7 +239,7 @@ export class JobQueue {
   private armTimer(now: number): void {
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.paused || this.closed) return;
+    if (this.paused || this.suspended || this.closed) return;
     const slotFree = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length < this.concurrency;
     let at = Infinity;
     for (const job of this.jobs.values()) {

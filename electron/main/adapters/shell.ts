@@ -1,4 +1,6 @@
-import type { BrowserWindow, Dialog, Notification as ElectronNotification, NotificationConstructorOptions, Shell } from 'electron';
+import type { BrowserWindow, Dialog, NativeImage, Notification as ElectronNotification, NotificationConstructorOptions, Shell } from 'electron';
+import { AppFailure } from '../../../shared/errors.js';
+import { startDrag } from './drag.js';
 import type { ShellPort } from '../../services/types.js';
 
 /**
@@ -12,6 +14,8 @@ export interface ElectronShellDeps {
   Notification: { new (options: NotificationConstructorOptions): ElectronNotification; isSupported(): boolean };
   /** The window, if one is open (dialogs are modal to it; the progress bar lives on it). */
   window: () => BrowserWindow | undefined;
+  /** The small image under the cursor while a video is dragged out. */
+  dragIcon: () => NativeImage;
 }
 
 export function createElectronShell(d: ElectronShellDeps): ShellPort {
@@ -35,6 +39,12 @@ export function createElectronShell(d: ElectronShellDeps): ShellPort {
     },
     notify(title, body) {
       if (d.Notification.isSupported()) new d.Notification({ title, body }).show();
+    },
+    async startDrag(path) {
+      const w = liveWindow();
+      if (!w || !startDrag(w.webContents, path, d.dragIcon())) {
+        throw new AppFailure({ code: 'io', retryable: false, message: 'This video could not be dragged out (is the file still there?).' });
+      }
     },
     setProgress(fraction) {
       // -1 removes the bar; Electron wants 0..1 otherwise.

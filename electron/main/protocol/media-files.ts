@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { MEDIA_KINDS, type MediaKind } from '../../../shared/ipc/views.js';
 import { mediaResponse } from '../../services/media-response.js';
 import type { AppServices } from '../../services/types.js';
 import { SECURITY_HEADERS } from '../csp.js';
@@ -14,7 +15,7 @@ import type { ProtocolHandler } from './app-files.js';
  */
 
 const ID = /^[A-Za-z0-9_-]{1,120}$/;
-const KINDS = new Set(['video', 'frame']);
+const KINDS = new Set<string>(MEDIA_KINDS);
 
 const plain = (status: number, body: string | null): Response =>
   new Response(body, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
@@ -26,7 +27,7 @@ export function createMediaHandler(resolveMedia: AppServices['resolveMedia']): P
     const url = new URL(request.url);
     const id = url.pathname.slice(1);
     if (url.protocol !== `${MEDIA_SCHEME}:` || !KINDS.has(url.host) || !ID.test(id) || url.search !== '') return plain(404, 'Not found');
-    const kind = url.host === 'video' ? 'video' : 'frame';
+    const kind = url.host as MediaKind;
     const file = await resolveMedia(kind, id).catch(() => undefined);
     if (!file) return plain(404, 'Not found');
     const range = request.headers.get('range') ?? undefined;

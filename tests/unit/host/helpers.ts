@@ -66,6 +66,7 @@ export function stubServices(): StubServices {
       return media.get(`${kind}/${id}`);
     },
     pollNow: () => undefined,
+    setSuspended: () => undefined,
     async close() {
       stub.closed = true;
     },

@@ -6,6 +6,7 @@ import { CSP } from '../../../electron/main/csp.js';
 import { confinedPath, createAppFileHandler } from '../../../electron/main/protocol/app-files.js';
 import { createMediaHandler } from '../../../electron/main/protocol/media-files.js';
 import type { MediaFile } from '../../../electron/services/types.js';
+import type { MediaKind } from '../../../shared/ipc/views.js';
 
 let base: string;
 let root: string;
@@ -78,7 +79,7 @@ describe('keyframe://app', () => {
 
 describe('keyframe-media://', () => {
   const file = (): MediaFile => ({ path: join(base, 'clip.mp4'), size: video.length, mime: 'video/mp4' });
-  const resolver = () => vi.fn(async (kind: 'video' | 'frame', id: string) => (kind === 'video' && id === 'job1-0' ? file() : undefined));
+  const resolver = () => vi.fn(async (kind: MediaKind, id: string) => (kind === 'video' && id === 'job1-0' ? file() : undefined));
   const bytes = async (res: Response): Promise<Buffer> => Buffer.from(await res.arrayBuffer());
 
   it('serves the whole file, byte ranges, suffix ranges, 416 and HEAD', async () => {

@@ -95,6 +95,8 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
   'library:setTags': [...id, { path: ['tags'], bad: badTags }],
   'library:trash': id,
   'library:reveal': id,
+  'library:startDrag': id,
+  'library:savePoster': [...id, { path: ['dataBase64'], bad: badBase64 }],
   'frames:import': [
     { path: ['name'], bad: fc.oneof(badText(255), missing) },
     { path: ['dataBase64'], bad: badBase64 },

@@ -11,6 +11,7 @@ import type { Settings } from '../../../shared/ipc/views.js';
 import { TEST_KEY } from '../../support/engine-harness.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { FakeShell, MemoryLogger, MemorySecretStore, MemorySettingsStore, defaultSettings } from './fakes.js';
+import type { MediaKind } from '../../../shared/ipc/views.js';
 
 /**
  * The services wired to the fake APIMart server on a fake clock, called the
@@ -55,7 +56,7 @@ export interface ServiceHarnessOptions {
   prepare?: (dirs: { dataDir: string; outDir: string }) => Promise<void>;
 }
 
-export const mediaUrl = (kind: 'video' | 'frame', id: string): string => `keyframe-media://${kind}/${id}`;
+export const mediaUrl = (kind: MediaKind, id: string): string => `keyframe-media://${kind}/${id}`;
 
 export async function createServiceHarness(opts: ServiceHarnessOptions = {}): Promise<ServiceHarness> {
   const clock = new FakeClock();

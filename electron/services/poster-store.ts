@@ -1,0 +1,61 @@
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AppFailure } from '../../shared/errors.js';
+import { sniffImageType, EXTENSION_FOR, type ImageType } from '../core/frames/image-type.js';
+import { writeFileAtomic } from '../core/util/atomic-write.js';
+
+/** A poster is a still for the library grid; a few hundred kB is plenty. */
+export const POSTER_MAX_BYTES = 2 * 1024 * 1024;
+const ID = /^[A-Za-z0-9_-]{1,120}$/;
+
+/**
+ * Poster frames for library videos, made once by the page from the video
+ * itself (main cannot decode H.264 without shipping a codec) and cached in
+ * `<dataDir>/posters/<videoId>.<ext>`. The grid then shows plain images, never
+ * a <video> per cell. Which ids have one is kept in memory so views stay sync.
+ */
+export class PosterStore {
+  private readonly dir: string;
+  private readonly known = new Map<string, string>();
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'posters');
+  }
+
+  async load(): Promise<void> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = /^([A-Za-z0-9_-]{1,120})\.(jpg|png|webp)$/.exec(name);
+      if (m?.[1]) this.known.set(m[1], name);
+    }
+  }
+
+  has(id: string): boolean {
+    return this.known.has(id);
+  }
+
+  async put(id: string, bytes: Uint8Array): Promise<void> {
+    if (!ID.test(id)) throw new AppFailure({ code: 'invalid_request', retryable: false, message: 'Invalid video id.' });
+    if (bytes.length === 0 || bytes.length > POSTER_MAX_BYTES) {
+      throw new AppFailure({ code: 'too_large', retryable: false, message: 'A poster image must be between 1 byte and 2 MB.' });
+    }
+    const type = sniffImageType(bytes.subarray(0, 16));
+    if (type !== 'image/jpeg' && type !== 'image/png' && type !== 'image/webp') {
+      throw new AppFailure({ code: 'unsupported_media', retryable: false, message: 'A poster must be a JPEG, PNG or WebP image.' });
+    }
+    await mkdir(this.dir, { recursive: true });
+    const name = `${id}.${EXTENSION_FOR[type]}`;
+    await writeFileAtomic(join(this.dir, name), bytes);
+    this.known.set(id, name);
+  }
+
+  async find(id: string): Promise<{ path: string; size: number; mime: ImageType } | undefined> {
+    const name = this.known.get(id);
+    if (!name) return undefined;
+    const path = join(this.dir, name);
+    const st = await stat(path).catch(() => undefined);
+    if (!st?.isFile()) return undefined;
+    const mime: ImageType = name.endsWith('.png') ? 'image/png' : name.endsWith('.webp') ? 'image/webp' : 'image/jpeg';
+    return { path, size: st.size, mime };
+  }
+}
