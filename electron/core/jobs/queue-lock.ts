@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { open, readFile, unlink, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -14,10 +15,20 @@ export class QueueLockedError extends Error {
   }
 }
 
+/** A killed process whose parent has not reaped it yet still answers kill(pid, 0); on Linux, read its state. */
+const isZombie = (pid: number): boolean => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+  } catch {
+    return false;
+  }
+};
+
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
+    return !isZombie(pid);
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
