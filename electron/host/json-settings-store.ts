@@ -4,9 +4,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { defaultOutputDir } from '../cli/environment.js';
 import { DEFAULT_NAME_TEMPLATE } from '../core/library/file-naming.js';
 import type { Logger } from '../core/ports.js';
-import { AppFailure } from '../../shared/errors.js';
 import { SettingsSchema, type Settings } from '../../shared/ipc/views.js';
 import type { SettingsStore } from '../services/types.js';
+import { applySettingsPatch } from '../services/settings-patch.js';
 
 /**
  * The browser host's settings: `<dataDir>/settings.json`, validated with the
@@ -67,17 +67,9 @@ export function openJsonSettingsStore(dataDir: string, defaults: Settings, logge
   const store: SettingsStore = {
     get: () => ({ ...current }),
     update(patch) {
-      const merged = SettingsSchema.safeParse({ ...current, ...patch });
-      if (!merged.success) {
-        const first = merged.error.issues[0];
-        throw new AppFailure({
-          code: 'invalid_request',
-          message: `That setting is not valid: ${first ? `${first.path.join('.')}: ${first.message}` : 'unknown problem'}.`,
-          ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}),
-        });
-      }
-      writeJsonSync(path, merged.data);
-      current = merged.data;
+      const next = applySettingsPatch(current, patch);
+      writeJsonSync(path, next);
+      current = next;
       return { ...current };
     },
   };

@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, relative, isAbsolute, sep } from 'node:path';
+import { relative, isAbsolute, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { mimeFor } from '../services/mime.js';
 import { resolveInside } from '../services/media-response.js';
 
 /**
@@ -11,21 +12,6 @@ import { resolveInside } from '../services/media-response.js';
  * absolute paths and symlinks pointing out are all refused).
  */
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 export type StaticResult = { status: 200; path: string; size: number; type: string } | { status: 400 | 404 | 405 };
 
@@ -49,7 +35,7 @@ export async function locateStatic(root: string, method: string, pathname: strin
     if (r === '' || r === '..' || r.startsWith(`..${sep}`) || isAbsolute(r)) return { status: 404 };
     const st = await stat(realFull);
     if (!st.isFile()) return { status: 404 };
-    return { status: 200, path: realFull, size: st.size, type: TYPES[extname(realFull).toLowerCase()] ?? 'application/octet-stream' };
+    return { status: 200, path: realFull, size: st.size, type: mimeFor(realFull) };
   } catch {
     return { status: 404 };
   }

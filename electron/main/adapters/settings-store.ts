@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AppFailure } from '../../../shared/errors.js';
 import { SettingsSchema, type Settings } from '../../../shared/ipc/views.js';
 import type { Logger } from '../../core/ports.js';
 import type { SettingsStore } from '../../services/types.js';
+import { applySettingsPatch } from '../../services/settings-patch.js';
 
 /**
  * Settings over electron-store 11 (atomic writes, one JSON file in userData),
@@ -82,17 +82,9 @@ export function openSettingsStore(o: OpenSettingsOptions): OpenedSettingsStore {
   const store: SettingsStore = {
     get: () => ({ ...current }),
     update(patch) {
-      const merged = SettingsSchema.safeParse({ ...current, ...patch });
-      if (!merged.success) {
-        const first = merged.error.issues[0];
-        throw new AppFailure({
-          code: 'invalid_request',
-          message: `That setting is not valid${first ? `: ${first.path.join('.')}: ${first.message}` : ''}.`,
-          ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}),
-        });
-      }
-      kv.store = { ...merged.data };
-      current = merged.data;
+      const next = applySettingsPatch(current, patch);
+      kv.store = { ...next };
+      current = next;
       return { ...current };
     },
   };

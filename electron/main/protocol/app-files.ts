@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { SECURITY_HEADERS } from '../csp.js';
 import { APP_HOST, APP_SCHEME } from '../schemes.js';
-import { mimeFor } from './mime.js';
+import { mimeFor } from '../../services/mime.js';
 
 /**
  * `keyframe://app/<path>` → a file under renderer/dist, and nothing else.

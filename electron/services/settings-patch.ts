@@ -1,0 +1,19 @@
+import { AppFailure } from '../../shared/errors.js';
+import { SettingsSchema, type Settings } from '../../shared/ipc/views.js';
+
+/**
+ * Merges a settings patch and validates the result, for both settings stores
+ * (electron-store in the app, a JSON file in the browser host). A bad value
+ * is refused with the field it is about, and nothing is written.
+ */
+export function applySettingsPatch(current: Settings, patch: Partial<Settings>): Settings {
+  const merged = SettingsSchema.safeParse({ ...current, ...patch });
+  if (merged.success) return merged.data;
+  const first = merged.error.issues[0];
+  throw new AppFailure({
+    code: 'invalid_request',
+    retryable: false,
+    message: `That setting is not valid${first ? `: ${first.path.join('.')}: ${first.message}` : ''}.`,
+    ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}),
+  });
+}
