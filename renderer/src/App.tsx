@@ -1,62 +1,33 @@
-import { useEffect, useState } from 'react';
-import { api, connection, type ConnectionState } from './api';
-import { Notice } from './components/Notice';
+import { useEffect } from 'react';
+import { AppNotices } from './components/AppNotices';
+import { BalanceChip } from './components/BalanceChip';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { NavTabs } from './components/NavTabs';
+import { useDocumentSetup } from './components/use-document-setup';
 import { ComposePanel } from './features/compose/ComposePanel';
-import { RecentVideos } from './features/library/RecentVideos';
-import { QueueList } from './features/queue/QueueList';
+import { LibraryView } from './features/library/LibraryView';
+import { QueuePanel } from './features/queue/QueuePanel';
+import { SettingsView } from './features/settings/SettingsView';
 import { StatusNotices } from './features/settings/StatusNotices';
 import { useT } from './i18n';
-import type { Notice as AppNotice } from '../../shared/ipc/views.js';
+import { useNavigationStore } from './navigation-store';
 import { startSync } from './sync';
 
-/** After this many failed reconnects the host is probably gone (restarted with a new token, or stopped). */
-const GIVE_UP_HINT_AFTER = 4;
-
-function ConnectionBanner() {
-  const t = useT();
-  const [state, setState] = useState<{ s: ConnectionState; attempts: number }>({ s: 'connecting', attempts: 0 });
-  useEffect(() => connection.onState((s, attempts) => setState({ s, attempts })), []);
-  if (connection.kind === 'none') return <Notice kind="error">{t('connection.noToken')}</Notice>;
-  if (state.s === 'open') return null;
-  if (state.s === 'connecting' && state.attempts === 0) return <Notice kind="info">{t('connection.connecting')}</Notice>;
-  return <Notice kind="warning">{state.attempts >= GIVE_UP_HINT_AFTER ? t('connection.gone') : t('connection.lost')}</Notice>;
-}
-
-/** Notices main pushes (`app:notice`), newest last; each can be dismissed. */
-function AppNotices() {
-  const t = useT();
-  const [notices, setNotices] = useState<(AppNotice & { key: number })[]>([]);
-  useEffect(() => {
-    let n = 0;
-    return api.app.onNotice((notice) => setNotices((list) => [...list.slice(-4), { ...notice, key: ++n }]));
-  }, []);
-  return (
-    <>
-      {notices.map((notice) => (
-        <Notice
-          key={notice.key}
-          kind={notice.kind}
-          action={
-            <button type="button" className="quiet" onClick={() => setNotices((list) => list.filter((x) => x.key !== notice.key))}>
-              {t('notice.dismiss')}
-            </button>
-          }
-        >
-          {notice.message}
-        </Notice>
-      ))}
-    </>
-  );
-}
-
+/** The shell: header (name, views, balance), notices, and the current view. */
 export function App() {
   const t = useT();
+  const view = useNavigationStore((s) => s.view);
   useEffect(() => startSync(), []);
+  useDocumentSetup();
   return (
-    <div className="app">
+    <div className="app" data-view={view}>
       <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        <span className="tagline">{t('app.tagline')}</span>
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <span className="tagline">{t('app.tagline')}</span>
+        </div>
+        <NavTabs />
+        <BalanceChip />
       </header>
       <div className="notices">
         <ConnectionBanner />
@@ -64,9 +35,16 @@ export function App() {
         <AppNotices />
       </div>
       <main className="app-main">
-        <ComposePanel />
-        <QueueList />
-        <RecentVideos />
+        {view === 'studio' ? (
+          <div className="studio">
+            <ComposePanel />
+            <QueuePanel />
+          </div>
+        ) : view === 'library' ? (
+          <LibraryView />
+        ) : (
+          <SettingsView />
+        )}
       </main>
     </div>
   );

@@ -58,12 +58,13 @@ test('a prompt typed in the page becomes a finished, playable video', async ({ p
   await expect(row).toContainText('100%');
   expect(fake.stats.tasksCreated).toBe(1);
 
-  // The finished video is in the library and plays from /media with Range (the CSP allows media-src 'self').
-  const video = page.locator('.video-card video').first();
+  // "Open result" leads to the library, where the clip plays from /media with Range (the CSP allows media-src 'self').
+  await row.getByRole('button', { name: 'Open result' }).click();
+  const video = page.locator('.lib-player video').first();
   await expect(video).toBeVisible();
   expect(await video.getAttribute('src')).toMatch(/^\/media\/video\/[A-Za-z0-9_-]+\?t=[A-Za-z0-9_-]{43}$/);
-  await expect.poll(() => video.evaluate((v) => (v as unknown as { readyState: number }).readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
-  expect(await video.evaluate((v) => (v as unknown as { duration: number }).duration)).toBeGreaterThan(0);
+  await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+  expect(await video.evaluate((v) => (v as HTMLVideoElement).duration)).toBeGreaterThan(0);
 
   await page.screenshot({ path: 'test-results/host-job-done.png', fullPage: true });
   await page.screenshot({ path: testInfo.outputPath('host-job-done.png'), fullPage: true });

@@ -56,7 +56,7 @@ export async function handleUpload(
 
   let form: FormData;
   try {
-    form = await new Request('http://upload.local/', { method: 'POST', headers: { 'content-type': contentType }, body: body.body }).formData();
+    form = await new Request('http://upload.local/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(body.body) }).formData();
   } catch {
     return { ok: false, status: 400, message: 'malformed multipart/form-data body' };
   }

@@ -1,67 +1,84 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
+import type { FrameRole } from './draft';
+import { fileFrom } from './frames';
+import { CostEstimate } from './CostEstimate';
+import { FramesSection } from './FramesSection';
+import { MoreOptions } from './MoreOptions';
+import { PromptFields } from './PromptFields';
+import { SubmitBar } from './SubmitBar';
+import { useFieldErrors } from './use-field-errors';
+import { VideoOptions } from './VideoOptions';
+import './compose.css';
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+/** Where a pasted image goes: the focused zone, else the first empty slot, else the first frame. */
+function pasteTarget(target: EventTarget | null): FrameRole {
+  const zone = target instanceof Element ? target.closest<HTMLElement>('[data-frame-zone]') : null;
+  const role = zone?.dataset.frameZone;
+  const s = useComposeStore.getState();
+  if ((role === 'first' || role === 'last') && !(role === 'last' && !s.first)) return role;
+  return s.first && !s.last ? 'last' : 'first';
+}
 
-/** Prompt + Generate. Cmd/Ctrl+Enter submits from the textarea; errors are the main process's own words. */
+/** The compose form: prompt, frames, options, estimate, Generate (button, Cmd/Ctrl+Enter or the native menu). */
 export function ComposePanel() {
   const t = useT();
-  const prompt = useComposeStore((s) => s.prompt);
-  const submitting = useComposeStore((s) => s.submitting);
-  const error = useComposeStore((s) => s.error);
-  const lastJobId = useComposeStore((s) => s.lastJobId);
-  const setPrompt = useComposeStore((s) => s.setPrompt);
+  const errors = useFieldErrors();
   const submit = useComposeStore((s) => s.submit);
+  const addFile = useComposeStore((s) => s.addFile);
+  const form = useRef<HTMLFormElement>(null);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
+  const generate = (): void => {
+    void submit().then((sent) => {
+      if (sent) return;
+      // Bring the first invalid control into view (after React painted its message).
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    });
+  };
+  const generateRef = useRef(generate);
+  generateRef.current = generate;
+  useEffect(() => api.app.onCommand((c) => c.command === 'generate' && generateRef.current()), []);
+
+  const onKeyDown = (e: KeyboardEvent): void => {
     if (e.key === 'Enter' && (e.metaKey || e.ctrlKey) && !e.nativeEvent.isComposing) {
       e.preventDefault();
-      void submit(t('compose.empty'));
+      generate();
     }
+  };
+  const onPaste = (e: ClipboardEvent): void => {
+    const file = fileFrom(e.clipboardData);
+    if (!file) return; // plain text: let the field have it
+    e.preventDefault();
+    void addFile(pasteTarget(e.target), file);
   };
 
   return (
     <section className="panel compose" aria-labelledby="compose-title">
       <h2 id="compose-title">{t('compose.title')}</h2>
       <form
+        ref={form}
+        noValidate
+        onKeyDown={onKeyDown}
+        onPaste={onPaste}
         onSubmit={(e) => {
           e.preventDefault();
-          void submit(t('compose.empty'));
+          generate();
         }}
       >
-        <label htmlFor="prompt" className="field-label">
-          {t('compose.label')}
-        </label>
-        <textarea
-          id="prompt"
-          name="prompt"
-          rows={6}
-          maxLength={4000}
-          value={prompt}
-          placeholder={t('compose.placeholder')}
-          aria-invalid={error?.field === 'prompt' || error?.field === 'request.prompt' ? true : undefined}
-          aria-describedby={error ? 'compose-error' : 'compose-hint'}
-          onChange={(e) => setPrompt(e.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <div className="compose-footer">
-          <span id="compose-hint" className="hint">
-            {t('compose.defaults')} · {t('compose.shortcut', { keys: isMac ? '⌘ Enter' : 'Ctrl+Enter' })}
-          </span>
-          <button type="submit" className="primary" disabled={submitting}>
-            {submitting ? t('compose.submitting') : t('compose.generate')}
-          </button>
-        </div>
-        {error ? (
-          <p id="compose-error" className="form-error" role="alert">
-            {error.message}
-          </p>
-        ) : lastJobId ? (
-          <p className="form-ok" role="status">
-            {t('compose.queued')}
-          </p>
-        ) : null}
+        <PromptFields errors={errors} />
+        <FramesSection />
+        <section aria-labelledby="video-options-title" className="options">
+          <h3 id="video-options-title">{t('compose.section.video')}</h3>
+          <VideoOptions errors={errors} />
+        </section>
+        <section aria-labelledby="more-options-title" className="options">
+          <h3 id="more-options-title">{t('compose.section.more')}</h3>
+          <MoreOptions errors={errors} />
+        </section>
+        <CostEstimate />
+        <SubmitBar requestError={errors.request} />
       </form>
     </section>
   );

@@ -1,48 +1,129 @@
 import { create } from 'zustand';
+import type { FrameView, JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError } from '../../app-error';
 import { useQueueStore } from '../queue/queue-store';
+import { DraftSchema, loadDraft, pickDraft, randomSeed, saveDraft, type ComposeFrame, type Draft, type FrameRole } from './draft';
+import { checkFile, fromFrameView, importFile, type FrameProblem } from './frames';
+import { draftFromRequest, validate, type FieldErrors } from './request';
 
 /**
- * The prompt being written and the state of its submission. The prompt stays
- * after a submit: people iterate on a prompt far more often than they start over.
+ * The job being composed (the draft, persisted) and the state of its
+ * submission. Other features use two entry points:
+ *   useComposeStore.getState().setFrame('first' | 'last', frameView)
+ *   useComposeStore.getState().loadRequest(job.request)
  */
-interface ComposeState {
-  prompt: string;
+
+export type FrameStatus = { busy: boolean; problem?: FrameProblem | { kind: 'import'; message: string } };
+
+interface ComposeState extends Draft {
   submitting: boolean;
-  /** A message for the person (from AppError.message), or a key-less local hint. */
-  error: { message: string; field?: string } | undefined;
-  /** Id of the job the last submit created (for the "Queued" confirmation). */
+  /** Set once Generate was pressed, so "prompt is required" is not shown to someone who has not typed yet. */
+  attempted: boolean;
+  /** The reason main gave for refusing the last submit. */
+  error: { code: string; message: string; field?: string } | undefined;
   lastJobId: string | undefined;
-  setPrompt(prompt: string): void;
-  /** Resolves to false when nothing was sent (empty prompt, already sending). */
-  submit(emptyMessage: string): Promise<boolean>;
+  frameStatus: Record<FrameRole, FrameStatus>;
+  /** How many frames of a loaded request could not be reused (a local file outside the frame store). */
+  droppedFrames: number;
+  update(patch: Partial<Draft>): void;
+  rollSeed(): void;
+  setFrame(role: FrameRole, frame: FrameView): void;
+  addFile(role: FrameRole, file: File): Promise<void>;
+  clearFrame(role: FrameRole): void;
+  swapFrames(): void;
+  loadRequest(request: JobView['request']): void;
+  /** Field errors of the current draft (the shared schema's words). */
+  errors(): FieldErrors;
+  /** Resolves to false when nothing was sent. */
+  submit(): Promise<boolean>;
 }
 
+const idle: FrameStatus = { busy: false };
+
 export const useComposeStore = create<ComposeState>()((set, get) => ({
-  prompt: '',
+  ...loadDraft(),
   submitting: false,
+  attempted: false,
   error: undefined,
   lastJobId: undefined,
-  // Editing the prompt retires the last outcome: an old error or "Queued" no longer describes what is typed.
-  setPrompt: (prompt) => set({ prompt, ...(get().error || get().lastJobId ? { error: undefined, lastJobId: undefined } : {}) }),
-  async submit(emptyMessage) {
-    const { prompt, submitting } = get();
-    if (submitting) return false;
-    if (prompt.trim() === '') {
-      set({ error: { message: emptyMessage, field: 'prompt' }, lastJobId: undefined });
+  frameStatus: { first: idle, last: idle },
+  droppedFrames: 0,
+
+  // Any edit retires the last outcome: an old error or "Queued" no longer describes the form.
+  update: (patch) => set({ ...patch, error: undefined, lastJobId: undefined, droppedFrames: 0 }),
+  rollSeed: () => get().update({ seedMode: 'fixed', seed: randomSeed() }),
+
+  setFrame: (role, frame) => putFrame(role, fromFrameView(frame)),
+
+  async addFile(role, file) {
+    const problem = checkFile(file);
+    if (problem) return setStatus(role, { busy: false, problem });
+    setStatus(role, { busy: true });
+    try {
+      putFrame(role, await importFile(file));
+      setStatus(role, idle);
+    } catch (err) {
+      setStatus(role, { busy: false, problem: { kind: 'import', message: toAppError(err).message } });
+    }
+  },
+
+  clearFrame(role) {
+    // Without a first frame a last frame means nothing to the model: clearing the first clears both.
+    get().update(role === 'first' ? { first: undefined, last: undefined } : { last: undefined });
+    setStatus(role, idle);
+  },
+
+  swapFrames() {
+    const { first, last } = get();
+    if (!first || !last) return;
+    get().update({ first: last, last: first });
+  },
+
+  loadRequest(request) {
+    const { draft, droppedFrames } = draftFromRequest(request);
+    set({ ...draft, first: draft.first, last: draft.last, error: undefined, lastJobId: undefined, attempted: false, droppedFrames });
+  },
+
+  errors() {
+    const result = validate(get());
+    return result.errors ?? {};
+  },
+
+  async submit() {
+    if (get().submitting) return false;
+    set({ attempted: true });
+    const result = validate(get());
+    if (!result.request) {
+      set({ lastJobId: undefined });
       return false;
     }
     set({ submitting: true, error: undefined, lastJobId: undefined });
     try {
-      const job = await api.jobs.submit({ request: { prompt } });
+      const job = await api.jobs.submit({ request: result.request });
       useQueueStore.getState().apply([job]);
-      set({ submitting: false, lastJobId: job.id });
+      // A fixed seed stays; a random one is re-drawn by the provider on every job.
+      set({ submitting: false, lastJobId: job.id, attempted: false });
       return true;
     } catch (err) {
       const e = toAppError(err);
-      set({ submitting: false, error: { message: e.message, ...(e.field ? { field: e.field } : {}) } });
+      set({ submitting: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } });
       return false;
     }
   },
 }));
+
+function putFrame(role: FrameRole, frame: ComposeFrame): void {
+  useComposeStore.getState().update(role === 'first' ? { first: frame } : { last: frame });
+  setStatus(role, idle);
+}
+
+function setStatus(role: FrameRole, status: FrameStatus): void {
+  useComposeStore.setState((s) => ({ frameStatus: { ...s.frameStatus, [role]: status } }));
+}
+
+// The draft survives reload and restart.
+const DRAFT_KEYS = Object.keys(DraftSchema.shape) as (keyof Draft)[];
+useComposeStore.subscribe((s, prev) => {
+  if (DRAFT_KEYS.some((k) => s[k] !== prev[k])) saveDraft(pickDraft(s));
+});

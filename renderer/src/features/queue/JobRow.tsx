@@ -2,21 +2,24 @@ import { memo } from 'react';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../i18n';
+import { JobActions } from './JobActions';
+import { JobProblem } from './JobProblem';
+import { formatBytes, formatSeconds, isActive, jobBytes, jobFraction } from './job-format';
 import { useQueueStore } from './queue-store';
+import { useNow } from './use-now';
 
-const ACTIVE = new Set<JobView['state']>(['queued', 'uploading', 'submitting', 'generating', 'downloading']);
+export { jobFraction } from './job-format';
 
-/** Progress as a fraction: the provider's percentage while generating, bytes while downloading. */
-export function jobFraction(job: JobView): number | undefined {
-  if (job.state === 'done') return 1;
-  if (job.state === 'downloading') {
-    const total = job.outputs.reduce((n, o) => n + (o.bytesTotal ?? 0), 0);
-    const done = job.outputs.reduce((n, o) => n + o.bytesDone, 0);
-    return total > 0 ? done / total : undefined;
-  }
-  // 0% straight after submit says nothing the moving bar does not: show it as "working" until the provider reports.
-  if (job.state === 'generating' && job.progress !== undefined && job.progress > 0) return job.progress / 100;
-  return undefined;
+/** Elapsed time since submit (or creation) and the provider's estimate; ticks once a second while the job runs. */
+function JobTiming({ job }: { job: JobView }) {
+  const t = useT();
+  const active = isActive(job);
+  const now = useNow(active);
+  const start = job.submittedAt ?? job.createdAt;
+  const end = active ? now : (job.completedAt ?? job.updatedAt);
+  const parts = [t('queue.elapsed', { elapsed: formatSeconds((end - start) / 1000) })];
+  if (active && job.estimatedTimeS) parts.push(t('queue.estimate', { estimate: formatSeconds(job.estimatedTimeS) }));
+  return <span className="job-timing">{parts.join(' · ')}</span>;
 }
 
 /** One job. Subscribes to its own snapshot only, so other jobs' progress never re-renders it. */
@@ -25,8 +28,9 @@ export const JobRow = memo(function JobRow({ id }: { id: string }) {
   const job = useQueueStore((s) => s.jobs[id]);
   if (!job) return null;
   const fraction = jobFraction(job);
-  const active = ACTIVE.has(job.state);
+  const active = isActive(job);
   const stateLabel = t(`state.${job.state}`);
+  const bytes = job.state === 'downloading' ? jobBytes(job) : undefined;
   return (
     <li className={`job job-${job.state}`} data-job-id={job.id} data-state={job.state}>
       <div className="job-head">
@@ -38,14 +42,15 @@ export const JobRow = memo(function JobRow({ id }: { id: string }) {
       <div className="job-meta">
         <span>{t('queue.meta', { duration: job.request.duration, aspect: job.request.aspect_ratio, resolution: job.request.resolution })}</span>
         {job.provider === 'demo' ? <span className="tag">{t('queue.demo')}</span> : null}
+        {job.retryOf ? <span className="tag">{t('queue.retryOf')}</span> : null}
+        {job.state !== 'queued' ? <JobTiming job={job} /> : null}
+        {bytes && bytes.total > 0 ? <span>{t('queue.bytes', { done: formatBytes(bytes.done), total: formatBytes(bytes.total) })}</span> : null}
+        {job.costUsd !== undefined && job.state === 'done' ? <span>{t('queue.cost', { usd: job.costUsd.toFixed(2) })}</span> : null}
         {fraction !== undefined ? <span className="job-percent">{t('queue.progress', { percent: Math.round(fraction * 100) })}</span> : null}
       </div>
       {active ? <ProgressBar fraction={fraction} label={stateLabel} /> : null}
-      {job.error ? (
-        <p className="job-error" role="status">
-          {job.error.message}
-        </p>
-      ) : null}
+      <JobProblem job={job} />
+      <JobActions job={job} />
     </li>
   );
 });

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
-import type { JobView } from '../../../../shared/ipc/views.js';
+import type { JobView, QueueStateView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError } from '../../app-error';
 
 /**
  * Snapshots of the jobs main pushes. Rows read `jobs[id]` through their own
  * selector, so a progress tick re-renders one row; `order` only changes when a
- * job appears or leaves, so the list itself rarely re-renders.
+ * job appears or leaves, so the list itself rarely re-renders. The queue's own
+ * state (paused, rate limit) lives here too; all of it comes from main, so a
+ * reload loses nothing.
  */
 interface QueueState {
   jobs: Record<string, JobView>;
@@ -14,8 +16,12 @@ interface QueueState {
   order: string[];
   loaded: boolean;
   error: string | undefined;
+  queue: QueueStateView | undefined;
   load(): Promise<void>;
   apply(updated: readonly JobView[]): void;
+  loadQueueState(): Promise<void>;
+  setQueueState(queue: QueueStateView): void;
+  setPaused(paused: boolean): Promise<void>;
 }
 
 const newestFirst = (jobs: Record<string, JobView>): string[] =>
@@ -30,6 +36,7 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
   order: [],
   loaded: false,
   error: undefined,
+  queue: undefined,
   async load() {
     try {
       const list = await api.jobs.list({});
@@ -48,5 +55,17 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
     for (const j of updated) if (!jobs[j.id] || (jobs[j.id]?.updatedAt ?? 0) <= j.updatedAt) jobs[j.id] = j;
     const order = newestFirst(jobs);
     set(sameOrder(order, get().order) ? { jobs } : { jobs, order });
+  },
+  async loadQueueState() {
+    try {
+      set({ queue: await api.jobs.queueState({}) });
+    } catch {
+      // The panel still works without it; the next queue:changed event fills it in.
+    }
+  },
+  setQueueState: (queue) => set({ queue }),
+  async setPaused(paused) {
+    const queue = paused ? await api.jobs.pauseQueue({}) : await api.jobs.resumeQueue({});
+    set({ queue });
   },
 }));

@@ -1,15 +1,27 @@
 import { create } from 'zustand';
-import type { SettingsView } from '../../../../shared/ipc/views.js';
+import type { BalanceView, Settings, SettingsView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError } from '../../app-error';
 import { useLanguageStore } from '../../i18n';
 
+/** A failed settings call, with the field main named (`error.field`) when it named one. */
+export interface SettingsProblem {
+  message: string;
+  field?: string;
+}
+
 /** The settings as main reports them; the page never keeps its own copy of the truth. */
 interface SettingsState {
   settings: SettingsView | undefined;
+  /** Loading the settings failed (shown at the top by StatusNotices). */
   error: string | undefined;
   load(): Promise<void>;
-  update(patch: Partial<Pick<SettingsView, 'demoMode' | 'language' | 'theme'>>): Promise<void>;
+  /** Applies a patch; resolves to the problem (with its field) when main refused it. */
+  update(patch: Partial<Settings>): Promise<SettingsProblem | undefined>;
+  setApiKey(key: string): Promise<SettingsProblem | undefined>;
+  clearApiKey(): Promise<SettingsProblem | undefined>;
+  chooseOutputDir(): Promise<SettingsProblem | undefined>;
+  testApiKey(): Promise<{ balance: BalanceView } | { problem: SettingsProblem }>;
 }
 
 function applyToDocument(s: SettingsView): void {
@@ -19,25 +31,45 @@ function applyToDocument(s: SettingsView): void {
   else document.documentElement.dataset.theme = s.theme;
 }
 
-export const useSettingsStore = create<SettingsState>()((set) => ({
-  settings: undefined,
-  error: undefined,
-  async load() {
+function problemOf(err: unknown): SettingsProblem {
+  const e = toAppError(err);
+  return { message: e.message, ...(e.field ? { field: e.field } : {}) };
+}
+
+export const useSettingsStore = create<SettingsState>()((set) => {
+  /** Runs a call that answers with the new settings view; never throws. */
+  const apply = async (call: () => Promise<SettingsView>): Promise<SettingsProblem | undefined> => {
     try {
-      const settings = await api.settings.get({});
+      const settings = await call();
       applyToDocument(settings);
       set({ settings, error: undefined });
+      return undefined;
     } catch (err) {
-      set({ error: toAppError(err).message });
+      return problemOf(err);
     }
-  },
-  async update(patch) {
-    try {
-      const settings = await api.settings.update(patch);
-      applyToDocument(settings);
-      set({ settings, error: undefined });
-    } catch (err) {
-      set({ error: toAppError(err).message });
-    }
-  },
-}));
+  };
+  return {
+    settings: undefined,
+    error: undefined,
+    async load() {
+      try {
+        const settings = await api.settings.get({});
+        applyToDocument(settings);
+        set({ settings, error: undefined });
+      } catch (err) {
+        set({ error: toAppError(err).message });
+      }
+    },
+    update: (patch) => apply(() => api.settings.update(patch)),
+    setApiKey: (key) => apply(() => api.settings.setApiKey({ key })),
+    clearApiKey: () => apply(() => api.settings.clearApiKey({})),
+    chooseOutputDir: () => apply(() => api.settings.chooseOutputDir({})),
+    async testApiKey() {
+      try {
+        return { balance: await api.settings.testApiKey({}) };
+      } catch (err) {
+        return { problem: problemOf(err) };
+      }
+    },
+  };
+});

@@ -21,4 +21,12 @@ export const common = {
   'state.expired': 'Expired',
   'state.needs_attention': 'Needs attention',
   'state.stopped': 'Stopped',
+  'nav.label': 'Views',
+  'nav.studio': 'Studio',
+  'nav.library': 'Library',
+  'nav.settings': 'Settings',
+  'balance.label': 'Provider balance: {balance}',
+  'balance.demo': 'Demo',
+  'balance.unlimited': 'Unlimited',
+  'placeholder.soon': 'This view is on its way.',
 };

@@ -23,4 +23,12 @@ export const common: Record<keyof typeof en, string> = {
   'state.expired': '만료됨',
   'state.needs_attention': '확인 필요',
   'state.stopped': '중지됨',
+  'nav.label': '화면',
+  'nav.studio': '스튜디오',
+  'nav.library': '라이브러리',
+  'nav.settings': '설정',
+  'balance.label': '제공자 잔액: {balance}',
+  'balance.demo': '데모',
+  'balance.unlimited': '무제한',
+  'placeholder.soon': '이 화면은 준비 중입니다.',
 };

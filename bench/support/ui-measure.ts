@@ -1,0 +1,90 @@
+import type { Page } from '@playwright/test';
+
+/** In-page measurements for the UI bench: paint time, per-keystroke search latency, scroll frame rate. */
+
+/** Installed before the page loads: opens the Library view as soon as the nav exists, and stamps the first grid cell paint. */
+export const GRID_PAINT_PROBE = `(() => {
+  const w = window;
+  const mo = new MutationObserver(() => {
+    const nav = document.querySelector('nav [data-nav="library"]');
+    if (nav && !w.__clicked) { w.__clicked = true; nav.click(); }
+    if (document.querySelector('.lib-cell img, .lib-cell .lib-thumb') && !w.__gridSeen) {
+      w.__gridSeen = true;
+      mo.disconnect();
+      requestAnimationFrame(() => { w.__gridPaint = performance.now(); });
+    }
+  });
+  mo.observe(document, { childList: true, subtree: true });
+})();`;
+
+export async function gridPaintMs(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __gridPaint?: number }).__gridPaint !== undefined, undefined, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __gridPaint: number }).__gridPaint);
+}
+
+export async function firstContentfulPaintMs(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 30_000 });
+  return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+}
+
+/*
+ * The in-page functions below are strings, not TypeScript functions: tsx
+ * compiles this file with esbuild's keepNames, whose `__name(...)` helper
+ * would be serialised into the page, where it does not exist.
+ */
+
+/**
+ * Types each text into the search box as an input event and times until the
+ * grid has committed the results for it (its data-results-for attribute).
+ */
+const SEARCH = `async (list) => {
+  const input = document.querySelector('#lib-search');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const out = [];
+  for (const text of list) {
+    const done = new Promise((resolve) => {
+      const check = () => {
+        const grid = document.querySelector('.lib-scroll');
+        const empty = document.querySelector('.lib-empty');
+        return (grid && grid.getAttribute('data-results-for') === text) || (empty && text !== '');
+      };
+      const mo = new MutationObserver(() => {
+        if (check()) { mo.disconnect(); resolve(performance.now()); }
+      });
+      mo.observe(document.querySelector('.lib-view'), { attributes: true, childList: true, subtree: true });
+      setTimeout(() => { mo.disconnect(); resolve(NaN); }, 5000);
+    });
+    const t0 = performance.now();
+    setValue.call(input, text);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    out.push((await done) - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return out;
+}`;
+
+export function searchLatencies(page: Page, texts: string[]): Promise<number[]> {
+  return page.evaluate(`(${SEARCH})(${JSON.stringify(texts)})`);
+}
+
+/** Frames painted per second while the grid scrolls by `px` every frame for `ms` (idle when px is 0), and the most DOM nodes seen. */
+const SCROLL = `(ms, px) => new Promise((resolve) => {
+  const el = document.querySelector('.lib-scroll');
+  let frames = 0;
+  let maxNodes = document.querySelectorAll('*').length;
+  const start = performance.now();
+  const tick = (now) => {
+    frames += 1;
+    if (el && px) {
+      el.scrollTop = el.scrollTop + px >= el.scrollHeight - el.clientHeight ? 0 : el.scrollTop + px;
+      if (frames % 10 === 0) maxNodes = Math.max(maxNodes, document.querySelectorAll('*').length);
+    }
+    if (now - start < ms) requestAnimationFrame(tick);
+    else resolve({ fps: (frames * 1000) / (now - start), maxNodes });
+  };
+  requestAnimationFrame(tick);
+})`;
+
+export function scrollFps(page: Page, ms: number, px: number): Promise<{ fps: number; maxNodes: number }> {
+  return page.evaluate(`(${SCROLL})(${ms}, ${px})`);
+}

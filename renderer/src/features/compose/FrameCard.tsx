@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useT } from '../../i18n';
+import { aspectDiffers, ratioLabel } from './aspect';
+import { useComposeStore } from './compose-store';
+import type { ComposeFrame, FrameRole } from './draft';
+import { formatBytes, frameSrc } from './frames';
+
+/** A set frame: thumbnail, size and dimensions, an aspect warning, and Remove. */
+export function FrameCard({ role, roleName, frame }: { role: FrameRole; roleName: string; frame: ComposeFrame }) {
+  const t = useT();
+  const aspect = useComposeStore((s) => s.aspect);
+  const resizeMode = useComposeStore((s) => s.resizeMode);
+  const clearFrame = useComposeStore((s) => s.clearFrame);
+  const [natural, setNatural] = useState<{ w: number; h: number } | undefined>();
+  const [broken, setBroken] = useState(false);
+  const src = frameSrc(frame);
+  const w = frame.width ?? natural?.w;
+  const h = frame.height ?? natural?.h;
+
+  const facts = [
+    w && h ? `${w} × ${h}` : undefined,
+    frame.bytes !== undefined ? formatBytes(frame.bytes) : undefined,
+  ].filter(Boolean);
+  const origin = frame.ref.kind === 'url' ? t('compose.frame.url') : frame.bytes === undefined ? t('compose.frame.fromJob') : frame.name;
+
+  return (
+    <div className="frame-card">
+      {src && !broken ? (
+        <img
+          className="frame-thumb"
+          src={src}
+          alt={t('compose.frame.preview', { role: roleName })}
+          onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
+          onError={() => setBroken(true)}
+        />
+      ) : (
+        <div className="frame-thumb frame-thumb-none">{t('compose.frame.noPreview')}</div>
+      )}
+      <div className="frame-info">
+        {origin ? <span className="frame-name">{origin}</span> : null}
+        <span className="frame-facts" data-frame-facts={role}>
+          {facts.join(' · ')}
+        </span>
+        {w && h && aspectDiffers(w, h, aspect) ? (
+          <p className="frame-warn" role="status">
+            {t('compose.frame.aspectWarn', { ratio: ratioLabel(w, h), aspect })}{' '}
+            {t(resizeMode === 'pad' ? 'compose.resize.padHint' : 'compose.resize.cropHint')}
+          </p>
+        ) : null}
+        <button type="button" className="quiet small" onClick={() => clearFrame(role)} aria-label={t('compose.frame.clearLabel', { role: roleName })}>
+          {t('compose.frame.clear')}
+        </button>
+      </div>
+    </div>
+  );
+}

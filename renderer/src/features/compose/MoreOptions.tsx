@@ -1,0 +1,99 @@
+import { useShallow } from 'zustand/react/shallow';
+import { PERSON_POLICIES, SAMPLE_COUNT_MAX, SEED_MAX } from '../../../../shared/domain/generation.js';
+import { FieldError } from '../../components/FieldError';
+import { Segmented } from '../../components/Segmented';
+import { useT } from '../../i18n';
+import { useComposeStore } from './compose-store';
+import type { FieldErrors } from './request';
+
+const COUNTS = Array.from({ length: SAMPLE_COUNT_MAX }, (_, i) => i + 1);
+
+/** Seed, number of outputs, audio and the person policy. */
+export function MoreOptions({ errors }: { errors: FieldErrors }) {
+  const t = useT();
+  const s = useComposeStore(
+    useShallow((st) => ({
+      seedMode: st.seedMode,
+      seed: st.seed,
+      sampleCount: st.sampleCount,
+      audio: st.audio,
+      person: st.person,
+      update: st.update,
+      rollSeed: st.rollSeed,
+    })),
+  );
+  return (
+    <div className="options-grid">
+      <div className="field">
+        <Segmented
+          legend={t('compose.seed.label')}
+          name="seed-mode"
+          value={s.seedMode}
+          options={[
+            { value: 'random', label: t('compose.seed.random') },
+            { value: 'fixed', label: t('compose.seed.fixed') },
+          ]}
+          onChange={(seedMode) => s.update({ seedMode })}
+          describedBy="seed-hint"
+        />
+        <div className="seed-row">
+          <input
+            type="number"
+            id="seed"
+            inputMode="numeric"
+            min={0}
+            max={SEED_MAX}
+            step={1}
+            aria-label={t('compose.seed.value')}
+            disabled={s.seedMode === 'random'}
+            value={s.seedMode === 'random' ? '' : s.seed}
+            aria-invalid={errors.seed ? true : undefined}
+            aria-describedby={errors.seed ? 'seed-error' : 'seed-hint'}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              if (e.target.value !== '' && Number.isSafeInteger(n) && n >= 0 && n <= SEED_MAX) s.update({ seed: n });
+            }}
+          />
+          <button type="button" className="icon-button" onClick={s.rollSeed} aria-label={t('compose.seed.roll')} title={t('compose.seed.roll')}>
+            <span aria-hidden="true">⚄</span>
+          </button>
+        </div>
+        <FieldError id="seed-error" message={errors.seed} />
+        <p id="seed-hint" className="hint">
+          {t('compose.seed.hint')}
+        </p>
+      </div>
+      <div className="field">
+        <Segmented
+          legend={t('compose.outputs.label')}
+          name="outputs"
+          value={s.sampleCount}
+          options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
+          onChange={(sampleCount) => s.update({ sampleCount })}
+          describedBy="outputs-hint"
+        />
+        <FieldError id="outputs-error" message={errors.sample_count} />
+        <p id="outputs-hint" className="hint">
+          {t('compose.outputs.hint')}
+        </p>
+      </div>
+      <div className="field">
+        <Segmented
+          legend={t('compose.person.label')}
+          name="person"
+          value={s.person}
+          options={PERSON_POLICIES.map((p) => ({ value: p, label: t(p === 'allow_adult' ? 'compose.person.allow' : 'compose.person.disallow') }))}
+          onChange={(person) => s.update({ person })}
+        />
+        <FieldError id="person-error" message={errors.person_generation} />
+      </div>
+      <div className="field field-check">
+        <label className="check">
+          <input type="checkbox" checked={s.audio} onChange={(e) => s.update({ audio: e.target.checked })} />
+          <span>{t('compose.audio.label')}</span>
+        </label>
+        <FieldError id="audio-error" message={errors.generate_audio} />
+      </div>
+    </div>
+  );
+}

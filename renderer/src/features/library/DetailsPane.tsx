@@ -1,0 +1,81 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { VideoView } from '../../../../shared/ipc/views.js';
+import { useLanguageStore, useT } from '../../i18n';
+import { DetailsActions } from './DetailsActions';
+import { useLibraryStore } from './library-store';
+import { Player } from './Player';
+import { TagEditor } from './TagEditor';
+
+function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} kB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GB`;
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** Everything known about the selected video, its player and what can be done with it. */
+export function DetailsPane() {
+  const t = useT();
+  const lang = useLanguageStore((s) => s.language);
+  const video = useLibraryStore((s) => s.selected);
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
+  useEffect(() => setStatus(undefined), [video?.id]);
+  if (!video) {
+    return (
+      <aside className="lib-details empty-details" aria-label={t('library.details')}>
+        <p className="hint">{t('library.details.none')}</p>
+      </aside>
+    );
+  }
+  const r = video.request;
+  const onOff = (b: boolean) => (b ? t('library.yes') : t('library.no'));
+  return (
+    <aside className="lib-details" aria-label={t('library.details')} data-video-id={video.id}>
+      <Player video={video} />
+      <DetailsActions video={video} status={status} setStatus={setStatus} />
+      <Details video={video} t={t} lang={lang} onOff={onOff} r={r} />
+      <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
+    </aside>
+  );
+}
+
+function Details({ video, t, lang, onOff, r }: { video: VideoView; t: ReturnType<typeof useT>; lang: string; onOff(b: boolean): string; r: VideoView['request'] }) {
+  const frames = video.frames.map((f) => `${t(`library.details.frame.${f.role}`)}: ${f.name ?? f.sourceUrl ?? '—'}`).join(' · ');
+  return (
+    <dl className="lib-meta">
+      <Row label={t('library.details.prompt')}>
+        <span className="lib-prompt">{r.prompt}</span>
+      </Row>
+      {r.negative_prompt ? <Row label={t('library.details.negative')}>{r.negative_prompt}</Row> : null}
+      <Row label={t('library.details.model')}>{video.model}</Row>
+      <Row label={t('library.details.duration')}>{t('library.seconds', { n: r.duration })}</Row>
+      <Row label={t('library.details.aspect')}>{r.aspect_ratio}</Row>
+      <Row label={t('library.details.resolution')}>{r.resolution}</Row>
+      <Row label={t('library.details.audio')}>{onOff(r.generate_audio)}</Row>
+      <Row label={t('library.details.person')}>{r.person_generation}</Row>
+      {r.resize_mode ? <Row label={t('library.details.resize')}>{r.resize_mode}</Row> : null}
+      <Row label={t('library.details.outputs')}>{r.sample_count}</Row>
+      <Row label={t('library.details.seed')}>{video.seed ?? r.seed ?? t('library.details.seedRandom')}</Row>
+      <Row label={t('library.details.cost')}>{video.costUsd === undefined ? t('library.details.costUnknown') : `$${video.costUsd.toFixed(2)}`}</Row>
+      <Row label={t('library.details.provider')}>{video.provider}</Row>
+      <Row label={t('library.details.taskId')}>
+        <code>{video.taskId}</code>
+      </Row>
+      <Row label={t('library.details.file')}>
+        <code>{video.fileName}</code>
+      </Row>
+      <Row label={t('library.details.size')}>{bytes(video.bytes)}</Row>
+      <Row label={t('library.details.created')}>{new Date(video.createdAt).toLocaleString(lang)}</Row>
+      <Row label={t('library.details.frames')}>{frames || t('library.details.framesNone')}</Row>
+    </dl>
+  );
+}

@@ -1,0 +1,115 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { VideoView } from '../../../../shared/ipc/views.js';
+import { useT } from '../../i18n';
+import { GridCell } from './GridCell';
+import { itemAt, PAGE, useLibraryStore, type CellSize } from './library-store';
+import { onPosterMade, wantPosters } from './poster-maker';
+
+const MIN_CELL: Record<CellSize, number> = { S: 150, M: 220, L: 330 };
+const GAP = 12;
+const CAPTION = 30;
+
+/** The poster grid, virtualised by rows: only the rows in view (plus two) exist in the DOM. */
+export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
+  const t = useT();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  const size = useLibraryStore((s) => s.size);
+  const total = useLibraryStore((s) => s.total) ?? 0;
+  const pages = useLibraryStore((s) => s.pages);
+  const generation = useLibraryStore((s) => s.generation);
+  const shownText = useLibraryStore((s) => s.shownText);
+  const selectedId = useLibraryStore((s) => s.selectedId);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth - 2 * GAP));
+    ro.observe(el);
+    setWidth(el.clientWidth - 2 * GAP);
+    return () => ro.disconnect();
+  }, []);
+
+  const cols = Math.max(1, Math.floor((width + GAP) / (MIN_CELL[size] + GAP)));
+  const cellW = Math.floor((width - GAP * (cols - 1)) / cols);
+  const rowH = Math.round((cellW * 9) / 16) + CAPTION + GAP;
+  const rows = Math.ceil(total / cols);
+
+  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scrollRef.current, estimateSize: () => rowH, overscan: 2, paddingStart: GAP });
+  useEffect(() => virtualizer.measure(), [rowH, virtualizer]);
+  // New filters: back to the top.
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [generation]);
+
+  const vrows = virtualizer.getVirtualItems();
+  const firstIndex = (vrows[0]?.index ?? 0) * cols;
+  const lastIndex = ((vrows[vrows.length - 1]?.index ?? 0) + 1) * cols - 1;
+  useEffect(() => useLibraryStore.getState().setVisible(firstIndex, lastIndex), [firstIndex, lastIndex, generation]);
+
+  useEffect(() => onPosterMade((v) => useLibraryStore.getState().patch(v)), []);
+  const inView = useMemo(() => {
+    const out: VideoView[] = [];
+    for (let i = firstIndex; i <= Math.min(lastIndex, total - 1); i++) {
+      const v = itemAt(pages, i);
+      if (v) out.push(v);
+    }
+    return out;
+  }, [pages, firstIndex, lastIndex, total]);
+  useEffect(() => wantPosters(inView), [inView]);
+
+  const hint = useLibraryStore((s) => s.selectedIndex);
+  const selectedIndex = useMemo(() => {
+    if (!selectedId) return -1;
+    if (hint >= 0 && (itemAt(pages, hint)?.id ?? selectedId) === selectedId) return hint;
+    for (const [p, items] of Object.entries(pages)) {
+      const i = items.findIndex((v) => v.id === selectedId);
+      if (i >= 0) return Number(p) * PAGE + i;
+    }
+    return -1;
+  }, [pages, selectedId, hint]);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(Math.floor(selectedIndex / cols), { align: 'auto' });
+  }, [selectedIndex, cols, virtualizer]);
+
+  const onPick = useCallback((i: number) => onMove(i), [onMove]);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const from = Math.max(0, selectedIndex);
+    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols, PageUp: -cols * 4, PageDown: cols * 4 };
+    let to: number | undefined;
+    if (e.key in step) to = selectedIndex < 0 ? 0 : from + (step[e.key] ?? 0);
+    else if (e.key === 'Home') to = 0;
+    else if (e.key === 'End') to = total - 1;
+    if (to === undefined) return;
+    e.preventDefault();
+    onMove(Math.min(total - 1, Math.max(0, to)));
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="lib-scroll"
+      role="listbox"
+      tabIndex={0}
+      aria-label={t('library.grid')}
+      aria-activedescendant={selectedIndex >= 0 ? `lib-cell-${selectedIndex}` : undefined}
+      data-results-for={shownText}
+      data-total={total}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: virtualizer.getTotalSize() + GAP, position: 'relative' }}>
+        {vrows.map((r) => (
+          <div key={r.key} className="lib-row" style={{ transform: `translateY(${r.start}px)`, height: rowH - GAP, gap: GAP, left: GAP }}>
+            {Array.from({ length: Math.min(cols, total - r.index * cols) }, (_, c) => {
+              const i = r.index * cols + c;
+              const v = itemAt(pages, i);
+              return <GridCell key={c} index={i} video={v} selected={v !== undefined && v.id === selectedId} width={cellW} onPick={onPick} />;
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

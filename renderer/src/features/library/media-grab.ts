@@ -1,0 +1,62 @@
+/** Frames grabbed from a video onto a canvas, as JPEG/PNG base64 for the API (no data: prefix). */
+
+export function blobToBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error('read failed'));
+    r.readAsDataURL(blob);
+  });
+}
+
+export async function grabFrame(video: HTMLVideoElement, type: 'image/jpeg' | 'image/png', maxWidth = Infinity): Promise<string> {
+  const scale = Math.min(1, maxWidth / (video.videoWidth || 1));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
+  canvas.height = Math.max(1, Math.round(video.videoHeight * scale));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('No canvas');
+  ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.85));
+  if (!blob) throw new Error('The frame could not be encoded.');
+  return blobToBase64(blob);
+}
+
+function once(el: HTMLMediaElement, event: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`timed out waiting for ${event}`)), timeoutMs);
+    const ok = () => done();
+    const bad = () => done(new Error('The video could not be read.'));
+    function done(err?: Error) {
+      clearTimeout(timer);
+      el.removeEventListener(event, ok);
+      el.removeEventListener('error', bad);
+      if (err) reject(err);
+      else resolve();
+    }
+    el.addEventListener(event, ok);
+    el.addEventListener('error', bad);
+  });
+}
+
+/** Loads a detached <video> and seeks it to `at` seconds ('end' = the last frame). Caller clears src afterwards. */
+export async function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
+  const v = document.createElement('video');
+  v.crossOrigin = 'anonymous';
+  v.preload = 'metadata';
+  v.muted = true;
+  const meta = once(v, 'loadedmetadata', 15_000);
+  v.src = src;
+  await meta;
+  const t = at === 'end' ? Math.max(0, v.duration - 0.05) : Math.min(at, Math.max(0, v.duration / 2));
+  const seeked = once(v, 'seeked', 15_000);
+  v.currentTime = t;
+  await seeked;
+  if (v.readyState < 2) await once(v, 'loadeddata', 15_000);
+  return v;
+}
+
+export function release(v: HTMLVideoElement): void {
+  v.removeAttribute('src');
+  v.load();
+}

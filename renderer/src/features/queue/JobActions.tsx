@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { JobView } from '../../../../shared/ipc/views.js';
+import { api } from '../../api';
+import { toAppError } from '../../app-error';
+import { useT } from '../../i18n';
+import { useNavigationStore } from '../../navigation-store';
+import { useComposeStore } from '../compose/compose-store';
+import { firstVideoId, isActive } from './job-format';
+import { useQueueStore } from './queue-store';
+import { StopDialog } from './StopDialog';
+
+/** Opens the library on a video: the library reads `#video=<id>` (agreed with its owner). */
+export function openInLibrary(videoId: string): void {
+  useNavigationStore.getState().go('library');
+  window.location.hash = `#video=${encodeURIComponent(videoId)}`;
+}
+
+/** What can be done with a job, by state. Every call's outcome arrives as a jobs:updated event too. */
+export function JobActions({ job }: { job: JobView }) {
+  const t = useT();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [confirmStop, setConfirmStop] = useState(false);
+
+  const run = async (call: () => Promise<JobView>): Promise<void> => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      useQueueStore.getState().apply([await call()]);
+    } catch (err) {
+      setFailure(toAppError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const active = isActive(job);
+  const attention = job.state === 'needs_attention';
+  const canRetry = attention || job.state === 'failed' || job.state === 'expired' || job.state === 'stopped';
+  const videoId = job.state === 'done' ? firstVideoId(job) : undefined;
+
+  return (
+    <div className="job-actions">
+      {videoId ? (
+        <button type="button" className="job-cta" onClick={() => openInLibrary(videoId)}>
+          {t('queue.action.open')}
+        </button>
+      ) : null}
+      {attention ? (
+        <button type="button" className="job-cta" disabled={busy} onClick={() => void run(() => api.jobs.resume({ id: job.id }))}>
+          {t('queue.action.resume')}
+        </button>
+      ) : null}
+      {canRetry ? (
+        <button type="button" disabled={busy} onClick={() => void run(() => api.jobs.retry({ id: job.id }))}>
+          {t('queue.action.retry')}
+        </button>
+      ) : null}
+      <button
+        type="button"
+        className="quiet"
+        onClick={() => {
+          useComposeStore.getState().loadRequest(job.request);
+          useNavigationStore.getState().go('studio');
+        }}
+      >
+        {t('queue.action.copy')}
+      </button>
+      {active || attention ? (
+        <button type="button" className="quiet" disabled={busy} onClick={() => setConfirmStop(true)}>
+          {t('queue.action.stop')}
+        </button>
+      ) : null}
+      {failure ? (
+        <p className="job-error" role="alert">
+          {t('queue.action.failed', { message: failure })}
+        </p>
+      ) : null}
+      <StopDialog
+        open={confirmStop}
+        onCancel={() => setConfirmStop(false)}
+        onConfirm={() => {
+          setConfirmStop(false);
+          void run(() => api.jobs.stop({ id: job.id }));
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react';
+import { DEFAULT_NAME_TEMPLATE, NAME_TOKENS, renderFileStem, validateTemplate } from '../../../../shared/domain/file-name-template.js';
+import { useT, type Translate } from '../../i18n';
+import { problemText } from './problem-text';
+import { useSettingsStore, type SettingsProblem } from './settings-store';
+
+/** validateTemplate's words (English, shared with main and the CLI) in the page's language. */
+function templateProblem(t: Translate, message: string): string {
+  const unknown = /Unknown token (\{[^}]*\})/.exec(message);
+  if (unknown) return t('settings.template.err.unknown', { token: unknown[1] ?? '' });
+  if (/is empty/.test(message)) return t('settings.template.err.empty');
+  if (/too long/.test(message)) return t('settings.template.err.long');
+  if (/cannot contain/.test(message)) return t('settings.template.err.slash');
+  if (/without its partner/.test(message)) return t('settings.template.err.brace');
+  if (/empty name/.test(message)) return t('settings.template.err.emptyName');
+  return message;
+}
+
+/** The file-name template with a live preview, rendered by the same pure code main names files with. */
+export function TemplateField({ saved }: { saved: string }) {
+  const t = useT();
+  const [draft, setDraft] = useState(saved);
+  const [problem, setProblem] = useState<SettingsProblem | undefined>();
+  const [done, setDone] = useState(false);
+  const samplePrompt = t('settings.template.samplePrompt');
+  const check = validateTemplate(draft);
+  const preview = useMemo(
+    () =>
+      check.ok
+        ? `${renderFileStem(draft, { date: new Date(), prompt: samplePrompt, model: 'veo3.1-fast', seed: 421337, index: 1, count: 1, jobId: 'k7f3a9c2e1', aspect: '16:9', resolution: '1080p' })}.mp4`
+        : undefined,
+    [draft, check.ok, samplePrompt],
+  );
+
+  const save = async (value: string): Promise<void> => {
+    setDone(false);
+    const p = await useSettingsStore.getState().update({ nameTemplate: value });
+    setProblem(p);
+    if (!p) setDone(true);
+  };
+
+  return (
+    <form
+      className="settings-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (check.ok) void save(draft);
+      }}
+    >
+      <label className="field-label" htmlFor="settings-template">
+        {t('settings.template.label')}
+      </label>
+      <div className="settings-inline">
+        <input
+          id="settings-template"
+          type="text"
+          spellCheck={false}
+          value={draft}
+          aria-invalid={!check.ok}
+          aria-describedby="settings-template-preview settings-template-tokens"
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setDone(false);
+            setProblem(undefined);
+          }}
+        />
+        <button type="submit" disabled={!check.ok || draft === saved}>
+          {t('settings.template.save')}
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          disabled={draft === DEFAULT_NAME_TEMPLATE}
+          onClick={() => {
+            setDraft(DEFAULT_NAME_TEMPLATE);
+            void save(DEFAULT_NAME_TEMPLATE);
+          }}
+        >
+          {t('settings.template.reset')}
+        </button>
+      </div>
+      <p id="settings-template-preview" className={check.ok ? 'template-preview' : 'form-error'} aria-live="polite" data-testid="template-preview">
+        {check.ok ? t('settings.template.preview', { name: preview ?? '' }) : templateProblem(t, check.message)}
+      </p>
+      <p id="settings-template-tokens" className="hint">
+        {t('settings.template.tokens', { tokens: NAME_TOKENS.map((n) => `{${n}}`).join(' ') })}
+      </p>
+      {problem ? (
+        <p className="form-error" role="alert">
+          {problemText(t, problem)}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="form-ok" role="status">
+          {t('settings.saved')}
+        </p>
+      ) : null}
+    </form>
+  );
+}

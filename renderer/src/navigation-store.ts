@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+
+/**
+ * Which top-level view is showing. Any feature may switch it, e.g.
+ * `useNavigationStore.getState().go('settings')` from a "missing key" error.
+ */
+export type View = 'studio' | 'library' | 'settings';
+export const VIEWS: readonly View[] = ['studio', 'library', 'settings'];
+
+interface NavigationState {
+  view: View;
+  go(view: View): void;
+}
+
+export const useNavigationStore = create<NavigationState>()((set) => ({
+  view: 'studio',
+  go: (view) => set({ view }),
+}));
