@@ -61,7 +61,7 @@ function Details({ video, t, lang, onOff, r }: { video: VideoView; t: ReturnType
       <Row label={t('library.details.aspect')}>{r.aspect_ratio}</Row>
       <Row label={t('library.details.resolution')}>{r.resolution}</Row>
       <Row label={t('library.details.audio')}>{onOff(r.generate_audio)}</Row>
-      <Row label={t('library.details.person')}>{r.person_generation}</Row>
+      <Row label={t('library.details.person')}>{r.person_generation === 'disallow' ? t('compose.person.disallow') : t('compose.person.allow')}</Row>
       {r.resize_mode ? <Row label={t('library.details.resize')}>{r.resize_mode}</Row> : null}
       <Row label={t('library.details.outputs')}>{r.sample_count}</Row>
       <Row label={t('library.details.seed')}>{video.seed ?? r.seed ?? t('library.details.seedRandom')}</Row>

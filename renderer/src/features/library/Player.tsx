@@ -25,11 +25,14 @@ export function Player({ video }: { video: VideoView }) {
         aria-label={t('library.player')}
       />
       <div className="lib-player-bar">
-        <button type="button" className="quiet" onClick={() => stepFrame(-1)} aria-label={t('library.player.back')} title={`${t('library.player.back')} (,)`}>
-          ◀︎ 1f
+        {/* The visible words are the accessible name (no aria-label that differs from what is shown). */}
+        <button type="button" className="quiet" onClick={() => stepFrame(-1)} title={`${t('library.player.back')} (,)`}>
+          <span aria-hidden="true">◀︎ </span>
+          {t('library.player.back')}
         </button>
-        <button type="button" className="quiet" onClick={() => stepFrame(1)} aria-label={t('library.player.forward')} title={`${t('library.player.forward')} (.)`}>
-          1f ▶︎
+        <button type="button" className="quiet" onClick={() => stepFrame(1)} title={`${t('library.player.forward')} (.)`}>
+          {t('library.player.forward')}
+          <span aria-hidden="true"> ▶︎</span>
         </button>
         <label className="lib-check" htmlFor="lib-loop">
           <input id="lib-loop" type="checkbox" checked={loop} onChange={(e) => setLoop(e.target.checked)} />
