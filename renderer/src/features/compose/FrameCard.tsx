@@ -47,7 +47,7 @@ export function FrameCard({ role, roleName, frame }: { role: FrameRole; roleName
             {t(resizeMode === 'pad' ? 'compose.resize.padHint' : 'compose.resize.cropHint')}
           </p>
         ) : null}
-        <button type="button" className="quiet small" onClick={() => clearFrame(role)} aria-label={t('compose.frame.clearLabel', { role: roleName })}>
+        <button type="button" className="quiet small" onClick={() => clearFrame(role)} aria-label={t('compose.frame.clearLabel', { role: roleName.toLowerCase() })}>
           {t('compose.frame.clear')}
         </button>
       </div>

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { PERSON_POLICIES, SAMPLE_COUNT_MAX, SEED_MAX } from '../../../../shared/domain/generation.js';
 import { FieldError } from '../../components/FieldError';
@@ -22,6 +23,9 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
       rollSeed: st.rollSeed,
     })),
   );
+  const [seedText, setSeedText] = useState(String(s.seed));
+  // A new seed from elsewhere (dice, reuse settings, a restored draft) replaces what is shown.
+  useEffect(() => setSeedText(String(s.seed)), [s.seed]);
   return (
     <div className="options-grid">
       <div className="field">
@@ -46,13 +50,16 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
             step={1}
             aria-label={t('compose.seed.value')}
             disabled={s.seedMode === 'random'}
-            value={s.seedMode === 'random' ? '' : s.seed}
+            value={s.seedMode === 'random' ? '' : seedText}
             aria-invalid={errors.seed ? true : undefined}
             aria-describedby={errors.seed ? 'seed-error' : 'seed-hint'}
             onChange={(e) => {
+              // The text is kept as typed (it may be empty mid-edit); only a valid seed reaches the draft.
+              setSeedText(e.target.value);
               const n = Number(e.target.value);
               if (e.target.value !== '' && Number.isSafeInteger(n) && n >= 0 && n <= SEED_MAX) s.update({ seed: n });
             }}
+            onBlur={() => setSeedText(String(s.seed))}
           />
           <button type="button" className="icon-button" onClick={s.rollSeed} aria-label={t('compose.seed.roll')} title={t('compose.seed.roll')}>
             <span aria-hidden="true">⚄</span>
