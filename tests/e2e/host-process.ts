@@ -27,16 +27,19 @@ export interface HostProcessOptions {
   apiBaseUrl?: string;
   demoBaseUrl?: string;
   args?: string[];
+  /** Fills the folders before the host starts (e.g. a library written as if used for years). */
+  prepare?: (dirs: { dataDir: string; outDir: string }) => void;
+  /** How long the host may take to print its address (a large library takes longer to index). */
+  startupTimeoutMs?: number;
 }
 
 export async function startHostProcess(opts: HostProcessOptions = {}): Promise<HostProcess> {
   const root = mkdtempSync(join(tmpdir(), 'keyframe-e2e-'));
   const dataDir = join(root, 'data');
   const outDir = join(root, 'out');
-  if (opts.key) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(join(dataDir, 'apimart-key.txt'), `${opts.key}\n`, { mode: 0o600 });
-  }
+  mkdirSync(dataDir, { recursive: true });
+  if (opts.key) writeFileSync(join(dataDir, 'apimart-key.txt'), `${opts.key}\n`, { mode: 0o600 });
+  opts.prepare?.({ dataDir, outDir });
   // Only what the host needs: a stray APIMART_API_KEY or KEYFRAME_* from the developer's shell must not leak in.
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -58,7 +61,8 @@ export async function startHostProcess(opts: HostProcessOptions = {}): Promise<H
       if (m?.[1]) res(m[1]);
     });
     void exited.then((code) => rej(new Error(`The host exited (code ${code}) before printing its address.\n${err}`)));
-    setTimeout(() => rej(new Error(`The host printed no address in 15 s.\n${err}`)), 15_000);
+    const limit = opts.startupTimeoutMs ?? 15_000;
+    setTimeout(() => rej(new Error(`The host printed no address in ${limit / 1000} s.\n${err}`)), limit);
   });
   return {
     url,
