@@ -23,6 +23,8 @@ test('compose in light and dark, English and Korean', async ({ page }) => {
   await page.goto(host.url);
   await page.locator('#prompt').fill('A paper boat drifting down a rainy street at dusk, cinematic, shallow depth of field');
   await dropFile(page, '[data-frame-zone="first"]', { name: 'start.jpg', type: 'image/jpeg', bytes: fixtureBytes('demo-16x9-smptebars.jpg') });
+  // The last zone opens only once the first frame is in (its import is asynchronous).
+  await expect(page.locator('[data-frame-zone="first"]')).toHaveAttribute('data-state', 'filled');
   await dropFile(page, '[data-frame-zone="last"]', { name: 'portrait.jpg', type: 'image/jpeg', bytes: fixtureBytes('demo-9x16-mandelbrot.jpg') });
   await expect(page.locator('[data-frame-zone="last"]')).toHaveAttribute('data-state', 'filled');
 
