@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { SettingsView } from '../../../../shared/ipc/views.js';
 import { connection } from '../../api';
 import { useT } from '../../i18n';
-import { problemText } from './problem-text';
+import { SaveStatus } from './SaveStatus';
 import { useSettingsStore, type SettingsProblem } from './settings-store';
 import { TemplateField } from './TemplateField';
 
@@ -62,16 +62,7 @@ export function OutputSection({ settings }: { settings: SettingsView }) {
           <p className="hint">{t('settings.output.typedHint')}</p>
         </form>
       ) : null}
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problemText(t, problem)}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="form-ok" role="status">
-          {t('settings.saved')}
-        </p>
-      ) : null}
+      <SaveStatus problem={problem} done={done} />
       <TemplateField saved={settings.nameTemplate} />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_NAME_TEMPLATE, NAME_TOKENS, renderFileStem, validateTemplate } from '../../../../shared/domain/file-name-template.js';
 import { useT, type Translate } from '../../i18n';
-import { problemText } from './problem-text';
+import { SaveStatus } from './SaveStatus';
 import { useSettingsStore, type SettingsProblem } from './settings-store';
 
 /** validateTemplate's words (English, shared with main and the CLI) in the page's language. */
@@ -85,16 +85,7 @@ export function TemplateField({ saved }: { saved: string }) {
       <p id="settings-template-tokens" className="hint">
         {t('settings.template.tokens', { tokens: NAME_TOKENS.map((n) => `{${n}}`).join(' ') })}
       </p>
-      {problem ? (
-        <p className="form-error" role="alert">
-          {problemText(t, problem)}
-        </p>
-      ) : null}
-      {done ? (
-        <p className="form-ok" role="status">
-          {t('settings.saved')}
-        </p>
-      ) : null}
+      <SaveStatus problem={problem} done={done} />
     </form>
   );
 }
