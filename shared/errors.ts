@@ -31,6 +31,10 @@ export const AppErrorCodeSchema = z.enum([
   'invalid_file',
   'missing_key',
   'io',
+  /** No space left on the disk of the output or the data folder (ENOSPC, EDQUOT). */
+  'disk_full',
+  /** The host refused a request because too many were already in flight from this client. */
+  'busy',
   'corrupt_data',
   'internal',
 ]);
