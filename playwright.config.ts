@@ -1,15 +1,21 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /**
- * End-to-end specs: the real UI in Debian's Chromium, talking to the real
- * services through the browser host, against the fake APIMart server.
- * No browser is downloaded: Playwright drives /usr/bin/chromium (see
- * /work/shared/design/toolchain.md). The networking flags keep Chromium from
- * flooding a closed network with update and sync requests.
+ * End-to-end specs: the real UI in Chromium, talking to the real services
+ * through the browser host, against the fake APIMart server.
+ * Which Chromium: `KEYFRAME_CHROMIUM` if set; else the system's Chromium where
+ * a Linux distribution installed one (CI installs Debian's, as no browser can be
+ * downloaded there); else Playwright's own (`npx playwright install chromium`,
+ * e.g. on macOS or Windows). The networking flags keep Chromium from flooding a
+ * closed network with update and sync requests.
  *
  * Output goes to test-results/e2e (not test-results/ itself: Playwright empties
  * its outputDir at start, which would delete vitest's test-results/vitest.json).
  */
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const executablePath = process.env.KEYFRAME_CHROMIUM ?? SYSTEM_CHROMIUM;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -30,7 +36,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.KEYFRAME_CHROMIUM ?? '/usr/bin/chromium',
+      ...(executablePath ? { executablePath } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',
