@@ -1,5 +1,5 @@
-import type { FileHandle } from 'node:fs/promises';
 import type { Hash } from 'node:crypto';
+import type { PartFile } from './part-files.js';
 
 /**
  * Copies a fetch body to an open file while hashing it, in constant memory.
@@ -35,7 +35,7 @@ export class PumpError extends Error {
  */
 export async function pumpBodyToFile(
   body: ReadableStream<Uint8Array> | null,
-  fh: FileHandle | Promise<FileHandle>,
+  fh: PartFile | Promise<PartFile>,
   hash: Hash,
   onChunk: (received: number) => void,
 ): Promise<number> {

@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppFailure } from '../../../shared/errors.js';
 import type { Clock, FetchLike } from '../ports.js';
@@ -17,12 +16,22 @@ import {
   writeFailure,
 } from './download-errors.js';
 import { planResponse, type ResponsePlan } from './http-range.js';
-import { fileSizeOrZero, hashFileInto, pathExists, renameNoReplace, unlinkIfExists } from './part-files.js';
+import {
+  fileSizeOrZero,
+  hashFileInto,
+  openPartFile,
+  pathExists,
+  renameNoReplace,
+  unlinkIfExists,
+  type OpenPartFile,
+  type PartFile,
+} from './part-files.js';
 import { StallGuard } from './stall-guard.js';
 import { verifyMp4 } from './verify-mp4.js';
 
 export { verifyMp4 } from './verify-mp4.js';
 export { removeStrayPartFiles } from './part-files.js';
+export type { OpenPartFile, PartFile } from './part-files.js';
 
 /**
  * Downloads one result video to `<dest>.part`, resuming with Range where the
@@ -45,6 +54,8 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Default: verifyMp4. */
   verify?: (partPath: string, bytes: number) => Promise<void>;
+  /** Default: node's fs open. The seam through which tests hand in writers that store less than asked. */
+  openFile?: OpenPartFile;
 }
 
 export interface DownloadResult {
@@ -132,7 +143,7 @@ async function writeBody(
   // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
   // Not awaited here: the pump starts reading the body while the file opens,
   // so bytes that arrive just before a connection reset are kept.
-  const opening: Promise<FileHandle> = open(part, plan.append ? 'a' : 'w');
+  const opening: Promise<PartFile> = (opts.openFile ?? openPartFile)(part, plan.append ? 'a' : 'w');
   // An open error is reported through the pump (or the sync below), never as an unhandled rejection.
   opening.catch(() => undefined);
   let bodyBytes: number;

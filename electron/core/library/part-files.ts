@@ -1,10 +1,28 @@
 import { createReadStream } from 'node:fs';
-import { link, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Hash } from 'node:crypto';
 import { destExistsFailure, errnoCode } from './download-errors.js';
 
-/** File-system helpers for `.part` files: sizing, hashing, final rename, cleanup. */
+/** File-system helpers for `.part` files: opening, sizing, hashing, final rename, cleanup. */
+
+/**
+ * What the downloader needs of an open `.part`: node's FileHandle fits, and
+ * tests substitute writers that store fewer bytes than they are handed.
+ * `writev` may store fewer bytes than given (a nearly full disk takes what
+ * fits) and says how many in `bytesWritten`.
+ */
+export interface PartFile {
+  writev(buffers: Uint8Array[]): Promise<{ bytesWritten: number }>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** 'a' appends to a part being resumed; 'w' starts it over from byte 0. */
+export type PartOpenMode = 'a' | 'w';
+export type OpenPartFile = (path: string, mode: PartOpenMode) => Promise<PartFile>;
+
+export const openPartFile: OpenPartFile = (path, mode) => open(path, mode);
 
 const PART_SUFFIX = '.mp4.part';
 const READ_CHUNK = 1024 * 1024;
