@@ -191,6 +191,8 @@ async function download(job: Job, ctx: StepContext): Promise<void> {
           void ctx.dispatch({ type: 'download_progress', index: output.index, bytesDone, ...(bytesTotal !== undefined ? { bytesTotal } : {}) }, false);
         },
       }));
+    // Both paths measured the file on disk (the download reads its part back before the rename):
+    // the sidecar records the bytes that are there, never a count of bytes received.
     const sidecar = sidecarFromJob(current, output, { bytes: saved.bytes, sha256: saved.sha256, savedAt: ctx.clock.now() });
     await writeSidecar(job.outputDir, sidecar);
     const sidecarName = sidecarNameFor(output.fileName);

@@ -1,7 +1,11 @@
 import type { Job, JobOutput } from '../../../shared/domain/job.js';
 import { SIDECAR_SCHEMA, type VideoSidecar } from '../../../shared/domain/video.js';
 
-/** Everything needed to reproduce and audit one saved output of a job. */
+/**
+ * Everything needed to reproduce and audit one saved output of a job.
+ * `saved.bytes` and `saved.sha256` must be measured on the file on disk: the
+ * sidecar is what the library trusts the video to be.
+ */
 export function sidecarFromJob(job: Job, output: JobOutput, saved: { bytes: number; sha256: string; savedAt: number }): VideoSidecar {
   const count = job.outputs.length || 1;
   return {

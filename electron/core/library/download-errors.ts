@@ -1,4 +1,7 @@
 import { AppFailure } from '../../../shared/errors.js';
+import { diskFullError, errnoCode, isDiskFull } from '../util/fs-errors.js';
+
+export { errnoCode } from '../util/fs-errors.js';
 
 /**
  * Turns the ways a result download can go wrong into AppFailures a person can
@@ -107,13 +110,29 @@ export function destExistsFailure(fileName: string): AppFailure {
   });
 }
 
+/** A full disk is retryable: the .part is kept and the download resumes with Range once there is room. */
 export function writeFailure(cause: unknown): AppFailure {
-  const code = errnoCode(cause);
-  const message =
-    code === 'ENOSPC'
-      ? 'The disk is full: free some space, then resume the download.'
-      : 'Could not write the video to the output folder.';
-  return new AppFailure({ code: 'io', message, detail: describeCause(cause), retryable: false });
+  if (isDiskFull(cause)) return new AppFailure(diskFullError('output', describeCause(cause)));
+  return new AppFailure({
+    code: 'io',
+    message: 'Could not write the video to the output folder.',
+    detail: describeCause(cause),
+    retryable: false,
+  });
+}
+
+/**
+ * The finished part read back from disk is not what was received: bytes went
+ * missing or changed on the way to the disk. It is discarded, never renamed;
+ * the next attempt downloads it again.
+ */
+export function partMismatchFailure(detail: string): AppFailure {
+  return new AppFailure({
+    code: 'download_failed',
+    message: 'The saved video did not match the downloaded data, so it was discarded; it will download again.',
+    detail,
+    retryable: true,
+  });
 }
 
 export function invalidFileFailure(detail: string): AppFailure {
@@ -123,11 +142,6 @@ export function invalidFileFailure(detail: string): AppFailure {
     detail,
     retryable: false,
   });
-}
-
-export function errnoCode(err: unknown): string | undefined {
-  if (typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string') return err.code;
-  return undefined;
 }
 
 /** undici hides the useful part (ECONNRESET, "other side closed") in `cause`. */

@@ -1,33 +1,45 @@
 import { createHash, type Hash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { AppFailure } from '../../../shared/errors.js';
 import type { Clock, FetchLike } from '../ports.js';
 import { fsyncDir } from '../util/atomic-write.js';
+import { errnoCode } from '../util/fs-errors.js';
 import { PumpError, pumpBodyToFile } from './body-pump.js';
 import {
   cancelledFailure,
   destExistsFailure,
-  errnoCode,
   failureForStatus,
   interruptedFailure,
   invalidFileFailure,
   oversizeFailure,
+  partMismatchFailure,
   stalledFailure,
   writeFailure,
 } from './download-errors.js';
 import { planResponse, type ResponsePlan } from './http-range.js';
-import { fileSizeOrZero, hashFileInto, pathExists, renameNoReplace, unlinkIfExists } from './part-files.js';
+import {
+  fileSizeOrZero,
+  hashFileInto,
+  measureFile,
+  openPartFile,
+  pathExists,
+  renameNoReplace,
+  unlinkIfExists,
+  type OpenPartFile,
+  type PartFile,
+} from './part-files.js';
 import { StallGuard } from './stall-guard.js';
 import { verifyMp4 } from './verify-mp4.js';
 
 export { verifyMp4 } from './verify-mp4.js';
 export { removeStrayPartFiles } from './part-files.js';
+export type { OpenPartFile, PartFile } from './part-files.js';
 
 /**
  * Downloads one result video to `<dest>.part`, resuming with Range where the
  * part already has bytes, then verifies it and renames it into place. The
- * final name only ever appears for a complete, checked file.
+ * final name only ever appears for a complete, checked file: its length and
+ * sha256 read back from disk equal what was received, and it is an MP4.
  */
 
 export interface DownloadOptions {
@@ -40,15 +52,19 @@ export interface DownloadOptions {
   clock: Clock;
   /** Abort if no byte arrives for this long (default 30 000 ms). */
   stallTimeoutMs?: number;
-  /** Called at most once per chunk; throttling is the caller's job. */
+  /** Bytes stored in the part so far (never merely received); at most once per write, throttling is the caller's job. */
   onProgress?: (bytesDone: number, bytesTotal: number | undefined) => void;
   signal?: AbortSignal;
   /** Default: verifyMp4. */
   verify?: (partPath: string, bytes: number) => Promise<void>;
+  /** Default: node's fs open. The seam through which tests hand in writers that store less than asked. */
+  openFile?: OpenPartFile;
 }
 
 export interface DownloadResult {
+  /** Length of the saved file, read back from disk. */
   bytes: number;
+  /** sha256 of the saved file, read back from disk (and equal to the hash of the bytes received). */
   sha256: string;
   resumed: boolean;
 }
@@ -74,11 +90,13 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadRes
       }
       result = await fetchIntoPart(opts, part, guard);
     }
+    // Stopped after the last byte arrived: still a stop. The part stays for later.
+    if (guard.cancelled) throw cancelledFailure();
     guard.dispose();
-    await verifyPart(opts, part, result.bytes);
-    await renameNoReplace(part, opts.dest);
-    await fsyncDir(dirname(opts.dest));
-    return result;
+    const onDisk = await expectPartOnDisk(part, result);
+    await verifyPart(opts, part, onDisk.bytes);
+    await moveIntoPlace(part, opts.dest);
+    return { ...onDisk, resumed: result.resumed };
   } finally {
     guard.dispose();
   }
@@ -132,14 +150,14 @@ async function writeBody(
   // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
   // Not awaited here: the pump starts reading the body while the file opens,
   // so bytes that arrive just before a connection reset are kept.
-  const opening: Promise<FileHandle> = open(part, plan.append ? 'a' : 'w');
+  const opening: Promise<PartFile> = (opts.openFile ?? openPartFile)(part, plan.append ? 'a' : 'w');
   // An open error is reported through the pump (or the sync below), never as an unhandled rejection.
   opening.catch(() => undefined);
   let bodyBytes: number;
   try {
-    bodyBytes = await pumpBodyToFile(res.body, opening, hash, (received) => {
-      guard.arm();
-      opts.onProgress?.(plan.start + received, plan.expectedTotal);
+    bodyBytes = await pumpBodyToFile(res.body, opening, hash, {
+      onReceived: () => guard.arm(),
+      onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
     });
     await (await opening).sync();
   } catch (err) {
@@ -172,6 +190,38 @@ function abortOrInterrupted(err: unknown, guard: StallGuard, done: number, total
   if (guard.cancelled) return cancelledFailure();
   if (guard.stalled) return stalledFailure(guard.stallMs, done, total);
   return interruptedFailure(done, total, err);
+}
+
+/**
+ * Reads the finished part back: its length must be the count written (which
+ * already equals Content-Length / Content-Range when the host announced one)
+ * and its sha256 the hash of the bytes received. Otherwise bytes were lost or
+ * changed on the way to the disk, and resuming would only build on them: the
+ * part is deleted and the download starts over.
+ */
+async function expectPartOnDisk(part: string, expected: { bytes: number; sha256: string }): Promise<{ bytes: number; sha256: string }> {
+  let onDisk: { bytes: number; sha256: string };
+  try {
+    onDisk = await measureFile(part);
+  } catch (err) {
+    throw writeFailure(err);
+  }
+  if (onDisk.bytes === expected.bytes && onDisk.sha256 === expected.sha256) return onDisk;
+  await unlinkIfExists(part);
+  throw partMismatchFailure(
+    `On disk: ${onDisk.bytes} bytes, sha256 ${onDisk.sha256}. Received: ${expected.bytes} bytes, sha256 ${expected.sha256}.`,
+  );
+}
+
+/** Renames the checked part to its final name; a full disk here keeps the part for the next attempt. */
+async function moveIntoPlace(part: string, dest: string): Promise<void> {
+  try {
+    await renameNoReplace(part, dest);
+    await fsyncDir(dirname(dest));
+  } catch (err) {
+    if (err instanceof AppFailure || errnoCode(err) === undefined) throw err;
+    throw writeFailure(err);
+  }
 }
 
 async function verifyPart(opts: DownloadOptions, part: string, bytes: number): Promise<void> {

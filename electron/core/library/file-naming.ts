@@ -1,7 +1,7 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppFailure } from '../../../shared/errors.js';
-import { errnoCode } from './download-errors.js';
+import { errnoCode } from '../util/fs-errors.js';
 import { sanitizeStem } from '../../../shared/domain/file-name-template.js';
 
 /** Output file names from a user template such as `{date}_{time}_{prompt}`: the pure part lives in shared/ (the renderer previews with it). */

@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { LibraryEntry } from '../../../shared/domain/video.js';
-import { errnoCode } from './download-errors.js';
+import { errnoCode } from '../util/fs-errors.js';
 import { readSidecar } from './sidecar.js';
 
 /**

@@ -7,7 +7,7 @@ import { writeJsonAtomic } from '../util/atomic-write.js';
 
 /** Sidecars sit beside the user's videos and travel with them: same permissions as the videos (umask applies). */
 const SIDECAR_FILE_MODE = { mode: 0o644 };
-import { errnoCode } from './download-errors.js';
+import { errnoCode } from '../util/fs-errors.js';
 import { sidecarNameFor } from './file-naming.js';
 
 /**
