@@ -53,7 +53,7 @@ export function createEngine(opts: EngineOptions): Engine {
   });
   // The demo provider needs no key and charges nothing; it never sees the real key.
   const demo = opts.demo
-    ? new ApimartClient({ fetch: fetchImpl, baseUrl: opts.demo.baseUrl, apiKey: async () => 'demo', clock, logger, language: opts.language })
+    ? new ApimartClient({ fetch: fetchImpl, baseUrl: opts.demo.baseUrl, apiKey: async () => 'demo', keyIsSecret: false, clock, logger, language: opts.language })
     : undefined;
   const clientFor = (provider: Provider): ApimartClient => {
     if (provider === 'apimart') return real;

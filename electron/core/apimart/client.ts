@@ -3,16 +3,16 @@ import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 import type { ApiKeyProvider, Clock, FetchLike, Logger } from '../ports.js';
 import { silentLogger } from '../ports.js';
 import { classifyHttpError, classifyNetworkError } from './errors.js';
+import { keyScrubber, type KeyScrubber } from './key-scrubber.js';
+import { MAX_REPLY_BYTES, readReplyText, ReplyTooLarge } from './reply-body.js';
 import { BalanceReplySchema, ModelsReplySchema, SubmitReplySchema, TaskReplySchema, UploadReplySchema } from './schemas.js';
 import { normaliseTask, type TaskSnapshot } from './task-snapshot.js';
-import { redactText } from '../util/redact.js';
+
+export { MAX_REPLY_BYTES } from './reply-body.js';
 
 /** Timeouts as APIMart's own client uses them (contract §5). */
 export const DEFAULT_TIMEOUTS = { readMs: 15_000, submitMs: 45_000, uploadMs: 120_000 } as const;
-/**
- * Fix: the option was typed `Partial<typeof DEFAULT_TIMEOUTS>`, and the `as const` above made that
- * accept only the default values themselves (`readMs: 15000`), so no caller could set another.
- */
+/** Plain numbers: `Partial<typeof DEFAULT_TIMEOUTS>` would accept only the default values (`as const`). */
 export type ApimartTimeouts = Record<keyof typeof DEFAULT_TIMEOUTS, number>;
 export const UPLOAD_TTL_MS = 72 * 3600 * 1000;
 
@@ -25,6 +25,13 @@ export interface ApimartClientOptions {
   timeouts?: Partial<ApimartTimeouts>;
   /** Language for provider error messages (`en`, `ko`, …). */
   language?: string;
+  /** Largest reply body read, in bytes (default MAX_REPLY_BYTES, 32 MiB). */
+  maxReplyBytes?: number;
+  /**
+   * False for a stand-in key that is no secret (the demo provider's `demo`):
+   * scrubbing such a common word from replies could only corrupt them.
+   */
+  keyIsSecret?: boolean;
 }
 
 export interface SubmitResult {
@@ -45,29 +52,56 @@ export interface Balance {
   unlimited: boolean;
 }
 
+/** A 2xx reply, its body already read (within the cap) and cleared of the key. */
 interface Reply {
   status: number;
+  text: string;
   json: unknown;
   headers: Headers;
   requestId?: string;
+}
+
+interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  timeoutMs: number;
+  headers?: Record<string, string>;
+  body?: string | FormData;
 }
 
 /**
  * The APIMart HTTP client. One method per endpoint; each call is exactly one
  * HTTP request (retries belong to the job scheduler, which owns backoff and
  * the idempotency key). The key is attached only to requests for the API
- * base's own origin and never appears in logs.
+ * base's own origin.
+ *
+ * Every endpoint goes through exchange(), and exchange() is the only place a
+ * result, a failure or a log line leaves the client: each passes the request's
+ * KeyScrubber, so nothing the gateway echoes of the key gets out.
  */
 export class ApimartClient {
   private readonly base: URL;
   private readonly timeouts: ApimartTimeouts;
-  private readonly log: Logger;
+  private readonly maxReplyBytes: number;
+  private readonly fetchImpl: FetchLike;
+  private readonly apiKey: ApiKeyProvider;
+  private readonly clock: Clock;
+  private readonly language: string | undefined;
+  /** The logger is reachable only through a scrubber, never raw. */
+  private readonly scrubberFor: (key: string) => KeyScrubber;
 
-  constructor(private readonly opts: ApimartClientOptions) {
+  constructor(opts: ApimartClientOptions) {
     this.base = new URL(opts.baseUrl.endsWith('/') ? opts.baseUrl : `${opts.baseUrl}/`);
     if (this.base.protocol !== 'https:' && this.base.protocol !== 'http:') throw new Error('APIMart base URL must be http(s)');
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
-    this.log = opts.logger ?? silentLogger;
+    this.maxReplyBytes = opts.maxReplyBytes ?? MAX_REPLY_BYTES;
+    this.fetchImpl = opts.fetch;
+    this.apiKey = opts.apiKey;
+    this.clock = opts.clock;
+    this.language = opts.language;
+    const logger = opts.logger ?? silentLogger;
+    const keyIsSecret = opts.keyIsSecret ?? true;
+    this.scrubberFor = (key) => keyScrubber(keyIsSecret ? key : undefined, logger);
   }
 
   get baseUrl(): string {
@@ -76,139 +110,171 @@ export class ApimartClient {
 
   async submit(body: ApiGenerationBody | Readonly<Record<string, unknown>>, idempotencyKey: string): Promise<SubmitResult> {
     if (!/^[\x21-\x7e]{1,191}$/.test(idempotencyKey)) throw new Error('Idempotency-Key must be 1-191 visible ASCII characters');
-    const reply = await this.request('POST', 'v1/videos/generations', {
+    const spec: RequestSpec = {
+      method: 'POST',
+      path: 'v1/videos/generations',
       timeoutMs: this.timeouts.submitMs,
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(body),
-    });
-    const parsed = SubmitReplySchema.safeParse(reply.json);
-    if (!parsed.success) throw this.badResponse(reply, 'submit');
-    const data = parsed.data.data;
-    const first = Array.isArray(data) ? data[0] : data;
-    const taskId = Array.isArray(data) ? data[0]?.task_id : (data.id ?? data.task_id);
-    if (!taskId || !first) throw this.badResponse(reply, 'submit');
-    const estimate = Array.isArray(data) ? undefined : (data.task_info?.estimated_time ?? data.estimated_time);
-    return {
-      taskId,
-      requestId: reply.requestId,
-      replayed: reply.headers.get('idempotency-replayed') === 'true',
-      status: first.status,
-      estimatedTimeS: estimate,
     };
+    return this.exchange(spec, (reply) => {
+      const parsed = SubmitReplySchema.safeParse(reply.json);
+      if (!parsed.success) throw badResponse(reply, 'submit');
+      const data = parsed.data.data;
+      const first = Array.isArray(data) ? data[0] : data;
+      const taskId = Array.isArray(data) ? data[0]?.task_id : (data.id ?? data.task_id);
+      if (!taskId || !first) throw badResponse(reply, 'submit');
+      const estimate = Array.isArray(data) ? undefined : (data.task_info?.estimated_time ?? data.estimated_time);
+      return {
+        taskId,
+        requestId: reply.requestId,
+        replayed: reply.headers.get('idempotency-replayed') === 'true',
+        status: first.status,
+        estimatedTimeS: estimate,
+      };
+    });
   }
 
   async getTask(taskId: string): Promise<TaskSnapshot> {
-    const lang = this.opts.language ? `?language=${encodeURIComponent(this.opts.language)}` : '';
-    const reply = await this.request('GET', `v1/tasks/${encodeURIComponent(taskId)}${lang}`, { timeoutMs: this.timeouts.readMs });
-    const parsed = TaskReplySchema.safeParse(reply.json);
-    if (!parsed.success) throw this.badResponse(reply, 'task status');
-    return normaliseTask(taskId, parsed.data.data, reply.requestId);
+    const lang = this.language ? `?language=${encodeURIComponent(this.language)}` : '';
+    const spec: RequestSpec = { method: 'GET', path: `v1/tasks/${encodeURIComponent(taskId)}${lang}`, timeoutMs: this.timeouts.readMs };
+    return this.exchange(spec, (reply) => {
+      const parsed = TaskReplySchema.safeParse(reply.json);
+      if (!parsed.success) throw badResponse(reply, 'task status');
+      return normaliseTask(taskId, parsed.data.data, reply.requestId);
+    });
   }
 
   async uploadImage(file: { bytes: Uint8Array; filename: string; contentType: string }): Promise<UploadResult> {
     const form = new FormData();
     form.append('file', new Blob([file.bytes], { type: file.contentType }), file.filename);
-    const reply = await this.request('POST', 'v1/uploads/images', { timeoutMs: this.timeouts.uploadMs, body: form });
-    const parsed = UploadReplySchema.safeParse(reply.json);
-    if (!parsed.success) throw this.badResponse(reply, 'image upload');
-    const created = parsed.data.created_at !== undefined ? parsed.data.created_at * 1000 : this.opts.clock.now();
-    return { url: parsed.data.url, expiresAt: created + UPLOAD_TTL_MS, requestId: reply.requestId };
+    return this.exchange({ method: 'POST', path: 'v1/uploads/images', timeoutMs: this.timeouts.uploadMs, body: form }, (reply) => {
+      const parsed = UploadReplySchema.safeParse(reply.json);
+      if (!parsed.success) throw badResponse(reply, 'image upload');
+      const created = parsed.data.created_at !== undefined ? parsed.data.created_at * 1000 : this.clock.now();
+      return { url: parsed.data.url, expiresAt: created + UPLOAD_TTL_MS, requestId: reply.requestId };
+    });
   }
 
   async balance(): Promise<Balance> {
-    const reply = await this.request('GET', 'v1/balance', { timeoutMs: this.timeouts.readMs });
-    const parsed = BalanceReplySchema.safeParse(reply.json);
-    if (!parsed.success) throw this.badResponse(reply, 'balance');
-    if (parsed.data.success === false) {
-      throw new AppFailure({
-        code: 'server_error',
-        retryable: false,
-        requestId: reply.requestId,
-        message: `APIMart could not report the balance: ${parsed.data.message ?? 'no reason given'}.`,
-      });
-    }
-    return { remainUsd: parsed.data.remain_balance, usedUsd: parsed.data.used_balance, unlimited: parsed.data.unlimited_quota ?? false };
+    return this.exchange({ method: 'GET', path: 'v1/balance', timeoutMs: this.timeouts.readMs }, (reply) => {
+      const parsed = BalanceReplySchema.safeParse(reply.json);
+      if (!parsed.success) throw badResponse(reply, 'balance');
+      if (parsed.data.success === false) {
+        throw new AppFailure({
+          code: 'server_error',
+          retryable: false,
+          requestId: reply.requestId,
+          message: `APIMart could not report the balance: ${parsed.data.message ?? 'no reason given'}.`,
+        });
+      }
+      return { remainUsd: parsed.data.remain_balance, usedUsd: parsed.data.used_balance, unlimited: parsed.data.unlimited_quota ?? false };
+    });
   }
 
   async models(): Promise<string[]> {
-    const reply = await this.request('GET', 'v1/models', { timeoutMs: this.timeouts.readMs });
-    const parsed = ModelsReplySchema.safeParse(reply.json);
-    if (!parsed.success) throw this.badResponse(reply, 'models');
-    return parsed.data.data.map((m) => m.id);
+    return this.exchange({ method: 'GET', path: 'v1/models', timeoutMs: this.timeouts.readMs }, (reply) => {
+      const parsed = ModelsReplySchema.safeParse(reply.json);
+      if (!parsed.success) throw badResponse(reply, 'models');
+      return parsed.data.data.map((m) => m.id);
+    });
   }
 
-  private async request(
-    method: 'GET' | 'POST',
-    path: string,
-    init: { timeoutMs: number; headers?: Record<string, string>; body?: string | FormData },
-  ): Promise<Reply> {
-    const url = new URL(path, this.base);
-    // Defence in depth: the key may only ever travel to the configured API origin.
-    if (url.origin !== this.base.origin) throw new Error('refusing to send the API key to another origin');
-    const key = await this.opts.apiKey();
+  /** One request, read into a result by `read`; the result or the failure leaves scrubbed. */
+  private async exchange<T>(spec: RequestSpec, read: (reply: Reply) => T): Promise<T> {
+    const key = await this.apiKey();
     if (!key) {
       throw new AppFailure({ code: 'missing_key', retryable: false, message: 'No APIMart API key is set. Add one in Settings (or set APIMART_API_KEY).' });
     }
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = this.opts.clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, init.timeoutMs);
-    const started = this.opts.clock.now();
+    const scrub = this.scrubberFor(key);
     try {
-      const res = await this.opts.fetch(url.href, {
-        method,
-        headers: { accept: 'application/json', ...init.headers, authorization: `Bearer ${key}` },
-        body: init.body,
-        signal: controller.signal,
-      });
-      const bodyText = await res.text();
-      const requestId = res.headers.get('x-oneapi-request-id') ?? undefined;
-      this.log.log('debug', 'apimart reply', { method, path: url.pathname, status: res.status, requestId, ms: this.opts.clock.now() - started });
-      if (res.status < 200 || res.status >= 300) {
-        throw new AppFailure(scrubKey(classifyHttpError({ status: res.status, bodyText, headers: res.headers }, this.opts.clock.now()), key));
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(bodyText);
-      } catch {
-        json = undefined;
-      }
-      return { status: res.status, json, headers: res.headers, requestId };
+      return scrub.result(read(await this.send(spec, key, scrub)));
     } catch (err) {
-      if (err instanceof AppFailure) throw err;
-      const app = scrubKey(classifyNetworkError(err, timedOut), key);
-      this.log.log('warn', 'apimart request failed', { method, path: url.pathname, code: app.code, detail: app.detail });
-      throw new AppFailure(app);
-    } finally {
-      this.opts.clock.clearTimeout(timer);
+      throw scrub.failure(err);
     }
   }
 
-  /** A 2xx we cannot read: for a submit the outcome is unknown, so it is retryable (same key). */
-  private badResponse(reply: Reply, what: string): AppFailure {
-    const app: AppError = {
-      code: 'bad_response',
-      retryable: true,
-      httpStatus: reply.status,
-      requestId: reply.requestId,
-      message: `APIMart sent a ${what} reply Keyframe could not read; it will ask again.`,
-      detail: JSON.stringify(reply.json)?.slice(0, 500),
-    };
-    return new AppFailure(app);
+  private async send(spec: RequestSpec, key: string, scrub: KeyScrubber): Promise<Reply> {
+    const url = new URL(spec.path, this.base);
+    // Defence in depth: the key may only ever travel to the configured API origin.
+    if (url.origin !== this.base.origin) throw new Error('refusing to send the API key to another origin');
+    const log = scrub.logger;
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = this.clock.setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, spec.timeoutMs);
+    const started = this.clock.now();
+    const where = { method: spec.method, path: url.pathname };
+    try {
+      const res = await this.fetchImpl(url.href, {
+        method: spec.method,
+        headers: { accept: 'application/json', ...spec.headers, authorization: `Bearer ${key}` },
+        body: spec.body,
+        signal: controller.signal,
+      });
+      const requestId = res.headers.get('x-oneapi-request-id') ?? undefined;
+      const text = await this.readBody(res, controller, scrub, where);
+      log.log('debug', 'apimart reply', { ...where, status: res.status, requestId, ms: this.clock.now() - started });
+      if (res.status < 200 || res.status >= 300) {
+        throw new AppFailure(classifyHttpError({ status: res.status, bodyText: text, headers: res.headers }, this.clock.now()));
+      }
+      return { status: res.status, text, json: parseJson(text), headers: res.headers, requestId };
+    } catch (err) {
+      if (err instanceof AppFailure) throw err;
+      const app = classifyNetworkError(err, timedOut);
+      log.log('warn', 'apimart request failed', { ...where, code: app.code, detail: app.detail });
+      throw new AppFailure(app);
+    } finally {
+      this.clock.clearTimeout(timer);
+    }
+  }
+
+  /** The body within the cap; past it the stream is cancelled and the request aborted, so the connection closes. */
+  private async readBody(res: Response, controller: AbortController, scrub: KeyScrubber, where: { method: string; path: string }): Promise<string> {
+    try {
+      return scrub.incoming(await readReplyText(res, this.maxReplyBytes));
+    } catch (err) {
+      if (!(err instanceof ReplyTooLarge)) throw err;
+      controller.abort();
+      const requestId = res.headers.get('x-oneapi-request-id') ?? undefined;
+      scrub.logger.log('warn', 'apimart reply too large', { ...where, status: res.status, requestId, limitBytes: err.limitBytes });
+      throw new AppFailure({
+        code: 'bad_response',
+        // Like any reply we cannot read: for a submit the outcome is unknown, and asking again is safe (same key).
+        retryable: true,
+        httpStatus: res.status,
+        requestId,
+        message: `APIMart sent a reply larger than ${describeBytes(err.limitBytes)}; Keyframe stopped reading it and will ask again.`,
+      });
+    }
   }
 }
 
-/**
- * Fix: the provider's words (an error message echoing the token) and network error texts went
- * verbatim into AppError.message/detail, which are logged, journaled and shown, so the key could
- * leak past a logger that does not know it. Every error leaving request() is scrubbed here.
- */
-function scrubKey(app: AppError, key: string): AppError {
-  const clean = (s: string | undefined) => (s === undefined ? undefined : redactText(s, [key]));
-  const out: AppError = { ...app, message: redactText(app.message, [key]) };
-  if (app.detail !== undefined) out.detail = clean(app.detail);
-  if (app.requestId !== undefined) out.requestId = clean(app.requestId);
-  return out;
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A 2xx we cannot read: for a submit the outcome is unknown, so it is retryable (same key). */
+function badResponse(reply: Reply, what: string): AppFailure {
+  const app: AppError = {
+    code: 'bad_response',
+    retryable: true,
+    httpStatus: reply.status,
+    requestId: reply.requestId,
+    message: `APIMart sent a ${what} reply Keyframe could not read; it will ask again.`,
+  };
+  const excerpt = reply.text.trim().slice(0, 500);
+  if (excerpt) app.detail = excerpt;
+  return new AppFailure(app);
+}
+
+function describeBytes(bytes: number): string {
+  const mib = 1024 * 1024;
+  return bytes % mib === 0 ? `${bytes / mib} MiB` : `${bytes} bytes`;
 }

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { TypedEmitter } from './emitter.js';
+import { bearerToken, echoHeaders, sendEcho } from './echo.js';
 import { errorEnvelope } from './envelope.js';
 import type { FaultPlan } from './fault-plan.js';
 import { readBody, requestRecord, sendBody, sendJson } from './http-util.js';
+import { sendHugeReply } from './huge-reply.js';
 import type { Balance } from './pricing.js';
 import { FAKE_MODELS } from './submit-schema.js';
 import { handleSubmit } from './submit.js';
@@ -51,7 +53,7 @@ function newRequestId(): string {
 }
 
 function authorized(header: string | undefined, apiKey: string | null): boolean {
-  const token = /^Bearer\s+(.*)$/i.exec(header ?? '')?.[1]?.trim();
+  const token = bearerToken(header);
   if (!token) return false;
   return apiKey === null || token === apiKey;
 }
@@ -84,6 +86,15 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, requestId: s
     const body = fault.body === undefined ? errorEnvelope(fault.status, requestId) : fault.body;
     return sendBody(res, fault.status, body, fault.headers);
   }
+  if (fault?.kind === 'echo-auth') {
+    await readBody(req, 0);
+    return sendEcho(res, fault, req.headers.authorization ?? '');
+  }
+  if (matched && fault?.kind === 'huge-reply') {
+    await readBody(req, 0);
+    return sendHugeReply(res, matched.route, fault, deps.events);
+  }
+  if (fault?.kind === 'echo-auth-headers') echoHeaders(res, requestId, req.headers.authorization ?? '');
   if (!authorized(req.headers.authorization, deps.apiKey)) {
     await readBody(req, 0);
     return sendJson(res, 401, errorEnvelope(401, requestId));

@@ -19,6 +19,7 @@ import type { FakeApimart, FakeApimartOptions, FakeEvents, FakeStats, ProgressMo
  */
 
 export type {
+  ApiRoute,
   FakeApimart,
   FakeApimartOptions,
   FakeClock,

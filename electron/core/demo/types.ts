@@ -4,6 +4,8 @@
  */
 
 export type Route = 'submit' | 'task' | 'upload' | 'balance' | 'models' | 'file';
+/** The routes of the API server (not the file host). */
+export type ApiRoute = Exclude<Route, 'file'>;
 
 /**
  * A scripted misbehaviour. Faults for a route are consumed in FIFO order, one
@@ -34,7 +36,24 @@ export type Fault =
   /** The next task that would complete ends `failed` with this error instead. */
   | { route: 'task'; kind: 'fail'; message: string; code?: string | number; times?: number }
   /** This GET reports an unknown status string, nothing else changes. */
-  | { route: 'task'; kind: 'unknown-status'; status: string; times?: number };
+  | { route: 'task'; kind: 'unknown-status'; status: string; times?: number }
+  /**
+   * A gateway or captive proxy that echoes what it received: answers like 'status', but every
+   * `{auth}` in the body's strings and the header values becomes the request's Authorization
+   * header, and every `{token}` the bearer token alone. A string body is sent verbatim.
+   */
+  | { route: ApiRoute; kind: 'echo-auth'; status: number; body: unknown; headers?: Record<string, string>; times?: number }
+  /**
+   * Handles the request normally, but sends the bearer token back in X-Oneapi-Request-Id
+   * (`<request id>.<token>`) and the whole Authorization header in X-Echo-Authorization.
+   */
+  | { route: ApiRoute; kind: 'echo-auth-headers'; times?: number }
+  /**
+   * Answers `status` (default 200) with a JSON document of exactly `bytes` bytes (a models list
+   * padded with filler), streamed as fast as the client takes it, without Content-Length unless
+   * `declareLength`. Emits 'huge-reply-ended' once the body is sent or the client hung up.
+   */
+  | { route: ApiRoute; kind: 'huge-reply'; bytes: number; status?: number; declareLength?: boolean; times?: number };
 
 export type FaultKind = Fault['kind'];
 
@@ -112,6 +131,8 @@ export interface FakeEvents {
   stalled: { path: string; bytesSent: number };
   'task-created': { id: string; model: string; prompt: string; sampleCount: number; idempotencyKey?: string };
   request: { server: 'api' | 'file'; method: string; path: string };
+  /** A 'huge-reply' fault's body: sent whole (`complete`), or cut short when the client closed the connection. */
+  'huge-reply-ended': { route: ApiRoute; bytesSent: number; complete: boolean };
 }
 
 export interface FakeApimart {

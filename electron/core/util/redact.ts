@@ -7,9 +7,15 @@ import type { LogFields, LogLevel, Logger } from '../ports.js';
  */
 const TOKEN_PATTERNS = [/Bearer\s+[^\s"',}]+/gi, /\bsk-[A-Za-z0-9_-]{6,}/g];
 
-export function redactText(text: string, secrets: readonly string[]): string {
+/** Only the known secrets replaced, no shape-based masking: the text's syntax (JSON) is left intact. */
+export function replaceSecrets(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+  return out;
+}
+
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = replaceSecrets(text, secrets);
   for (const re of TOKEN_PATTERNS) out = out.replace(re, (m) => (m.toLowerCase().startsWith('bearer') ? 'Bearer [redacted]' : '[redacted]'));
   return out;
 }
@@ -29,6 +35,27 @@ export function redactValue(value: unknown, secrets: readonly string[], depth = 
   for (const [k, v] of Object.entries(value)) {
     out[k] = /authorization|api[-_]?key|secret|token|password/i.test(k) ? '[redacted]' : redactValue(v, secrets, depth + 1);
   }
+  return out;
+}
+
+/**
+ * The same value with `fn` applied to every string in it, however deeply nested
+ * in arrays and plain objects; numbers, booleans and nulls are kept, so the
+ * result keeps its type. Meant for data parsed from JSON: other objects (a
+ * Date, a Map) are returned as they are.
+ */
+export function mapStrings<T>(value: T, fn: (s: string) => string): T {
+  return mapStringsIn(value, fn) as T;
+}
+
+function mapStringsIn(value: unknown, fn: (s: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStringsIn(v, fn));
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = mapStringsIn(v, fn);
   return out;
 }
 

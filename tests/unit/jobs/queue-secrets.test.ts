@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoFixtures } from '../../../electron/core/demo/fixtures.js';
 import { TEST_KEY, createHarness, finished, type Harness } from '../../support/engine-harness.js';
+import { filesWithKeyTrace, keyTraceIn } from '../../support/key-trace.js';
 import { allFiles, expectSavedVideos, filesContainingKey } from '../../support/queue-helpers.js';
 
 let h: Harness;
@@ -92,5 +93,62 @@ describe('the API key stays secret through faults', () => {
     await expectSavedVideos(h, job.id);
     expect(h.fake.stats.uploads).toHaveLength(1);
     await expectKeyOnlyInApiAuthHeaders();
+  });
+
+  describe('a gateway that echoes the key into its replies', () => {
+    /** Every snapshot of every job the queue published, as JSON. */
+    function recordSnapshots(): string[] {
+      const seen: string[] = [];
+      h.engine.queue.onJob((j) => seen.push(JSON.stringify(j)));
+      return seen;
+    }
+
+    async function expectNoTrace(snapshots: string[]): Promise<void> {
+      expect(snapshots.length).toBeGreaterThan(0);
+      expect(keyTraceIn(snapshots.join('\n'), TEST_KEY)).toBeUndefined();
+      expect(keyTraceIn(JSON.stringify(h.engine.queue.list()), TEST_KEY)).toBeUndefined();
+      expect(keyTraceIn(JSON.stringify(h.logs), TEST_KEY)).toBeUndefined();
+      expect(await filesWithKeyTrace(TEST_KEY, h.dataDir, h.outDir)).toEqual([]);
+    }
+
+    it('in request ids, an unreadable submit reply and a task status: journal, sidecar and snapshots stay clean', async () => {
+      h = await createHarness();
+      framesDir = await mkdtemp(join(tmpdir(), 'kf-secret-frames-'));
+      const jpg = join(framesDir, 'first.jpg');
+      await copyFile(demoFixtures()[0]?.thumbnail ?? '', jpg);
+      const snapshots = recordSnapshots();
+      h.fake.fault({ route: 'upload', kind: 'echo-auth-headers' });
+      h.fake.fault({ route: 'submit', kind: 'echo-auth', status: 200, body: { echo: 'received {auth}', token: '{token}' }, headers: { 'X-Oneapi-Request-Id': 'req_{token}' } });
+      h.fake.fault({ route: 'submit', kind: 'echo-auth-headers' });
+      h.fake.fault({ route: 'task', kind: 'echo-auth', status: 200, body: { code: 200, data: { status: 'warming up for {token}', progress: 5 } } });
+      h.fake.fault({ route: 'task', kind: 'echo-auth-headers', times: 20 });
+      const job = await h.submit({ prompt: 'a gateway that repeats everything', first_frame_image: { kind: 'file', path: jpg } });
+      await h.drive(finished(h, job.id));
+      const done = await expectSavedVideos(h, job.id);
+      // The echoes did arrive, and were replaced where they landed.
+      expect(snapshots.some((s) => s.includes('"bad_response"') && s.includes('[redacted]'))).toBe(true);
+      expect(snapshots.some((s) => s.includes('"providerStatus":"warming up for [redacted]"'))).toBe(true);
+      expect(done.requestIds.some((id) => id.endsWith('.[redacted]'))).toBe(true);
+      expect(h.fake.stats.tasksCreated).toBe(1);
+      await expectNoTrace(snapshots);
+    });
+
+    it('in a failed task’s error message and code: the failed job stays clean', async () => {
+      h = await createHarness();
+      const snapshots = recordSnapshots();
+      h.fake.fault({
+        route: 'task',
+        kind: 'echo-auth',
+        status: 200,
+        body: { code: 200, data: { status: 'failed', error: { message: 'upstream refused header Authorization: {auth} ({token})', code: '{token}' }, fail_reason: '{token}' } },
+        headers: { 'X-Oneapi-Request-Id': '{token}' },
+      });
+      const job = await h.submit({ prompt: 'a gateway that fails loudly' });
+      await h.drive(finished(h, job.id));
+      const failed = h.job(job.id);
+      expect(failed.state).toBe('failed');
+      expect(failed.error?.message).toContain('upstream refused header Authorization: Bearer [redacted] ([redacted])');
+      await expectNoTrace(snapshots);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPS, type Reply } from '../../../shared/ipc/channels.js';
+import { keyTraceIn } from '../../support/key-trace.js';
 import type { Settings } from '../../../shared/ipc/views.js';
 import { createRedactingLogger, type LogLine } from '../../../electron/core/util/redact.js';
 import { createSafeStorageSecretStore, KEY_FILE_NAME, type SafeStorageLike } from '../../../electron/main/adapters/secret-store.js';
@@ -43,10 +44,21 @@ describe('the API key through main', () => {
     const secrets = createSafeStorageSecretStore({ safeStorage, isReady: () => true, file: join(dataDir, KEY_FILE_NAME), platform: 'linux', allowPlaintextKeyStorage: () => false, logger });
     let current: Settings = { outputDir: join(dataDir, 'videos'), nameTemplate: '{date}-{prompt}', concurrency: 2, language: 'en', theme: 'system', demoMode: false };
     const settings: SettingsStore = { get: () => current, update: (p) => (current = { ...current, ...p }) };
-    // The gateway refuses the key and echoes it back, as some do.
+    // The gateway (or a proxy in front of it) echoes the key back wherever a reply can hold text, as some do.
+    const token = (auth: string) => auth.replace(/^Bearer\s+/i, '');
+    const echoes: ((auth: string) => Response)[] = [
+      (auth) => new Response(JSON.stringify({ error: { message: `Invalid token: ${auth}`, type: 'auth' } }), { status: 401, headers: { 'content-type': 'application/json' } }),
+      (auth) => new Response(JSON.stringify({ echo: auth, success: token(auth) }), { status: 200, headers: { 'x-oneapi-request-id': token(auth) } }),
+      (auth) => new Response(JSON.stringify({ success: false, message: `quota of ${token(auth)} exhausted` }), { status: 200 }),
+      (auth) => new Response(`<html><body>Sign in first (${token(auth)})</body></html>`, { status: 200, headers: { 'content-type': 'text/html' } }),
+      (auth) => new Response(`${'x'.repeat(480)} ${token(auth)}`, { status: 500, headers: { 'x-oneapi-request-id': `req_${token(auth)}` } }),
+    ];
+    let served = 0;
     const fetch = async (_url: string, init?: RequestInit): Promise<Response> => {
       const auth = new Headers(init?.headers).get('authorization') ?? '';
-      return new Response(JSON.stringify({ error: { message: `Invalid token: ${auth}`, type: 'auth' } }), { status: 401, headers: { 'content-type': 'application/json' } });
+      const echo = echoes[served % echoes.length] ?? echoes[0]!;
+      served += 1;
+      return echo(auth);
     };
     services = await createAppServices({
       dataDir,
@@ -79,10 +91,14 @@ describe('the API key through main', () => {
     for (const channel of ['settings:get', 'settings:hasApiKey', 'settings:testApiKey', 'balance:get', 'app:version', 'jobs:list', 'jobs:queueState']) {
       replies.push(await call(channel, {}));
     }
-    // testApiKey reached the fake gateway and failed with its (echoing) message.
-    expect(replies.some((r) => !r.ok && r.error.code === 'auth')).toBe(true);
-    expect(JSON.stringify(replies)).not.toContain(KEY);
-    expect(JSON.stringify(lines)).not.toContain(KEY);
+    for (let i = 0; i < echoes.length; i++) replies.push(await call(i % 2 ? 'balance:get' : 'settings:testApiKey', {}));
+    // Every echo reached a caller (after the two in the first round), each failing with its echoing words replaced.
+    expect(served).toBe(2 + echoes.length);
+    const codes = new Set(replies.flatMap((r) => (r.ok ? [] : [r.error.code])));
+    expect([...codes]).toEqual(expect.arrayContaining(['auth', 'bad_response', 'server_error']));
+    expect(JSON.stringify(replies)).toContain('[redacted]');
+    expect(keyTraceIn(JSON.stringify(replies), KEY)).toBeUndefined();
+    expect(keyTraceIn(JSON.stringify(lines), KEY)).toBeUndefined();
     expect(await secrets.get()).toBe(KEY);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactingLogger, redactText, redactValue, type LogLine } from '../../../electron/core/util/redact.js';
+import { createRedactingLogger, mapStrings, redactText, redactValue, replaceSecrets, type LogLine } from '../../../electron/core/util/redact.js';
 import { FakeClock } from '../../support/fake-clock.js';
 
 const SECRET = 'my-provider-secret-9f8e7d';
@@ -88,6 +88,41 @@ describe('redactValue', () => {
     const input = { token: 'abc', list: [SECRET] };
     redactValue(input, [SECRET]);
     expect(input).toEqual({ token: 'abc', list: [SECRET] });
+  });
+});
+
+describe('replaceSecrets', () => {
+  it('replaces only the known secrets, so JSON text stays parseable', () => {
+    const original = { message: `Bearer ${SECRET}"quoted"`, other: 'Bearer abc\\"x' };
+    const text = JSON.stringify(original);
+    expect(JSON.parse(replaceSecrets(text, [SECRET]))).toEqual({ message: 'Bearer [redacted]"quoted"', other: original.other });
+    // The shape-based masking would eat into the escapes and break the document.
+    expect(() => JSON.parse(redactText(text, [SECRET]))).toThrow();
+  });
+});
+
+describe('mapStrings', () => {
+  const clean = (s: string) => replaceSecrets(s, [SECRET]);
+
+  it('maps every string however nested and keeps every other value and the shape', () => {
+    const value = { id: 'task_1', status: `saw ${SECRET}`, progress: 5, done: false, none: null, missing: undefined, list: [{ url: `https://x/?k=${SECRET}` }, 3] };
+    expect(mapStrings(value, clean)).toEqual({
+      id: 'task_1',
+      status: 'saw [redacted]',
+      progress: 5,
+      done: false,
+      none: null,
+      missing: undefined,
+      list: [{ url: 'https://x/?k=[redacted]' }, 3],
+    });
+    expect(mapStrings(`x ${SECRET}`, clean)).toBe('x [redacted]');
+    expect(mapStrings(42, clean)).toBe(42);
+  });
+
+  it('does not mutate its input', () => {
+    const input = { list: [SECRET], nested: { s: SECRET } };
+    mapStrings(input, clean);
+    expect(input).toEqual({ list: [SECRET], nested: { s: SECRET } });
   });
 });
 
