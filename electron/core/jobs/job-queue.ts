@@ -189,6 +189,7 @@ export class JobQueue {
     try {
       await this.commitDurably(current, job);
     } catch (err) {
+      this.log.log('error', 'a resumed job could not be journaled; it keeps waiting', { id, error: errnoCode(err) ?? String(err) });
       throw fsRefusal(err, 'Keyframe could not record that this job continues.', 'data');
     }
     this.pump();
