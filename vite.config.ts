@@ -24,6 +24,8 @@ export default defineConfig({
     // The build's root is renderer/; the unit tests live under the package root.
     root: '.',
     include: ['tests/unit/**/*.test.ts'],
+    // An error that escapes the engine (an unhandled rejection) fails the test it happened in.
+    setupFiles: ['tests/support/fail-on-unhandled.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

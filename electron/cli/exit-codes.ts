@@ -32,6 +32,9 @@ export function exitCodeFor(code: AppErrorCode | undefined): number {
       return EXIT.auth;
     case 'payment_required':
       return EXIT.payment;
+    // Nothing is wrong with the job: free some space, then `keyframe resume` (or run the command again).
+    case 'disk_full':
+      return EXIT.attention;
     default:
       return EXIT.failed;
   }

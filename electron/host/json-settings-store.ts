@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync, mkdirSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defaultOutputDir } from '../cli/environment.js';
@@ -120,21 +120,21 @@ function writeJsonSync(path: string, value: unknown): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'w', 0o600);
+  let fd: number | undefined;
   try {
-    writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
+    fd = openSync(tmp, 'w', 0o600);
+    // writeFileSync, not writeSync: on a nearly full disk a single write stores only part of
+    // the text and reports success; renaming that would replace the settings with a torn file.
+    writeFileSync(fd, `${JSON.stringify(value, null, 2)}\n`);
     fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    const closing = fd;
+    fd = undefined;
+    closeSync(closing);
     renameSync(tmp, path);
   } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // already gone
-    }
+    // A failed write's temp file would hold the very space a full disk lacks.
+    if (fd !== undefined) ignoreErrors(() => closeSync(fd as number));
+    ignoreErrors(() => unlinkSync(tmp));
     throw err;
   }
   try {
@@ -146,5 +146,13 @@ function writeJsonSync(path: string, value: unknown): void {
     }
   } catch {
     // Directories cannot be fsynced on Windows; the rename is still atomic.
+  }
+}
+
+function ignoreErrors(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // Cleaning up after a failure that is already being reported.
   }
 }

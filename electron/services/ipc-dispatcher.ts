@@ -60,6 +60,7 @@ export function createIpcDispatcher(handlers: Handlers, opts: { logger?: Logger 
       value = await route.run(parsed.data);
     } catch (err) {
       const known = appFailureReply(err);
+      if (known?.code === 'disk_full') log.log('warn', 'ipc: refused, the disk is full', { channel, detail: known.detail });
       if (known) return replyError(known);
       log.log('error', 'ipc: handler failed', { channel, error: err, stack: err instanceof Error ? err.stack : undefined });
       return replyError(INTERNAL);

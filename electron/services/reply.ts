@@ -2,6 +2,8 @@ import type { ZodError } from 'zod';
 import { isAppFailure } from '../../shared/errors.js';
 import { describeIssues } from '../../shared/domain/generation.js';
 import type { Reply, ReplyError } from '../../shared/ipc/channels.js';
+import { isDiskFull } from '../core/util/fs-errors.js';
+import { fsRefusal } from '../core/util/fs-refusal.js';
 
 /**
  * The reply envelope, built one way for Electron IPC and the browser host's
@@ -22,8 +24,13 @@ export const UNTRUSTED: ReplyError = { code: 'permission', message: 'Keyframe re
 /** Texts can echo what the page sent (an unknown key's name): bound them. */
 const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
-/** An AppFailure's fields, or undefined for anything else (the caller answers INTERNAL). */
+/**
+ * An AppFailure's fields, or undefined for anything else (the caller answers INTERNAL).
+ * A full disk is the exception: whichever handler hit it (a journal, settings or sidecar
+ * write), the person must hear "the disk is full" to know what to fix, not "internal".
+ */
 export function appFailureReply(err: unknown): ReplyError | undefined {
+  if (isDiskFull(err)) return appFailureReply(fsRefusal(err, 'Keyframe could not write a file.'));
   if (!isAppFailure(err)) return undefined;
   const a = err.app;
   return {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { isAppFailure } from '../../../shared/errors.js';
+import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import type { Job } from '../../../shared/domain/job.js';
 import { parseGenerationRequest } from '../../core/jobs/job-factory.js';
 import { DEFAULT_NAME_TEMPLATE, validateTemplate } from '../../core/library/file-naming.js';
@@ -74,7 +74,7 @@ export function report(job: Job, io: CliIo, json: boolean): number {
     }
     return EXIT.ok;
   }
-  const message = job.error?.message ?? `The job ended as ${job.state}.`;
+  const message = job.error ? cliMessage(job.error) : `The job ended as ${job.state}.`;
   if (!json) {
     fail(io, message);
     if (job.error?.requestId) io.stderr.write(`  request id: ${job.error.requestId}\n`);
@@ -85,4 +85,13 @@ export function report(job: Job, io: CliIo, json: boolean): number {
     return EXIT.attention;
   }
   return exitCodeFor(job.error?.code);
+}
+
+/**
+ * A job waiting for disk space says Keyframe carries on by itself once there is room: true
+ * of the app, which keeps running, not of this command, which exits. Keep the place, drop the promise.
+ */
+function cliMessage(error: AppError): string {
+  if (error.code !== 'disk_full') return error.message;
+  return `${error.message.split(':')[0] ?? 'The disk is full'}: free some space.`;
 }

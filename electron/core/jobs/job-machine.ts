@@ -11,6 +11,7 @@ import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
  *   queued → uploading → submitting → generating → downloading → done
  *                 ↘           ↘            ↘             ↘
  *                  failed · needs_attention · failed/expired · needs_attention
+ *   a full disk in any step → needs_attention (resume continues that step)
  *   any non-terminal → stopped (stop tracking; the API has no cancel)
  */
 
@@ -198,6 +199,11 @@ function onStepFailed(job: Job, error: AppError, retryAt: number, next: (p: Part
   const s = job.state;
   const attempts = job.attempts + 1;
   const attention = (err: AppError) => next({ state: 'needs_attention', attentionFrom: s, error: err, attempts, nextActionAt: undefined });
+
+  // A full disk is fixed by the person, not by backing off: the job waits, saying so, in
+  // whatever step it was (a task may already be paid for), and carries on from that step
+  // once there is room. Even before a task exists it never fails: nothing was wrong with it.
+  if (error.code === 'disk_full') return attention(error);
 
   if (error.retryable) {
     if (s === 'uploading' && attempts >= MAX_UPLOAD_ATTEMPTS) {

@@ -1,3 +1,4 @@
+import { resolve, sep } from 'node:path';
 import { AppFailure, type AppError } from '../../../shared/errors.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
 import { isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
@@ -5,10 +6,13 @@ import type { ApimartClient } from '../apimart/client.js';
 import type { UploadCache } from '../frames/upload-cache.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
+import { diskFullError, errnoCode, fsFailure, isDiskFull } from '../util/fs-errors.js';
+import { fsRefusal, type DiskPlace } from '../util/fs-refusal.js';
 import { createJob } from './job-factory.js';
 import { InvalidTransition, transition, type JobEvent } from './job-machine.js';
 import { runStep } from './job-steps.js';
 import type { CorruptJournalEntry, JobStore } from './job-store.js';
+import { JournalWriter } from './journal-writer.js';
 import { pollSpacingMs } from './poll-budget.js';
 import { cleanStrayParts, loadPaused, savePaused } from './queue-persistence.js';
 import { RATE_LIMIT_BACKOFF, backoffMs } from './poll-policy.js';
@@ -27,6 +31,8 @@ export interface JobQueueDeps {
   concurrency?: number;
   appVersion: string;
   stallTimeoutMs?: number;
+  /** How often jobs waiting for disk space, and journal writes a full disk refused, are tried again. */
+  diskFullRetryMs?: number;
 }
 
 export interface QueueState {
@@ -43,17 +49,22 @@ export interface RecoveryReport {
 }
 
 const ACTIVE = new Set(['uploading', 'submitting', 'generating', 'downloading']);
+/** Freeing space is something a person does; looking again twice a minute costs nothing and notices soon enough. */
+export const DISK_FULL_RETRY_MS = 30_000;
 const STOP_NOTE = 'Stopped tracking. APIMart has no cancel: the provider may still finish this job and charge for it.';
 
 /**
  * One scheduler for all jobs. A single timer wakes it at the earliest due job;
  * each job has at most one step in flight; a concurrency cap limits started
  * jobs; a 429 pauses the whole queue; no client-side timeout ever fails a job.
+ * A full disk never fails a job either: it waits (needs_attention, disk_full)
+ * and a slow tick carries it on once there is room. No error ever escapes the
+ * scheduler: whatever a step throws ends as the job's state and a log line.
  */
 export class JobQueue {
   private readonly jobs = new Map<string, Job>();
   private readonly running = new Map<string, AbortController>();
-  private readonly saves = new Map<string, Promise<void>>();
+  private readonly journal: JournalWriter;
   private readonly jobListeners = new Set<(job: Job) => void>();
   private readonly queueListeners = new Set<(s: QueueState) => void>();
   private readonly settleWaiters: (() => void)[] = [];
@@ -61,6 +72,11 @@ export class JobQueue {
   private readonly log: Logger;
   private concurrency: number;
   private timer?: TimerHandle;
+  private diskTimer?: TimerHandle;
+  /** The disk-full tick in progress, so settled() also waits for the steps it starts. */
+  private retrying?: Promise<void>;
+  /** Pause writes run in order, so the last one asked for is the one on disk. */
+  private pauseWrites: Promise<unknown> = Promise.resolve();
   private paused = false;
   private rateLimitedUntil = 0;
   private consecutive429 = 0;
@@ -73,6 +89,7 @@ export class JobQueue {
     this.random = deps.random ?? Math.random;
     this.log = deps.logger ?? silentLogger;
     this.concurrency = Math.max(1, deps.concurrency ?? 3);
+    this.journal = new JournalWriter(deps.store, (id) => this.jobs.get(id), this.log);
   }
 
   // ── lifecycle ────────────────────────────────────────────────────────────
@@ -109,13 +126,18 @@ export class JobQueue {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
+    if (this.diskTimer !== undefined) this.deps.clock.clearTimeout(this.diskTimer);
     for (const c of this.running.values()) c.abort();
     await this.settled();
-    await Promise.all(this.saves.values());
+    await this.journal.settled();
+    // A last try for states a full disk kept out of the journal; whatever still fails is
+    // recovered from the journal's last good state at the next start.
+    if (this.journal.hasUnsaved()) await this.journal.retryUnsaved();
   }
 
   /** Resolves once no step is in flight (tests drive a fake clock with it). */
   settled(): Promise<void> {
+    if (this.retrying) return this.retrying.then(() => this.settled());
     if (this.running.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.settleWaiters.push(resolve));
   }
@@ -125,7 +147,12 @@ export class JobQueue {
   async submit(input: GenerationRequestInput, opts: { provider: Provider; outputDir: string; nameTemplate: string; retryOf?: string }): Promise<Job> {
     const job = await createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now() });
     // Journal first: the job exists on disk before its first request.
-    await this.deps.store.save(job);
+    try {
+      await this.journal.saveSnapshot(job);
+    } catch (err) {
+      this.log.log('error', 'a new job could not be journaled; it was not queued', { error: errnoCode(err) ?? String(err) });
+      throw fsRefusal(err, 'Keyframe could not record the new job in its journal.', 'data');
+    }
     this.jobs.set(job.id, job);
     this.emitJob(job);
     this.pump();
@@ -136,8 +163,13 @@ export class JobQueue {
     const job = this.require(id);
     this.running.get(id)?.abort();
     const stopped = { ...transition(job, { type: 'stop' }, this.deps.clock.now()), error: { code: 'cancelled' as const, message: STOP_NOTE } };
-    await this.commit(stopped, true);
-    this.pump();
+    // Memory first (the step in flight is already aborted); if the disk refuses the write,
+    // the person hears so and the stop is written once there is room.
+    try {
+      await this.commit(stopped, true);
+    } finally {
+      this.pump();
+    }
     return stopped;
   }
 
@@ -152,15 +184,29 @@ export class JobQueue {
 
   /** Continues a needs_attention job from the step it was in (same key, same task). */
   async resumeJob(id: string): Promise<Job> {
-    const job = transition(this.require(id), { type: 'resume' }, this.deps.clock.now());
-    await this.commit(job, true);
+    const current = this.require(id);
+    const job = transition(current, { type: 'resume' }, this.deps.clock.now());
+    try {
+      await this.commitDurably(current, job);
+    } catch (err) {
+      this.log.log('error', 'a resumed job could not be journaled; it keeps waiting', { id, error: errnoCode(err) ?? String(err) });
+      throw fsRefusal(err, 'Keyframe could not record that this job continues.', 'data');
+    }
     this.pump();
     return job;
   }
 
+  /** On disk first: a pause that is shown but not saved would be gone after a restart, and the reverse. */
   async setPaused(paused: boolean): Promise<void> {
+    const write = this.pauseWrites.then(() => savePaused(this.deps.dataDir, paused));
+    this.pauseWrites = write.catch(() => undefined);
+    try {
+      await write;
+    } catch (err) {
+      this.log.log('error', 'the queue’s pause could not be saved; nothing changed', { paused, error: errnoCode(err) ?? String(err) });
+      throw fsRefusal(err, `Keyframe could not save that the queue is ${paused ? 'paused' : 'running'}.`, 'data');
+    }
     this.paused = paused;
-    await savePaused(this.deps.dataDir, paused);
     this.emitQueue();
     this.pump();
   }
@@ -237,6 +283,7 @@ export class JobQueue {
   }
 
   private armTimer(now: number): void {
+    this.armDiskRetry();
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
     if (this.paused || this.suspended || this.closed) return;
@@ -258,25 +305,35 @@ export class JobQueue {
   private launch(job: Job): void {
     const controller = new AbortController();
     this.running.set(job.id, controller);
-    void this.execute(job, controller).finally(() => {
-      this.running.delete(job.id);
+    // execute() handles its own failures; this catch is the last guard, so nothing a step does
+    // can become an unhandled rejection (which ends the browser host's process).
+    void this.execute(job, controller)
+      .catch((err: unknown) => this.log.log('error', 'a job step failed outside its error handling', { id: job.id, error: errorText(err) }))
+      .finally(() => this.afterStep(job.id));
+  }
+
+  private afterStep(id: string): void {
+    this.running.delete(id);
+    try {
       this.pump();
+    } catch (err) {
+      this.log.log('error', 'the scheduler failed after a step', { id, error: errorText(err) });
+    } finally {
       if (this.running.size === 0) for (const w of this.settleWaiters.splice(0)) w();
-    });
+    }
   }
 
   private async execute(job: Job, controller: AbortController): Promise<void> {
-    const provider = job.provider;
     try {
       await runStep(job, {
-        client: this.deps.clientFor(provider),
+        client: this.deps.clientFor(job.provider),
         fileFetch: this.deps.fileFetch,
         uploads: this.deps.uploads,
         clock: this.deps.clock,
         random: this.random,
         stallTimeoutMs: this.deps.stallTimeoutMs ?? 30_000,
         signal: controller.signal,
-        dispatch: (event, persist) => this.dispatch(job.id, event, persist),
+        dispatch: (event, persist) => (persist ? this.dispatch(job.id, event, true) : this.dispatchInMemory(job.id, event)),
         reservedNames: () => this.reservedNames(),
         generatingCount: () => this.countIn('generating'),
         addToLibrary: async (dir, name) => {
@@ -286,19 +343,26 @@ export class JobQueue {
       this.consecutive429 = 0;
     } catch (err) {
       if (controller.signal.aborted && (this.closed || this.jobs.get(job.id)?.state === 'stopped')) return;
-      await this.onStepError(job.id, err);
+      await this.onStepError(job, err);
     }
   }
 
-  private async onStepError(id: string, err: unknown): Promise<void> {
+  /** Never throws: the failure becomes the job's state, and what cannot be journaled is logged and written later. */
+  private async onStepError(job: Job, err: unknown): Promise<void> {
+    try {
+      await this.recordStepFailure(job, err);
+    } catch (failure) {
+      this.log.log('error', 'a step failure was applied but could not be journaled', { id: job.id, error: errorText(failure) });
+    }
+  }
+
+  private async recordStepFailure(started: Job, err: unknown): Promise<void> {
+    const id = started.id;
     const now = this.deps.clock.now();
-    const error: AppError =
-      err instanceof AppFailure
-        ? err.app
-        : { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: err instanceof Error ? err.message : String(err) };
+    const error = this.describeStepError(started, err);
     const job = this.jobs.get(id);
     if (!job || !(ACTIVE.has(job.state) || job.state === 'queued')) {
-      this.log.log('error', 'step failed outside an active state', { id, code: error.code, detail: error.detail });
+      this.log.log('error', 'step failed outside an active state', { id, state: job?.state, code: error.code, detail: error.detail });
       return;
     }
     this.log.log('warn', 'job step failed', { id, state: job.state, code: error.code, retryable: error.retryable, requestId: error.requestId });
@@ -319,6 +383,23 @@ export class JobQueue {
     await this.dispatch(id, { type: 'step_failed', error, retryAt }, true);
   }
 
+  /** A step's error as the job will show it; a full disk reads as such wherever it was hit. */
+  private describeStepError(job: Job, err: unknown): AppError {
+    if (err instanceof AppFailure) return err.app;
+    if (isDiskFull(err)) return diskFullError(this.diskOf(job, err), errnoCode(err));
+    return { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: errorText(err) };
+  }
+
+  /** Which disk an errno error is about, from the path Node puts on it. */
+  private diskOf(job: Job, err: unknown): DiskPlace {
+    const path = typeof err === 'object' && err !== null && 'path' in err && typeof err.path === 'string' ? resolve(err.path) : undefined;
+    if (path === undefined) return 'unknown';
+    const inside = (dir: string) => path === resolve(dir) || path.startsWith(resolve(dir) + sep);
+    if (inside(this.deps.dataDir)) return 'data';
+    if (inside(job.outputDir)) return 'output';
+    return 'unknown';
+  }
+
   private async dispatch(id: string, event: JobEvent, persist: boolean): Promise<Job> {
     const current = this.require(id);
     let next: Job;
@@ -333,6 +414,19 @@ export class JobQueue {
     return next;
   }
 
+  /**
+   * Events that are not journaled (progress, polls) are reported without waiting; one the job
+   * can no longer take is logged, never left to reject where nobody awaits it.
+   */
+  private async dispatchInMemory(id: string, event: JobEvent): Promise<Job> {
+    try {
+      return await this.dispatch(id, event, false);
+    } catch (err) {
+      this.log.log('error', 'a step event could not be applied', { id, event: event.type, error: errorText(err) });
+      return this.require(id);
+    }
+  }
+
   private async commit(job: Job, persist: boolean): Promise<void> {
     this.jobs.set(job.id, job);
     // Listeners hear of a change when it happens, in the order changes happen. Emitting after
@@ -342,12 +436,76 @@ export class JobQueue {
     // below before its next request, and close() waits for pending writes.
     this.emitJob(job);
     if (!ACTIVE.has(job.state) && job.state !== 'queued') this.emitQueue();
-    if (persist) {
-      // Writes of one job are serialised so an older snapshot never lands after a newer one.
-      const prev = this.saves.get(job.id) ?? Promise.resolve();
-      const write = prev.then(() => this.deps.store.save(this.jobs.get(job.id) ?? job));
-      this.saves.set(job.id, write.catch(() => undefined));
-      await write;
+    if (!persist) return;
+    try {
+      await this.journal.saveLatest(job.id);
+    } catch (err) {
+      // The state stays in memory and is written by the disk-full tick. The caller (a step)
+      // stops here: nothing is sent to the provider that the journal has not recorded.
+      this.armDiskRetry();
+      throw fsFailure(err, 'Keyframe could not write its job journal.', 'data');
+    }
+  }
+
+  /**
+   * Applies `next` only once it is on disk: for changes that start work again (resume), which
+   * must not run on a state the journal does not hold. Throws the store's error, changing nothing.
+   */
+  private async commitDurably(current: Job, next: Job): Promise<void> {
+    await this.journal.saveSnapshot(next);
+    if (this.jobs.get(next.id) !== current) {
+      // Changed while the write was in flight (stopped): that change wins; make sure it is the one on disk.
+      await this.journal.saveLatest(next.id).catch(() => this.armDiskRetry());
+      return;
+    }
+    this.jobs.set(next.id, next);
+    this.emitJob(next);
+    this.emitQueue();
+  }
+
+  // ── a full disk ──────────────────────────────────────────────────────────
+
+  private waitsForSpace(job: Job): boolean {
+    return job.state === 'needs_attention' && job.error?.code === 'disk_full' && !this.running.has(job.id);
+  }
+
+  /** Arms the slow tick while a job waits for space or a journal write is pending. */
+  private armDiskRetry(): void {
+    if (this.closed || this.inert || this.diskTimer !== undefined) return;
+    const waiting = !this.paused && !this.suspended && [...this.jobs.values()].some((j) => this.waitsForSpace(j));
+    if (!waiting && !this.journal.hasUnsaved()) return;
+    this.diskTimer = this.deps.clock.setTimeout(() => {
+      this.diskTimer = undefined;
+      const run = this.retryAfterDiskFull().finally(() => {
+        if (this.retrying === run) this.retrying = undefined;
+      });
+      this.retrying = run;
+    }, this.deps.diskFullRetryMs ?? DISK_FULL_RETRY_MS);
+  }
+
+  /** Never throws. The journal first: a job runs again only once the journal holds all it did so far. */
+  private async retryAfterDiskFull(): Promise<void> {
+    try {
+      const caughtUp = await this.journal.retryUnsaved();
+      if (caughtUp && !this.paused && !this.suspended && !this.closed) {
+        for (const job of [...this.jobs.values()]) {
+          if (!this.waitsForSpace(job)) continue;
+          try {
+            await this.commitDurably(job, transition(job, { type: 'resume' }, this.deps.clock.now()));
+            this.log.log('info', 'job continues after waiting for disk space', { id: job.id, state: job.attentionFrom });
+          } catch {
+            // Still no room for even the journal: the next tick looks again.
+            break;
+          }
+        }
+      }
+    } catch (err) {
+      this.log.log('error', 'retrying after a full disk failed', { error: errorText(err) });
+    }
+    try {
+      this.pump();
+    } catch (err) {
+      this.log.log('error', 'the scheduler failed after the disk-full tick', { error: errorText(err) });
     }
   }
 
@@ -369,11 +527,21 @@ export class JobQueue {
     return job;
   }
 
+  // A listener's bug must not become a step failure, or escape from the scheduler.
   private emitJob(job: Job): void {
-    for (const cb of this.jobListeners) cb(job);
+    for (const cb of this.jobListeners) this.notify(() => cb(job));
   }
   private emitQueue(): void {
     const s = this.state();
-    for (const cb of this.queueListeners) cb(s);
+    for (const cb of this.queueListeners) this.notify(() => cb(s));
+  }
+  private notify(call: () => void): void {
+    try {
+      call();
+    } catch (err) {
+      this.log.log('error', 'a queue listener threw', { error: errorText(err) });
+    }
   }
 }
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

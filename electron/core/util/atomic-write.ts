@@ -1,4 +1,4 @@
-import { open, rename, unlink, mkdir } from 'node:fs/promises';
+import { open, rename, unlink, mkdir, type FileHandle } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -16,16 +16,20 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'w', opts.mode ?? 0o600);
+  let fh: FileHandle | undefined;
   try {
+    fh = await open(tmp, 'w', opts.mode ?? 0o600);
     await fh.writeFile(data);
     await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
+    const closing = fh;
+    fh = undefined;
+    await closing.close();
     await rename(tmp, path);
   } catch (err) {
+    // On a full disk the write fails half done: a temp file left behind would
+    // keep holding the very space the person is trying to free. The close
+    // error, if any, must not hide the error that explains the failure.
+    await fh?.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
     throw err;
   }
