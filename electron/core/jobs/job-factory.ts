@@ -10,6 +10,8 @@ import {
   type GenerationRequestInput,
 } from '../../../shared/domain/generation.js';
 import type { Job, JobFrame, Provider } from '../../../shared/domain/job.js';
+import { isDiskFull } from '../util/fs-errors.js';
+import { fsRefusal } from '../util/fs-refusal.js';
 import { inspectLocalFrame } from '../frames/local-frame.js';
 
 export interface NewJobOptions {
@@ -113,6 +115,8 @@ export async function ensureWritableFolder(dir: string): Promise<void> {
     await mkdir(dir, { recursive: true });
     await access(dir, constants.W_OK);
   } catch (err) {
+    // A full disk is fixed by freeing space, not by choosing another folder: say which.
+    if (isDiskFull(err)) throw fsRefusal(err, 'The output folder is on a full disk.', 'output');
     throw new AppFailure({
       code: 'io',
       retryable: false,
