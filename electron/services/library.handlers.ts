@@ -23,7 +23,7 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
     const f = await entryFiles(e, library.directories());
     // A sidecar pointing outside the library folders is never acted on (entryFiles checks).
     if (!f) throw notFound('video');
-    return { e, ...f };
+    return f;
   };
 
   return {
@@ -39,19 +39,20 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
       return view(await library.setTags(id, clean));
     },
     async trash({ id }) {
-      const { e, video, sidecar } = await files(id);
+      // entryFiles refuses, trashing nothing, unless the video is a regular video file beside this sidecar.
+      const { video, sidecar, videoPresent } = await files(id);
       // Video first: if the sidecar then fails, the entry stays listed as "video missing"
       // and can be trashed again; the other order could strand an unlisted video.
-      if (!e.videoMissing) await trashOrFail(ctx, video);
+      if (videoPresent) await trashOrFail(ctx, video);
       await trashOrFail(ctx, sidecar);
       // The files are gone, so drop the one entry instead of rescanning every folder.
       await library.remove(id);
       return { ok: true as const };
     },
     async startDrag({ id }) {
-      const { e, video } = await files(id);
+      const { video, videoPresent } = await files(id);
       if (!ctx.ports.shell.startDrag) throw unsupported('Dragging a video out works in the desktop app; here, use the download link instead.');
-      if (e.videoMissing) throw notFound('video');
+      if (!videoPresent) throw notFound('video');
       await ctx.ports.shell.startDrag(video);
       return { ok: true as const };
     },
@@ -61,8 +62,8 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
       return view(e);
     },
     async reveal({ id }) {
-      const { e, video, sidecar } = await files(id);
-      await ctx.ports.shell.reveal(e.videoMissing ? sidecar : video);
+      const { video, sidecar, videoPresent } = await files(id);
+      await ctx.ports.shell.reveal(videoPresent ? video : sidecar);
       return { ok: true as const };
     },
   };

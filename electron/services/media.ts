@@ -1,5 +1,8 @@
-import { realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstat, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
+import { AppFailure } from '../../shared/errors.js';
+import { sidecarNameFor } from '../core/library/file-naming.js';
+import { errnoCode } from '../core/util/fs-errors.js';
 import type { LibraryEntry } from '../../shared/domain/video.js';
 import type { ServiceContext } from './context.js';
 import type { MediaFile } from './types.js';
@@ -29,16 +32,66 @@ export async function containedRealPath(path: string, dirs: readonly string[]): 
   return undefined;
 }
 
+/** Extensions a video beside a sidecar may have; anything else is not acted on as "the video". */
+export const VIDEO_EXTENSIONS: readonly string[] = ['.mp4', '.mov', '.webm', '.m4v'];
+
+export interface EntryFiles {
+  /** Real path of the sidecar: a regular file inside a library folder. */
+  sidecar: string;
+  /** The video beside it (same folder), named by the sidecar's `file`. */
+  video: string;
+  /** Whether the video is there now (looked at, not taken from the index). */
+  videoPresent: boolean;
+}
+
+const refuse = (entry: LibraryEntry, why: string) =>
+  new AppFailure({
+    code: 'invalid_file',
+    retryable: false,
+    message: `The record of this video (${entry.sidecarName}) names “${entry.sidecar.file}”, ${why}. Keyframe leaves the files as they are.`,
+  });
+
+const lstatOrMissing = (path: string) =>
+  lstat(path).catch((err: unknown) => {
+    if (errnoCode(err) === 'ENOENT') return undefined;
+    throw err;
+  });
+
 /**
- * The video and sidecar of an entry, checked to lie inside the library
- * folders. A video that does not exist is checked through its folder.
+ * The video and sidecar of an entry, for acting on them (trash, reveal,
+ * drag). The sidecar's `file` is text anyone could have edited, so it must
+ * name a regular video file beside the sidecar: not a folder, a symlink,
+ * another entry's sidecar or video, or a partial download, and not a path
+ * into another folder. Undefined when the sidecar is not (or no longer) in a library
+ * folder, or the video leads out of them; an AppFailure when `file` names
+ * something that is not the entry's video.
  */
-export async function entryFiles(entry: LibraryEntry, dirs: readonly string[]): Promise<{ video: string; sidecar: string } | undefined> {
-  const sidecar = await containedRealPath(join(entry.dir, entry.sidecarName), dirs);
+export async function entryFiles(entry: LibraryEntry, dirs: readonly string[]): Promise<EntryFiles | undefined> {
+  const sidecarPath = join(entry.dir, entry.sidecarName);
+  const sidecar = await containedRealPath(sidecarPath, dirs);
   if (!sidecar) return undefined;
-  const videoPath = join(entry.dir, entry.sidecar.file);
-  const video = entry.videoMissing ? videoPath : await containedRealPath(videoPath, dirs);
-  return video ? { video, sidecar } : undefined;
+  const sidecarStat = await lstatOrMissing(sidecarPath);
+  if (!sidecarStat?.isFile()) return undefined;
+
+  const file = entry.sidecar.file;
+  if (file !== basename(file) || file.includes('\\') || file === '.' || file === '..') throw refuse(entry, 'which is not a file in the same folder');
+  if (!VIDEO_EXTENSIONS.includes(extname(file).toLowerCase())) throw refuse(entry, 'which is not a video file (.mp4, .mov, .webm or .m4v)');
+  // A video whose own sidecar (named after it) is another file belongs to that other record.
+  const ownSidecar = sidecarNameFor(file);
+  if (ownSidecar !== entry.sidecarName && (await lstatOrMissing(join(dirname(sidecar), ownSidecar))) !== undefined) {
+    throw refuse(entry, `which is the video of another record (${ownSidecar})`);
+  }
+
+  const video = join(dirname(sidecar), file);
+  const st = await lstatOrMissing(video);
+  if (st === undefined) return { sidecar, video, videoPresent: false };
+  // A symlink is judged by where it leads first: one leading out of the library is simply not there.
+  if (st.isSymbolicLink()) {
+    if (!(await containedRealPath(video, dirs))) return undefined;
+    throw refuse(entry, 'which is a link to another file, not the video itself');
+  }
+  if (!st.isFile()) throw refuse(entry, 'which is a folder or a special file, not a video');
+  return { sidecar, video, videoPresent: true };
 }
 
 export async function resolveMedia(ctx: ServiceContext, kind: string, id: string): Promise<MediaFile | undefined> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FRAME_URL_MAX_CHARS, publicHttpsUrlProblem } from './public-url.js';
 
 /**
  * The one schema for a Veo 3.1 generation request, used by the CLI, the core
@@ -51,34 +52,57 @@ export const NEGATIVE_PROMPT_MAX_CHARS = 2000;
 export const SAMPLE_COUNT_MAX = 4;
 export const IMAGE_MAX_BYTES = 20_971_520;
 
-const httpUrl = z
+/**
+ * A frame URL for a new request: a public https address without credentials
+ * (see public-url.ts). The parsed form is what is kept and sent, so the
+ * address checked is byte for byte the address the provider receives.
+ */
+export const FrameUrlSchema = z
   .string({ error: 'Frame URL must be text.' })
-  .max(4096, 'Frame URL is too long (4096 characters at most).')
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'Frame URL must be a public http(s) address.');
+  .max(FRAME_URL_MAX_CHARS, `Frame URL is too long (${FRAME_URL_MAX_CHARS} characters at most).`)
+  .transform((s, ctx) => {
+    const problem = publicHttpsUrlProblem(s);
+    if (problem === undefined) return new URL(s).href;
+    ctx.addIssue({ code: 'custom', message: problem, input: s });
+    return z.NEVER;
+  });
+
+/**
+ * A frame URL as read back from a journal entry or a sidecar. Those records
+ * must load under whatever rule was in force when they were written (a job or
+ * a video must never vanish from the queue or the library on upgrade); every
+ * new request is held to FrameUrlSchema.
+ */
+const recordedFrameUrl = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}, 'Frame URL must be an http(s) address.');
+
+const frameRefWith = <U extends z.ZodType<string, string>>(url: U) =>
+  z.discriminatedUnion(
+    'kind',
+    [
+      z.object({
+        kind: z.literal('file'),
+        path: z
+          .string({ error: 'Frame file path must be text.' })
+          .min(1, 'Frame file path is empty.')
+          .max(4096, 'Frame file path is too long.')
+          .refine((p) => !p.includes('\0'), 'Frame file path contains a NUL character.'),
+      }).strict(),
+      z.object({ kind: z.literal('url'), url }).strict(),
+    ],
+    { error: () => 'A frame must be a local image file or a public https URL.' },
+  );
 
 /** A frame is either a local image (uploaded by the core) or a public URL. */
-export const FrameRefSchema = z.discriminatedUnion(
-  'kind',
-  [
-    z.object({
-      kind: z.literal('file'),
-      path: z
-        .string({ error: 'Frame file path must be text.' })
-        .min(1, 'Frame file path is empty.')
-        .max(4096, 'Frame file path is too long.')
-        .refine((p) => !p.includes('\0'), 'Frame file path contains a NUL character.'),
-    }).strict(),
-    z.object({ kind: z.literal('url'), url: httpUrl }).strict(),
-  ],
-  { error: () => 'A frame must be a local image file or an http(s) URL.' },
-);
+export const FrameRefSchema = frameRefWith(FrameUrlSchema);
+/** A frame as recorded by an earlier request (see recordedFrameUrl). */
+export const RecordedFrameRefSchema = frameRefWith(recordedFrameUrl);
 export type FrameRef = z.infer<typeof FrameRefSchema>;
 
 const promptText = (label: string, max: number) =>
@@ -160,6 +184,8 @@ export function generationRequestSchemaWith<F extends z.ZodType>(frame: F) {
 }
 
 export const GenerationRequestSchema = generationRequestSchemaWith(FrameRefSchema);
+/** The request as read back from a journal entry or a sidecar; see RecordedFrameRefSchema. */
+export const RecordedGenerationRequestSchema = generationRequestSchemaWith(RecordedFrameRefSchema);
 
 /** What callers pass in (defaults optional). */
 export type GenerationRequestInput = z.input<typeof GenerationRequestSchema>;

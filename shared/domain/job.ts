@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../errors.js';
-import { GenerationRequestSchema } from './generation.js';
+import { RecordedGenerationRequestSchema } from './generation.js';
 
 /**
  * A generation job as main knows it. The renderer and the CLI only ever see
@@ -72,7 +72,7 @@ export const JobSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   state: JobStateSchema,
-  request: GenerationRequestSchema,
+  request: RecordedGenerationRequestSchema,
   idempotencyKey: z.string(),
   /** The exact body submitted; frozen before the first submit and never changed. */
   body: z.record(z.string(), z.unknown()).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GenerationRequestSchema } from './generation.js';
+import { RecordedGenerationRequestSchema } from './generation.js';
 import { ProviderSchema, FrameRoleSchema } from './job.js';
 
 /**
@@ -29,7 +29,7 @@ export const VideoSidecarSchema = z.object({
   sha256: z.string().optional(),
   provider: ProviderSchema,
   model: z.string(),
-  request: GenerationRequestSchema,
+  request: RecordedGenerationRequestSchema,
   body: z.record(z.string(), z.unknown()),
   taskId: z.string(),
   requestIds: z.array(z.string()),

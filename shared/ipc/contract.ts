@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { generationRequestSchemaWith } from '../domain/generation.js';
+import { FrameUrlSchema, generationRequestSchemaWith } from '../domain/generation.js';
 import { LibraryQuerySchema } from '../domain/library-query.js';
 import {
   BalanceViewSchema,
@@ -33,13 +33,7 @@ const ok = z.object({ ok: z.literal(true) });
 /** Frames from the page: an imported image by opaque id (its sha256), or a public URL. */
 export const IpcFrameRefSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('frame'), frameId: z.string().regex(/^[a-f0-9]{64}$/, 'Invalid frame id.') }),
-  z.strictObject({
-    kind: z.literal('url'),
-    url: z
-      .string()
-      .max(4096)
-      .refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), 'Frame URL must be a public http(s) address.'),
-  }),
+  z.strictObject({ kind: z.literal('url'), url: FrameUrlSchema }),
 ]);
 export const IpcGenerationRequestSchema = generationRequestSchemaWith(IpcFrameRefSchema);
 

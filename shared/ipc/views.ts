@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppErrorSchema } from '../errors.js';
-import { GenerationRequestSchema } from '../domain/generation.js';
+import { RecordedGenerationRequestSchema } from '../domain/generation.js';
 import { JobStateSchema, ProviderSchema } from '../domain/job.js';
 
 /**
@@ -29,7 +29,7 @@ export const JobViewSchema = z.object({
   state: JobStateSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
-  request: GenerationRequestSchema,
+  request: RecordedGenerationRequestSchema,
   taskId: z.string().optional(),
   progress: z.number().optional(),
   estimatedTimeS: z.number().optional(),
@@ -58,7 +58,7 @@ export const VideoViewSchema = z.object({
   videoMissing: z.boolean(),
   provider: ProviderSchema,
   model: z.string(),
-  request: GenerationRequestSchema,
+  request: RecordedGenerationRequestSchema,
   taskId: z.string(),
   requestIds: z.array(z.string()),
   seed: z.number().optional(),

@@ -116,7 +116,7 @@ export class JobQueue {
       const at = job.state === 'generating' ? now + pollSpacingMs(generating++) : now;
       this.jobs.set(job.id, active ? { ...job, nextActionAt: at, attempts } : job);
     }
-    const strayPartsRemoved = await cleanStrayParts(jobs);
+    const strayPartsRemoved = await cleanStrayParts(jobs, this.deps.dataDir);
     this.paused = await loadPaused(this.deps.dataDir);
     this.pump();
     return { resumed, corrupt, strayPartsRemoved };

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { link, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, lstat, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { errnoCode } from '../util/fs-errors.js';
 import { destExistsFailure } from './download-errors.js';
@@ -111,23 +111,23 @@ export async function renameNoReplace(src: string, dest: string): Promise<void> 
 }
 
 /**
- * Deletes `*.mp4.part` files in `dir` that no live job owns (left by crashes
- * or abandoned jobs). `keep` may hold either the part name or the video name.
- * Returns the deleted file names.
+ * Deletes the named `*.mp4.part` files in `dir`: parts the caller's own
+ * journal abandoned. An output folder may be shared with other data folders
+ * whose downloads are running, so nothing is deleted by pattern; a name that
+ * is not a plain part name, or a path that is not a regular file, is left
+ * alone. Returns the deleted file names.
  */
-export async function removeStrayPartFiles(dir: string, keep: Set<string>): Promise<string[]> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return [];
-    throw err;
-  }
+export async function removeStrayPartFiles(dir: string, abandoned: Iterable<string>): Promise<string[]> {
   const deleted: string[] = [];
-  for (const name of names) {
-    if (!name.endsWith(PART_SUFFIX)) continue;
-    if (keep.has(name) || keep.has(name.slice(0, -'.part'.length))) continue;
-    await unlinkIfExists(join(dir, name));
+  for (const name of abandoned) {
+    if (!name.endsWith(PART_SUFFIX) || basename(name) !== name || name.includes('\\')) continue;
+    const path = join(dir, name);
+    const st = await lstat(path).catch((err: unknown) => {
+      if (errnoCode(err) === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (!st?.isFile()) continue;
+    await unlinkIfExists(path);
     deleted.push(name);
   }
   return deleted;

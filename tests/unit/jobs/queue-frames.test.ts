@@ -117,6 +117,26 @@ describe('frames refused before anything is sent', () => {
     expect(h.engine.queue.list()).toHaveLength(0);
   });
 
+  it.each([
+    'http://cdn.example.com/a.png',
+    'https://127.0.0.1:9/a.png',
+    'https://localhost/a.png',
+    'https://[::1]/a.png',
+    'https://10.1.2.3/a.png',
+    'https://169.254.169.254/latest/meta-data/',
+    'https://2130706433/a.png',
+    'https://user:secret@cdn.example.com/a.png',
+  ])('a frame URL the provider must not be sent (%s) is rejected at submit(), naming the field', async (url) => {
+    h = await createHarness();
+    const err = await appFailure(() => h.submit({ prompt: 'not a public frame', first_frame_image: { kind: 'url', url } }));
+    expect(err).toMatchObject({ code: 'invalid_request', field: 'first_frame_image.url' });
+    expect(err.message).toMatch(/^Frame URL must/);
+    expect(JSON.stringify(err)).not.toContain('secret');
+    expect(h.fake.stats.apiRequests).toHaveLength(0);
+    expect(h.engine.queue.list()).toHaveLength(0);
+    expect(await readdir(join(h.dataDir, 'jobs'))).toEqual([]);
+  });
+
   it('a missing frame file is rejected at submit()', async () => {
     h = await createHarness();
     const err = await appFailure(() => h.submit({ prompt: 'nothing there', first_frame_image: { kind: 'file', path: join(dir, 'nope.png') } }));

@@ -86,26 +86,30 @@ describe('restart recovery (crash + relaunch on the same data folder)', () => {
     expect(videoRequests().map((r) => r.headers.range)).toEqual([undefined, 'bytes=7000-']);
   });
 
-  it('stray .mp4.part files no job owns are deleted on start and reported; owned ones are kept', async () => {
+  it('on start, the .part of a job that ended is deleted and reported; live ones and ones no job names are kept', async () => {
     h = await createHarness();
     h.fake.fault({ route: 'file', kind: 'truncate', afterBytes: 5000 });
-    const done = await h.submit({ prompt: 'an earlier finished job' });
-    await h.drive(finished(h, done.id));
+    const ended = await h.submit({ prompt: 'a job stopped mid-download' });
+    await h.drive(() => h.job(ended.id).state === 'downloading' && h.job(ended.id).attempts > 0);
+    const endedPart = `${h.job(ended.id).outputs[0]?.fileName}.part`;
+    await h.engine.queue.stop(ended.id);
     h.fake.fault({ route: 'file', kind: 'truncate', afterBytes: 4000 });
     const live = await h.submit({ prompt: 'a job still downloading' });
     await h.drive(() => h.job(live.id).state === 'downloading' && h.job(live.id).attempts > 0);
     const livePart = `${h.job(live.id).outputs[0]?.fileName}.part`;
-    await writeFile(join(h.outDir, 'leftover-from-a-crash.mp4.part'), Buffer.alloc(1234));
+    // Not named by this journal: another data folder's download, or a file the person put there.
+    await writeFile(join(h.outDir, 'not-in-this-journal.mp4.part'), Buffer.alloc(1234));
     await writeFile(join(h.outDir, 'notes.txt.part'), 'not a video part');
 
     const report = await h.restart();
-    expect(report.strayPartsRemoved).toEqual(['leftover-from-a-crash.mp4.part']);
-    expect((await partsIn(h.outDir)).sort()).toEqual([livePart, 'notes.txt.part'].sort());
+    expect(report.strayPartsRemoved).toEqual([endedPart]);
+    expect((await partsIn(h.outDir)).sort()).toEqual([livePart, 'not-in-this-journal.mp4.part', 'notes.txt.part'].sort());
     await h.drive(finished(h, live.id));
-    expect(await partsIn(h.outDir)).toEqual(['notes.txt.part']);
-    await unlink(join(h.outDir, 'notes.txt.part'));
+    expect((await partsIn(h.outDir)).sort()).toEqual(['not-in-this-journal.mp4.part', 'notes.txt.part']);
+    for (const n of ['not-in-this-journal.mp4.part', 'notes.txt.part']) await unlink(join(h.outDir, n));
     await expectSavedVideos(h, live.id);
-    await expectSavedVideos(h, done.id);
+    // Cleaned once: the next start has nothing to do.
+    expect((await h.restart()).strayPartsRemoved).toEqual([]);
   });
 
   it('a corrupt journal entry is moved to jobs/corrupt intact and reported; the other jobs still load', async () => {

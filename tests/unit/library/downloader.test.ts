@@ -3,7 +3,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { downloadToFile, removeStrayPartFiles, type DownloadOptions } from '../../../electron/core/library/downloader.js';
+import { downloadToFile, type DownloadOptions } from '../../../electron/core/library/downloader.js';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import { systemClock } from '../../../electron/core/ports.js';
 import { FakeClock } from '../../support/fake-clock.js';
@@ -191,16 +191,6 @@ describe('downloadToFile', () => {
   it('reports an unreachable host as a retryable network error', async () => {
     const err = await failure(opts({ url: 'http://127.0.0.1:1/x.mp4' }));
     expect(err).toMatchObject({ code: 'network', retryable: true });
-  });
-});
-
-describe('removeStrayPartFiles', () => {
-  it('deletes only unkept .mp4.part files', async () => {
-    for (const n of ['a.mp4.part', 'b.mp4.part', 'c.mp4.part', 'd.mp4', 'e.part']) await writeFile(join(dir, n), 'x');
-    const deleted = await removeStrayPartFiles(dir, new Set(['a.mp4.part', 'b.mp4']));
-    expect(deleted).toEqual(['c.mp4.part']);
-    expect((await readdir(dir)).sort()).toEqual(['a.mp4.part', 'b.mp4.part', 'd.mp4', 'e.part']);
-    expect(await removeStrayPartFiles(join(dir, 'missing'), new Set())).toEqual([]);
   });
 });
 

@@ -79,6 +79,15 @@ describe('jobs through the services', () => {
     expect(err).toMatchObject({ code: 'not_found', field: 'request.first_frame_image' });
   });
 
+  it('refuses a frame URL that is not a public https address at the IPC boundary, naming the field; nothing is sent', async () => {
+    h = await createServiceHarness({ key: TEST_KEY });
+    for (const url of ['http://cdn.example.com/a.png', 'https://127.0.0.1/a.png', 'https://0x7f.1/a.png', 'https://a:b@cdn.example.com/a.png']) {
+      const err = await callError(h, 'jobs:submit', { request: { prompt: 'x', first_frame_image: { kind: 'url', url } } });
+      expect(err).toMatchObject({ code: 'invalid_request', field: 'request.first_frame_image.url', message: expect.stringMatching(/^Frame URL must/) });
+    }
+    expect(h.fake.stats.apiRequests).toHaveLength(0);
+  });
+
   it('refuses to queue a real job without a key, pointing to Settings and the demo provider', async () => {
     h = await createServiceHarness();
     const err = await callError(h, 'jobs:submit', { request: { prompt: 'no key' } });

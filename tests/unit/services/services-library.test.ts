@@ -1,4 +1,4 @@
-import { readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_KEY } from '../../support/engine-harness.js';
@@ -75,6 +75,76 @@ describe('library through the services', () => {
     expect((await callError(h, 'library:trash', { id: 'crafted-1' })).code).toBe('not_found');
     expect((await callError(h, 'library:reveal', { id: 'crafted-1' })).code).toBe('not_found');
     expect(h.shell.trashed).toEqual([]);
+  });
+
+  describe('trash acts only on a regular video file beside its own sidecar', () => {
+    /** The saved entry's video and sidecar names. */
+    const realNames = () => {
+      const e = h.engine.library.get(videoId);
+      if (!e) throw new Error('no entry');
+      return { video: e.sidecar.file, sidecar: e.sidecarName };
+    };
+    const expectRefusedAndNothingTrashed = async (id: string, why: RegExp) => {
+      const err = await callError(h, 'library:trash', { id });
+      expect(err.code).toBe('invalid_file');
+      expect(err.message).toMatch(why);
+      expect(h.shell.trashed).toEqual([]);
+      expect(h.engine.library.get(id)).toBeDefined();
+      expect(await readdir(h.outDir)).toContain(`${id}.keyframe.json`);
+    };
+
+    it('a folder: refused, the folder and its contents stay', async () => {
+      await mkdir(join(h.outDir, 'sub.mp4'));
+      await writeFile(join(h.outDir, 'sub.mp4', 'keep-me.txt'), 'x');
+      await mkdir(join(h.outDir, 'sub'));
+      await craftSidecar('crafted-dir', 'sub');
+      await expectRefusedAndNothingTrashed('crafted-dir', /not a video file/);
+      await craftSidecar('crafted-dir-mp4', 'sub.mp4');
+      await expectRefusedAndNothingTrashed('crafted-dir-mp4', /folder or a special file/);
+      expect(await readdir(join(h.outDir, 'sub.mp4'))).toEqual(['keep-me.txt']);
+      // Reveal and drag out take the same rule.
+      expect((await callError(h, 'library:reveal', { id: 'crafted-dir-mp4' })).code).toBe('invalid_file');
+      expect(h.shell.revealed).toEqual([]);
+    });
+
+    it("another entry's sidecar or video: refused, the other entry is untouched", async () => {
+      const { video, sidecar } = realNames();
+      await craftSidecar('crafted-sidecar', sidecar);
+      await expectRefusedAndNothingTrashed('crafted-sidecar', /not a video file/);
+      await craftSidecar('crafted-video', video);
+      await expectRefusedAndNothingTrashed('crafted-video', new RegExp(`video of another record \\(${sidecar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
+      expect(h.engine.library.get(videoId)?.videoMissing).toBe(false);
+      expect(await readdir(h.outDir)).toEqual(expect.arrayContaining([video, sidecar]));
+    });
+
+    it('a partial download, a file in another folder, a symlink or a file that is not a video: refused', async () => {
+      const { video } = realNames();
+      await writeFile(join(h.outDir, 'half.mp4.part'), 'x');
+      await craftSidecar('crafted-part', 'half.mp4.part');
+      await expectRefusedAndNothingTrashed('crafted-part', /not a video file/);
+      await mkdir(join(h.outDir, 'nested'));
+      await writeFile(join(h.outDir, 'nested', 'inner.mp4'), 'x');
+      // A name with a folder in it is not even listed (the sidecar reader skips it as damaged).
+      for (const [id, file] of [['crafted-nested', 'nested/inner.mp4'], ['crafted-up', '../out/inner.mp4']] as const) {
+        await craftSidecar(id, file);
+        expect(h.engine.library.get(id)).toBeUndefined();
+        expect((await callError(h, 'library:trash', { id })).code).toBe('not_found');
+      }
+      await symlink(join(h.outDir, video), join(h.outDir, 'alias.mp4'));
+      await craftSidecar('crafted-link', 'alias.mp4');
+      await expectRefusedAndNothingTrashed('crafted-link', /link to another file/);
+      await writeFile(join(h.outDir, 'notes.txt'), 'x');
+      await craftSidecar('crafted-text', 'notes.txt');
+      await expectRefusedAndNothingTrashed('crafted-text', /not a video file/);
+      expect((await readdir(h.outDir)).sort()).toEqual(expect.arrayContaining(['alias.mp4', 'half.mp4.part', 'nested', 'notes.txt', video]));
+    });
+
+    it('a regular video beside a sidecar of another name, with no record of its own, is trashed with it', async () => {
+      await writeFile(join(h.outDir, 'renamed.MOV'), 'x');
+      await craftSidecar('crafted-renamed', 'renamed.MOV');
+      expect(await h.call('library:trash', { id: 'crafted-renamed' })).toEqual({ ok: true });
+      expect(h.shell.trashed).toEqual([join(h.outDir, 'renamed.MOV'), join(h.outDir, 'crafted-renamed.keyframe.json')]);
+    });
   });
 
   it('trashes only the sidecar when the video is already gone', async () => {

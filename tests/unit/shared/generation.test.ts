@@ -7,6 +7,7 @@ import {
   NEGATIVE_PROMPT_MAX_CHARS,
   PROMPT_MAX_CHARS,
   RESOLUTIONS,
+  RecordedGenerationRequestSchema,
   SEED_MAX,
   buildApiBody,
   describeIssues,
@@ -15,6 +16,7 @@ import {
   type GenerationRequestInput,
 } from '../../../shared/domain/generation.js';
 import { validateSubmitBody } from '../../../electron/core/demo/submit-schema.js';
+import { publicHttpsUrlProblem } from '../../../shared/domain/public-url.js';
 
 const URL_A = 'https://cdn.example.com/a.png';
 const URL_B = 'https://cdn.example.com/b.png';
@@ -180,25 +182,56 @@ describe('GenerationRequestSchema: field rules', () => {
 });
 
 describe('GenerationRequestSchema: frames', () => {
-  it('accepts http and https URLs and local files', () => {
-    expect(ok({ prompt: 'x', first_frame_image: first('http://example.com/a.jpg') }).first_frame_image).toEqual(first('http://example.com/a.jpg'));
+  it('accepts public https URLs and local files', () => {
+    expect(ok({ prompt: 'x', first_frame_image: first('https://example.com/a.jpg') }).first_frame_image).toEqual(first('https://example.com/a.jpg'));
     expect(ok({ prompt: 'x', first_frame_image: { kind: 'file', path: '/tmp/a.png' } }).first_frame_image).toEqual({ kind: 'file', path: '/tmp/a.png' });
   });
 
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:image/png;base64,AAAA', 'ftp://example.com/a.png', 'not a url', '/local/a.png'])(
+  it('keeps a frame URL in its parsed form, so the address checked is the address sent', () => {
+    expect(ok({ prompt: 'x', first_frame_image: first('HTTPS://CDN.Example.COM/A.png') }).first_frame_image).toEqual(first('https://cdn.example.com/A.png'));
+  });
+
+  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:image/png;base64,AAAA', 'ftp://example.com/a.png', '/local/a.png'])(
     'rejects the frame URL %s, naming the field',
     (url) => {
-      expectOneProblem({ prompt: 'x', first_frame_image: { kind: 'url', url } }, 'first_frame_image.url', /public http\(s\) address/);
+      expectOneProblem({ prompt: 'x', first_frame_image: { kind: 'url', url } }, 'first_frame_image.url', /public https:\/\/ address/);
     },
   );
 
+  it.each([
+    ['http://example.com/a.jpg', /https:\/\//],
+    ['https://127.0.0.1/a.png', /loopback/],
+    ['https://localhost/a.png', /local-only name/],
+    ['https://[::1]/a.png', /loopback/],
+    ['https://192.168.1.20/a.png', /private/],
+    ['https://169.254.169.254/latest/meta-data/', /link-local/],
+    ['https://2130706433/a.png', /127\.0\.0\.1 .*loopback/],
+    ['https://0x7f.1/a.png', /127\.0\.0\.1 .*loopback/],
+    ['https://127.1/a.png', /127\.0\.0\.1 .*loopback/],
+    ['https://user:secret@cdn.example.com/a.png', /user name or password/],
+    [`https://cdn.example.com/${'a'.repeat(5000)}`, /too long/],
+  ])('refuses a frame URL the provider must not be sent: %s', (url, why) => {
+    expectOneProblem({ prompt: 'x', first_frame_image: { kind: 'url', url } }, 'first_frame_image.url', why);
+  });
+
+  it('never echoes the credentials of a refused URL back in the message', () => {
+    expect(problems({ prompt: 'x', first_frame_image: first('https://user:hunter2@cdn.example.com/a.png') }).join('\n')).not.toContain('hunter2');
+  });
+
   it('applies the same URL rule to the last frame', () => {
-    const lines = problems({ prompt: 'x', first_frame_image: first(), last_frame_image: { kind: 'url', url: 'javascript:void(0)' } });
-    expect(lines).toEqual([expect.stringMatching(/^last_frame_image\.url: .*http\(s\)/)]);
+    const lines = problems({ prompt: 'x', first_frame_image: first(), last_frame_image: { kind: 'url', url: 'https://10.0.0.7/b.png' } });
+    expect(lines).toEqual([expect.stringMatching(/^last_frame_image\.url: .*public host.*private/)]);
+  });
+
+  it('still reads a recorded request whose frame URL predates the public-https rule', () => {
+    const recorded = { prompt: 'x', first_frame_image: first('http://example.com/a.jpg') };
+    expect(RecordedGenerationRequestSchema.parse(recorded).first_frame_image).toEqual(first('http://example.com/a.jpg'));
+    expect(RecordedGenerationRequestSchema.safeParse({ prompt: 'x', first_frame_image: first('javascript:alert(1)') }).success).toBe(false);
+    expect(GenerationRequestSchema.safeParse(recorded).success).toBe(false);
   });
 
   it('rejects a frame given as a bare string or with an unknown kind', () => {
-    expectOneProblem({ prompt: 'x', first_frame_image: URL_A }, 'first_frame_image', /local image file or an http\(s\) URL/);
+    expectOneProblem({ prompt: 'x', first_frame_image: URL_A }, 'first_frame_image', /local image file or a public https URL/);
     expect(problems({ prompt: 'x', first_frame_image: { kind: 'ftp', url: URL_A } })[0]).toMatch(/^first_frame_image/);
   });
 
@@ -296,7 +329,7 @@ describe('buildApiBody', () => {
 
 describe('buildApiBody: property — any valid request yields a body the provider accepts', () => {
   const frameArb: fc.Arbitrary<FrameRef> = fc.oneof(
-    fc.webUrl({ validSchemes: ['http', 'https'] }).map((url) => ({ kind: 'url' as const, url })),
+    fc.webUrl({ validSchemes: ['https'] }).filter((url) => publicHttpsUrlProblem(url) === undefined).map((url) => ({ kind: 'url' as const, url })),
     fc.constantFrom('/tmp/a.png', 'C:\\frames\\b.jpg', 'rel/c.webp').map((path) => ({ kind: 'file' as const, path })),
   );
   const seedArb = fc.tuple(fc.nat(65_535), fc.nat(65_535)).map(([hi, lo]) => hi * 65_536 + lo);
