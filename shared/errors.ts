@@ -40,26 +40,64 @@ export const AppErrorCodeSchema = z.enum([
 ]);
 export type AppErrorCode = z.infer<typeof AppErrorCodeSchema>;
 
+/**
+ * Errors are journaled with their job and read back at every start, and their
+ * texts often quote a provider's words: bounded, and clipped to these bounds
+ * where they are made (AppFailure) and journaled (clipAppError).
+ */
+export const ERROR_MESSAGE_MAX = 2000;
+export const ERROR_DETAIL_MAX = 8000;
+export const ERROR_ID_MAX = 256;
+
+const text = (label: string, max: number) => z.string().max(max, `${label} is too long (${max} characters at most).`);
+
 export const AppErrorSchema = z.object({
   code: AppErrorCodeSchema,
-  message: z.string(),
-  detail: z.string().optional(),
+  message: text('Error message', ERROR_MESSAGE_MAX),
+  detail: text('Error detail', ERROR_DETAIL_MAX).optional(),
   retryable: z.boolean().optional(),
   retryAfterMs: z.number().nonnegative().optional(),
-  requestId: z.string().optional(),
+  requestId: text('Error request id', ERROR_ID_MAX).optional(),
   httpStatus: z.number().int().optional(),
   /** The request field the problem is about (e.g. `first_frame_image`), so a UI can point at it. */
-  field: z.string().optional(),
+  field: text('Error field', ERROR_ID_MAX).optional(),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
+
+/** `s` cut to at most `max` UTF-16 units, ending in `…` when cut, never splitting a surrogate pair. */
+export function clipText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${s.slice(0, end)}…`;
+}
+
+/** The same error with every text within AppErrorSchema's bounds (the same object when it already is). */
+export function clipAppError(e: AppError): AppError {
+  const fits =
+    e.message.length <= ERROR_MESSAGE_MAX &&
+    (e.detail?.length ?? 0) <= ERROR_DETAIL_MAX &&
+    (e.requestId?.length ?? 0) <= ERROR_ID_MAX &&
+    (e.field?.length ?? 0) <= ERROR_ID_MAX;
+  if (fits) return e;
+  return {
+    ...e,
+    message: clipText(e.message, ERROR_MESSAGE_MAX),
+    ...(e.detail === undefined ? {} : { detail: clipText(e.detail, ERROR_DETAIL_MAX) }),
+    ...(e.requestId === undefined ? {} : { requestId: clipText(e.requestId, ERROR_ID_MAX) }),
+    ...(e.field === undefined ? {} : { field: clipText(e.field, ERROR_ID_MAX) }),
+  };
+}
 
 /** An Error subclass carrying an AppError, for code paths that throw. */
 export class AppFailure extends Error {
   readonly app: AppError;
   constructor(app: AppError) {
-    super(app.message);
+    const clipped = clipAppError(app);
+    super(clipped.message);
     this.name = 'AppFailure';
-    this.app = app;
+    this.app = clipped;
   }
 }
 

@@ -24,16 +24,43 @@ export interface IpcSocketOptions {
   /** Largest message accepted (frame imports are base64 images of up to 20 MB). */
   maxPayloadBytes: number;
   maxSockets?: number;
+  /** Requests one socket may have waiting for their reply; more are answered `busy` at once. */
+  maxInFlight?: number;
+  /** Bytes sent to a socket but not yet taken by it beyond which the socket is dropped. */
+  maxBufferedBytes?: number;
 }
 
-/** A socket this far behind on events is stuck: close it (the page reconnects and reloads its lists). */
-const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/**
+ * The page has a handful of calls out at once (a start-up burst is about ten;
+ * posters are made two at a time). Past this, further requests are answered
+ * `busy` at once rather than held: each one held would keep its input and,
+ * once answered, its reply in memory, and would delay every other window's
+ * calls behind it. A client that then sends as many again without waiting is
+ * flooding, not a page, and is dropped.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 16;
+
+/**
+ * A browser takes what it is sent almost at once (it reads its socket even
+ * while the page is busy), and a reply is rarely over 1 MB (the page asks for
+ * 100 videos at a time, about 80 kB of JSON). Only a client that stops
+ * reading gets far behind, and without a bound the host would buffer for it
+ * without limit: that is how one window could exhaust the host's memory.
+ * Past this the socket is cut at once (not closed politely: a close frame
+ * would queue behind the same backlog) and its buffers are freed; the page
+ * reconnects and reloads its lists. The worst case is this per socket times
+ * maxSockets, plus one reply each.
+ */
+export const DEFAULT_MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+export const BUSY_MESSAGE = "Keyframe is busy with this window's earlier requests; try again.";
 
 const RequestSchema = z.strictObject({
   id: z.union([z.number().int().nonnegative(), z.string().min(1).max(64)]),
   channel: z.string().min(1).max(100),
   input: z.unknown(),
 });
+type Request = z.infer<typeof RequestSchema>;
 
 export interface IpcSocketServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -50,6 +77,8 @@ export function createIpcSocketServer(opts: IpcSocketOptions): IpcSocketServer {
     perMessageDeflate: false,
   });
   const maxSockets = opts.maxSockets ?? 32;
+  const maxInFlight = opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT;
+  const maxBuffered = opts.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
 
   const refuse = (socket: Duplex, status: 400 | 401 | 403 | 404 | 421 | 503, reason: string): void => {
     opts.logger.log('warn', 'Browser host refused a WebSocket handshake', { status, reason });
@@ -62,34 +91,59 @@ export function createIpcSocketServer(opts: IpcSocketOptions): IpcSocketServer {
     });
   };
 
+  /** Cuts a socket at once: its buffers are freed and nothing more is read from it; the page reconnects. */
+  const drop = (ws: WebSocket, why: string, fields: Record<string, unknown>): void => {
+    opts.logger.log('warn', `Browser host dropped a socket that ${why}`, fields);
+    ws.terminate();
+  };
+
+  /** Sends a frame, or drops a socket too far behind to be sent more. */
+  const send = (ws: WebSocket, frame: string): void => {
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.bufferedAmount > maxBuffered) return drop(ws, 'stopped reading', { bufferedBytes: ws.bufferedAmount });
+    ws.send(frame);
+  };
+
   const onConnection = (ws: WebSocket): void => {
+    let inFlight = 0;
+    let refusedInARow = 0;
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      // A dropped socket may still hand over messages it had already read: nothing more is done for it.
+      if (ws.readyState !== WebSocket.OPEN) return;
       if (isBinary) {
         ws.close(1003, 'Text frames only.');
         return;
       }
-      void handleMessage(ws, rawText(data));
+      const request = parseRequest(rawText(data));
+      if (!request) {
+        // Without a valid id there is no one to answer: this is not our page talking.
+        ws.close(1008, 'Malformed request.');
+        return;
+      }
+      if (inFlight >= maxInFlight) {
+        // Answering every request of a flood, even with `busy`, costs a write each: one
+        // client sending thousands at once would stall every other window behind them.
+        if (++refusedInARow > maxInFlight) return drop(ws, 'sent too many requests at once', { inFlight, refused: refusedInARow - 1 });
+        send(ws, JSON.stringify({ id: request.id, reply: BUSY_REPLY }));
+        return;
+      }
+      refusedInARow = 0;
+      inFlight += 1;
+      void answer(request).then((reply) => {
+        inFlight -= 1;
+        send(ws, JSON.stringify({ id: request.id, reply }));
+      });
     });
     ws.on('error', (err) => opts.logger.log('debug', 'Browser host socket error', { err }));
   };
 
-  const handleMessage = async (ws: WebSocket, text: string): Promise<void> => {
-    let parsed: z.infer<typeof RequestSchema>;
+  const answer = async (request: Request): Promise<Reply<unknown>> => {
     try {
-      parsed = RequestSchema.parse(JSON.parse(text));
-    } catch {
-      // Without a valid id there is no one to answer: this is not our page talking.
-      ws.close(1008, 'Malformed request.');
-      return;
-    }
-    let reply: Reply<unknown>;
-    try {
-      reply = await opts.dispatch(parsed.channel, parsed.input, { trusted: true });
+      return await opts.dispatch(request.channel, request.input, { trusted: true });
     } catch (err) {
-      opts.logger.log('error', 'Dispatcher threw instead of replying', { channel: parsed.channel, err });
-      reply = { ok: false, error: { code: 'internal', message: 'Something went wrong inside Keyframe; the log has details.' } };
+      opts.logger.log('error', 'Dispatcher threw instead of replying', { channel: request.channel, err });
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Keyframe; the log has details.' } };
     }
-    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ id: parsed.id, reply }));
   };
 
   return {
@@ -108,14 +162,7 @@ export function createIpcSocketServer(opts: IpcSocketOptions): IpcSocketServer {
     broadcast(event, payload) {
       if (wss.clients.size === 0) return;
       const frame = JSON.stringify({ event, payload });
-      for (const ws of wss.clients) {
-        if (ws.readyState !== WebSocket.OPEN) continue;
-        if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-          ws.close(1013, 'Too far behind on events; reconnect.');
-          continue;
-        }
-        ws.send(frame);
-      }
+      for (const ws of wss.clients) send(ws, frame);
     },
     async close() {
       for (const ws of wss.clients) ws.close(1001, 'Keyframe is shutting down.');
@@ -125,6 +172,16 @@ export function createIpcSocketServer(opts: IpcSocketOptions): IpcSocketServer {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+const BUSY_REPLY: Reply<never> = { ok: false, error: { code: 'busy', message: BUSY_MESSAGE, retryable: true } };
+
+function parseRequest(text: string): Request | undefined {
+  try {
+    return RequestSchema.parse(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 function rawText(data: RawData): string {

@@ -40,6 +40,10 @@ export interface HostOptions {
   appVersion?: string;
   /** WebSocket message limit; 32 MB fits a 20 MB image as base64 in JSON. */
   maxPayloadBytes?: number;
+  /** Requests one socket may have in flight before the rest are answered `busy` (see ipc-socket.ts). */
+  maxInFlight?: number;
+  /** Unread bytes past which a socket is dropped (see ipc-socket.ts). */
+  maxBufferedBytes?: number;
 }
 
 export interface HostHandle {
@@ -95,6 +99,8 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
     dispatch: (channel, input, sender) => dispatcher.dispatch(channel, input, sender),
     logger,
     maxPayloadBytes: opts.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD,
+    ...(opts.maxInFlight === undefined ? {} : { maxInFlight: opts.maxInFlight }),
+    ...(opts.maxBufferedBytes === undefined ? {} : { maxBufferedBytes: opts.maxBufferedBytes }),
   });
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

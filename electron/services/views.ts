@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { FrameRef, GenerationRequest } from '../../shared/domain/generation.js';
 import type { Job } from '../../shared/domain/job.js';
+import { clipAppError } from '../../shared/errors.js';
 import type { LibraryEntry } from '../../shared/domain/video.js';
 import type { FrameView, JobView, QueueStateView, VideoView } from '../../shared/ipc/views.js';
 import type { QueueState } from '../core/jobs/job-queue.js';
@@ -57,7 +58,8 @@ export function toJobView(job: Job): JobView {
       saved: o.saved,
       ...(o.saved ? { videoId: videoIdOf(job.id, o.index) } : {}),
     })),
-    ...opt('error', job.error),
+    // The contract bounds error texts; a provider's words may be longer.
+    ...opt('error', job.error && clipAppError(job.error)),
     ...opt('retryOf', job.retryOf),
   };
 }

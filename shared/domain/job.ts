@@ -1,10 +1,26 @@
 import { z } from 'zod';
-import { AppErrorSchema } from '../errors.js';
+import { AppErrorSchema, clipAppError, clipText } from '../errors.js';
+import {
+  FRAMES_MAX,
+  ID_MAX,
+  NAME_TEMPLATE_MAX,
+  OUTPUTS_MAX,
+  PATH_MAX,
+  PROVIDER_ID_MAX,
+  REQUEST_IDS_MAX,
+  SHORT_TEXT_MAX,
+  URL_MAX,
+  boundedBody,
+  boundedList,
+  boundedText,
+  plainFileName,
+} from './bounds.js';
 import { RecordedGenerationRequestSchema } from './generation.js';
 
 /**
  * A generation job as main knows it. The renderer and the CLI only ever see
- * snapshots of this; main owns the truth and the journal on disk.
+ * snapshots of this; main owns the truth and the journal on disk. The journal
+ * is read back at every start, so every field is bounded (see bounds.ts).
  */
 
 export const JOB_STATES = [
@@ -35,19 +51,19 @@ export type FrameRole = z.infer<typeof FrameRoleSchema>;
 export const JobFrameSchema = z.object({
   role: FrameRoleSchema,
   /** Local path, when the frame came from a file. */
-  path: z.string().optional(),
+  path: boundedText('Frame path', PATH_MAX).optional(),
   /** Public URL, when the frame was given as one (no upload needed). */
-  sourceUrl: z.string().optional(),
-  sha256: z.string().optional(),
+  sourceUrl: boundedText('Frame source URL', URL_MAX).optional(),
+  sha256: boundedText('Frame hash', SHORT_TEXT_MAX).optional(),
   bytes: z.number().int().nonnegative().optional(),
-  contentType: z.string().optional(),
-  uploadedUrl: z.string().optional(),
+  contentType: boundedText('Frame content type', SHORT_TEXT_MAX).optional(),
+  uploadedUrl: boundedText('Frame upload URL', URL_MAX).optional(),
   uploadedExpiresAt: z.number().optional(),
 });
 export type JobFrame = z.infer<typeof JobFrameSchema>;
 
 export const ResultVideoSchema = z.object({
-  urls: z.array(z.string()),
+  urls: boundedList('Result links', boundedText('Result link', URL_MAX), OUTPUTS_MAX),
   expiresAt: z.number().optional(),
 });
 export type ResultVideo = z.infer<typeof ResultVideoSchema>;
@@ -56,42 +72,42 @@ export type ResultVideo = z.infer<typeof ResultVideoSchema>;
 export const JobOutputSchema = z.object({
   index: z.number().int().nonnegative(),
   /** File name (no directory) reserved in the output folder. */
-  fileName: z.string(),
-  url: z.string().optional(),
+  fileName: plainFileName('Output file name'),
+  url: boundedText('Output link', URL_MAX).optional(),
   bytesDone: z.number().int().nonnegative().default(0),
   bytesTotal: z.number().int().nonnegative().optional(),
   saved: z.boolean().default(false),
-  sidecarName: z.string().optional(),
+  sidecarName: plainFileName('Sidecar file name').optional(),
 });
 export type JobOutput = z.infer<typeof JobOutputSchema>;
 
 export const JobSchema = z.object({
   schema: z.literal('keyframe.job/1'),
-  id: z.string(),
+  id: boundedText('Job id', ID_MAX),
   provider: ProviderSchema,
   createdAt: z.number(),
   updatedAt: z.number(),
   state: JobStateSchema,
   request: RecordedGenerationRequestSchema,
-  idempotencyKey: z.string(),
+  idempotencyKey: boundedText('Idempotency key', ID_MAX),
   /** The exact body submitted; frozen before the first submit and never changed. */
-  body: z.record(z.string(), z.unknown()).optional(),
-  frames: z.array(JobFrameSchema),
-  outputDir: z.string(),
-  nameTemplate: z.string(),
-  taskId: z.string().optional(),
-  requestIds: z.array(z.string()),
-  providerStatus: z.string().optional(),
+  body: boundedBody('Request body').optional(),
+  frames: boundedList('Frames', JobFrameSchema, FRAMES_MAX),
+  outputDir: boundedText('Output folder', PATH_MAX),
+  nameTemplate: boundedText('Name template', NAME_TEMPLATE_MAX),
+  taskId: boundedText('Task id', PROVIDER_ID_MAX).optional(),
+  requestIds: boundedList('Request ids', boundedText('Request id', PROVIDER_ID_MAX), REQUEST_IDS_MAX),
+  providerStatus: boundedText('Provider status', SHORT_TEXT_MAX).optional(),
   progress: z.number().min(0).max(100).optional(),
   estimatedTimeS: z.number().optional(),
   submittedAt: z.number().optional(),
   completedAt: z.number().optional(),
-  thumbnailUrl: z.string().optional(),
-  videos: z.array(ResultVideoSchema).optional(),
+  thumbnailUrl: boundedText('Thumbnail link', URL_MAX).optional(),
+  videos: boundedList('Result videos', ResultVideoSchema, OUTPUTS_MAX).optional(),
   costUsd: z.number().optional(),
   credits: z.number().optional(),
   actualTimeS: z.number().optional(),
-  outputs: z.array(JobOutputSchema),
+  outputs: boundedList('Outputs', JobOutputSchema, OUTPUTS_MAX),
   /** Whether the current result URLs have been refreshed once after a 403. */
   linkRefreshed: z.boolean().default(false),
   /** Consecutive transient failures of the current step (drives backoff). */
@@ -106,7 +122,24 @@ export const JobSchema = z.object({
   /** The step a needs_attention job was in, so resuming it continues there. */
   attentionFrom: JobStateSchema.optional(),
   /** The job this one was retried from. */
-  retryOf: z.string().optional(),
-  appVersion: z.string(),
+  retryOf: boundedText('Retried job id', ID_MAX).optional(),
+  appVersion: boundedText('App version', SHORT_TEXT_MAX),
 });
 export type Job = z.infer<typeof JobSchema>;
+
+/**
+ * The job with the values it picked up along the way brought within the
+ * journal's bounds, so a job Keyframe saves always loads again: error texts
+ * and the provider's status are clipped, request ids beyond the bounds
+ * dropped (the newest kept), and a thumbnail link too long to keep dropped
+ * (nothing but the provider's preview depends on it). Ids and links the job
+ * still needs are left as they are.
+ */
+export function fitJobToBounds(job: Job): Job {
+  const requestIds = job.requestIds.filter((id) => id.length <= PROVIDER_ID_MAX).slice(-REQUEST_IDS_MAX);
+  const fitted: Job = { ...job, requestIds };
+  if (job.error) fitted.error = clipAppError(job.error);
+  if (job.providerStatus !== undefined) fitted.providerStatus = clipText(job.providerStatus, SHORT_TEXT_MAX);
+  if (job.thumbnailUrl !== undefined && job.thumbnailUrl.length > URL_MAX) delete fitted.thumbnailUrl;
+  return fitted;
+}

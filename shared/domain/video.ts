@@ -1,40 +1,59 @@
 import { z } from 'zod';
+import {
+  FRAMES_MAX,
+  ID_MAX,
+  PATH_MAX,
+  PROVIDER_ID_MAX,
+  REQUEST_IDS_MAX,
+  SHORT_TEXT_MAX,
+  TAGS_MAX,
+  TAG_MAX_CHARS,
+  URL_MAX,
+  boundedBody,
+  boundedList,
+  boundedText,
+  plainFileName,
+} from './bounds.js';
 import { RecordedGenerationRequestSchema } from './generation.js';
 import { ProviderSchema, FrameRoleSchema } from './job.js';
 
 /**
  * The sidecar written beside every video (`<name>.keyframe.json`). It holds
  * everything needed to reproduce and audit the clip, so that the output
- * folder alone can rebuild the library.
+ * folder alone can rebuild the library. Sidecars are read back from a folder
+ * anyone may write to, so every field is bounded (see bounds.ts).
  */
 export const SIDECAR_SCHEMA = 'keyframe.video/1';
 
 export const SidecarFrameSchema = z.object({
   role: FrameRoleSchema,
-  path: z.string().optional(),
-  sourceUrl: z.string().optional(),
-  sha256: z.string().optional(),
-  uploadedUrl: z.string().optional(),
+  path: boundedText('Frame path', PATH_MAX).optional(),
+  sourceUrl: boundedText('Frame source URL', URL_MAX).optional(),
+  sha256: boundedText('Frame hash', SHORT_TEXT_MAX).optional(),
+  uploadedUrl: boundedText('Frame upload URL', URL_MAX).optional(),
 });
+
+/** A tag as normalizeTags leaves it: at most TAG_MAX_CHARS code points (twice that in UTF-16 units). */
+const TagSchema = boundedText('Tag', TAG_MAX_CHARS * 2).refine((t) => [...t].length <= TAG_MAX_CHARS, `Tag is too long (${TAG_MAX_CHARS} characters at most).`);
 
 export const VideoSidecarSchema = z.object({
   schema: z.literal(SIDECAR_SCHEMA),
   /** Stable id: `<jobId>-<index>`. */
-  id: z.string().min(1),
-  jobId: z.string(),
+  id: boundedText('Video id', ID_MAX).min(1),
+  jobId: boundedText('Job id', ID_MAX),
   index: z.number().int().nonnegative(),
-  /** Video file name, relative to the sidecar's folder. */
-  file: z.string().min(1),
+  /** Video file name, in the sidecar's own folder. */
+  file: plainFileName('Video file name'),
   bytes: z.number().int().nonnegative(),
-  sha256: z.string().optional(),
+  sha256: boundedText('Video hash', SHORT_TEXT_MAX).optional(),
   provider: ProviderSchema,
-  model: z.string(),
+  model: boundedText('Model', SHORT_TEXT_MAX),
   request: RecordedGenerationRequestSchema,
-  body: z.record(z.string(), z.unknown()),
-  taskId: z.string(),
-  requestIds: z.array(z.string()),
+  body: boundedBody('Request body'),
+  taskId: boundedText('Task id', PROVIDER_ID_MAX),
+  requestIds: boundedList('Request ids', boundedText('Request id', PROVIDER_ID_MAX), REQUEST_IDS_MAX),
   seed: z.number().int().optional(),
-  frames: z.array(SidecarFrameSchema),
+  frames: boundedList('Frames', SidecarFrameSchema, FRAMES_MAX),
   cost: z.object({ usd: z.number().optional(), credits: z.number().optional() }),
   timings: z.object({
     createdAt: z.number(),
@@ -43,19 +62,19 @@ export const VideoSidecarSchema = z.object({
     savedAt: z.number(),
     providerActualS: z.number().optional(),
   }),
-  appVersion: z.string(),
+  appVersion: boundedText('App version', SHORT_TEXT_MAX),
   user: z.object({
     favorite: z.boolean().default(false),
-    tags: z.array(z.string()).default([]),
+    tags: boundedList('Tags', TagSchema, TAGS_MAX).default([]),
   }),
 });
 export type VideoSidecar = z.infer<typeof VideoSidecarSchema>;
 
 /** A library entry: the sidecar plus where it lives on disk. */
 export const LibraryEntrySchema = z.object({
-  id: z.string(),
-  dir: z.string(),
-  sidecarName: z.string(),
+  id: boundedText('Video id', ID_MAX),
+  dir: boundedText('Folder', PATH_MAX),
+  sidecarName: plainFileName('Sidecar file name'),
   videoMissing: z.boolean(),
   sidecar: VideoSidecarSchema,
 });

@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { JobSchema, type Job } from '../../../shared/domain/job.js';
+import { describeIssues } from '../../../shared/domain/generation.js';
+import { JobSchema, fitJobToBounds, type Job } from '../../../shared/domain/job.js';
 import { writeJsonAtomic } from '../util/atomic-write.js';
 
 export interface CorruptJournalEntry {
@@ -35,7 +36,8 @@ export class JobStore {
   }
 
   async save(job: Job): Promise<void> {
-    await writeJsonAtomic(this.fileFor(job.id), job);
+    // loadAll refuses an entry beyond the schema's bounds: never write one.
+    await writeJsonAtomic(this.fileFor(job.id), fitJobToBounds(job));
   }
 
   async loadAll(now: number): Promise<JournalLoad> {
@@ -52,7 +54,7 @@ export class JobStore {
           jobs.push(parsed.data);
           continue;
         }
-        reason = parsed.success ? 'file name does not match the job id' : parsed.error.issues[0]?.message ?? 'invalid job record';
+        reason = parsed.success ? 'file name does not match the job id' : describeIssues(parsed.error)[0] ?? 'invalid job record';
       } catch (err) {
         reason = err instanceof SyntaxError ? 'not valid JSON (the file is damaged)' : String(err);
       }

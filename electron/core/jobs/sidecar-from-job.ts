@@ -1,4 +1,4 @@
-import type { Job, JobOutput } from '../../../shared/domain/job.js';
+import { fitJobToBounds, type Job, type JobOutput } from '../../../shared/domain/job.js';
 import { SIDECAR_SCHEMA, type VideoSidecar } from '../../../shared/domain/video.js';
 
 /**
@@ -6,7 +6,9 @@ import { SIDECAR_SCHEMA, type VideoSidecar } from '../../../shared/domain/video.
  * `saved.bytes` and `saved.sha256` must be measured on the file on disk: the
  * sidecar is what the library trusts the video to be.
  */
-export function sidecarFromJob(job: Job, output: JobOutput, saved: { bytes: number; sha256: string; savedAt: number }): VideoSidecar {
+export function sidecarFromJob(unbounded: Job, output: JobOutput, saved: { bytes: number; sha256: string; savedAt: number }): VideoSidecar {
+  // The sidecar schema has the journal's bounds; a request id beyond them must not block the save.
+  const job = fitJobToBounds(unbounded);
   const count = job.outputs.length || 1;
   return {
     schema: SIDECAR_SCHEMA,

@@ -4,6 +4,7 @@ import { AppFailure } from '../../../shared/errors.js';
 import { describeIssues } from '../../../shared/domain/generation.js';
 import { VideoSidecarSchema, type VideoSidecar } from '../../../shared/domain/video.js';
 import { writeJsonAtomic } from '../util/atomic-write.js';
+import { TAG_MAX_CHARS, TAGS_MAX } from '../../../shared/domain/bounds.js';
 
 /** Sidecars sit beside the user's videos and travel with them: same permissions as the videos (umask applies). */
 const SIDECAR_FILE_MODE = { mode: 0o644 };
@@ -16,10 +17,13 @@ import { sidecarNameFor } from './file-naming.js';
  * crash or a bug can never leave a half-written or invalid sidecar behind.
  */
 
-/** Sidecars are a few kB; anything far bigger is not ours and is not read into memory. */
-const SIDECAR_MAX_BYTES = 4 * 1024 * 1024;
-export const TAG_MAX_CHARS = 40;
-export const TAGS_MAX = 20;
+/**
+ * Sidecars are a few kB, and the largest one the bounded schema accepts is
+ * under 200 KiB: anything bigger is not ours and is not read into memory
+ * (the library reads every sidecar of every folder it knows).
+ */
+export const SIDECAR_MAX_BYTES = 256 * 1024;
+export { TAG_MAX_CHARS, TAGS_MAX } from '../../../shared/domain/bounds.js';
 
 function invalid(message: string): AppFailure {
   return new AppFailure({ code: 'invalid_request', message, retryable: false });

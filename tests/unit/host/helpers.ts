@@ -85,9 +85,12 @@ export async function startTestHost(opts: Partial<HostOptions> = {}): Promise<Ho
 
 export type Handshake = { ok: true; ws: WebSocket } | { ok: false; status: number };
 
+/** Where a host listens and the token it wants: a HostHandle, or a host in another process. */
+export type HostAddress = Pick<HostHandle, 'port' | 'origin' | 'token'>;
+
 /** Opens the IPC socket the way the page does, with each part overridable. */
 export function openSocket(
-  host: HostHandle,
+  host: HostAddress,
   opts: { origin?: string | null; token?: string | null; protocols?: string[]; hostHeader?: string; path?: string; maxPayload?: number } = {},
 ): Promise<Handshake> {
   const token = opts.token === undefined ? host.token : opts.token;
