@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDER_ID_MAX, URL_MAX } from '../../../shared/domain/bounds.js';
 
 /**
  * Zod schemas for what the gateway sends back. They are deliberately loose
@@ -9,19 +10,25 @@ import { z } from 'zod';
 const looseNumber = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
 
 /**
- * Fix: an informational field (progress, cost, times, thumbnail, poll_url …) that came as `null` or in
- * an unexpected shape used to fail the whole reply, so e.g. `"completed": null` on a running task made
- * every poll a bad_response and the job retried until its links expired. Such a field now reads as
- * absent; only the fields the queue acts on (task ids, video URLs, the upload URL) stay strict.
+ * An informational field (progress, cost, times, thumbnail, poll_url …) that comes as `null` or in an
+ * unexpected shape reads as absent instead of failing the whole reply: a `"completed": null` on a
+ * running task must not turn every poll into a bad reply. Only the fields the queue acts on (task
+ * ids, video URLs, the upload URL) stay strict.
  */
 const soft = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
+/**
+ * Ids and links go into the journal, whose schema bounds them (shared/domain/bounds.ts): one the
+ * journal could not load back is refused here, before a job records it.
+ */
+const providerId = z.string().min(1).max(PROVIDER_ID_MAX);
+
 /** Default shape: `data` is an array of `{status, task_id}`. */
-const SubmitArrayData = z.array(z.looseObject({ task_id: z.string().min(1), status: soft(z.string()) })).min(1);
+const SubmitArrayData = z.array(z.looseObject({ task_id: providerId, status: soft(z.string()) })).min(1);
 /** Versioned / older / 202 shape: `data` is an object with `id`. */
 const SubmitObjectData = z.looseObject({
-  id: z.string().min(1).optional(),
-  task_id: z.string().min(1).optional(),
+  id: providerId.optional(),
+  task_id: providerId.optional(),
   status: soft(z.string()),
   progress: soft(looseNumber),
   poll_url: soft(z.string()),
@@ -34,6 +41,7 @@ export const SubmitReplySchema = z.looseObject({
   data: z.union([SubmitArrayData, SubmitObjectData]),
 });
 
+/** A link too long for the journal is dropped like any other unusable link (see normaliseTask). */
 const UrlField = z.union([z.string(), z.array(z.string())]);
 
 export const TaskVideoSchema = z.looseObject({
@@ -49,13 +57,13 @@ export const TaskErrorSchema = z.looseObject({
 });
 
 export const TaskDataSchema = z.looseObject({
-  id: soft(z.string()),
-  task_id: soft(z.string()),
+  id: soft(providerId),
+  task_id: soft(providerId),
   status: soft(z.string()),
   progress: soft(looseNumber),
   result: z
     .looseObject({
-      thumbnail_url: soft(z.string()),
+      thumbnail_url: soft(z.string().max(URL_MAX)),
       videos: z.array(TaskVideoSchema).nullable().optional(),
     })
     .nullable()
@@ -72,7 +80,7 @@ export const TaskDataSchema = z.looseObject({
 export const TaskReplySchema = z.looseObject({ data: TaskDataSchema });
 
 export const UploadReplySchema = z.looseObject({
-  url: z.string().url(),
+  url: z.string().max(URL_MAX).url(),
   filename: soft(z.string()),
   content_type: soft(z.string()),
   bytes: soft(looseNumber),

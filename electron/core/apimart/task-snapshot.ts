@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { URL_MAX } from '../../../shared/domain/bounds.js';
 import type { TaskDataSchema } from './schemas.js';
 import { taskPhase, type TaskPhase } from './task-status.js';
 
@@ -30,7 +31,7 @@ export function normaliseTask(taskId: string, data: z.infer<typeof TaskDataSchem
   // either way each URL is one output file.
   const videos: TaskSnapshot['videos'] = [];
   for (const v of data.result?.videos ?? []) {
-    const urls = [...asList(v.url), ...asList(v.urls)].filter((u) => /^https?:\/\//i.test(u));
+    const urls = [...asList(v.url), ...asList(v.urls)].filter((u) => /^https?:\/\//i.test(u) && u.length <= URL_MAX);
     for (const url of urls) videos.push({ urls: [url], expiresAt: toMs(v.expires_at) });
   }
   const err = data.error;

@@ -105,7 +105,10 @@ async function submit(job: Job, ctx: StepContext): Promise<void> {
 
 async function poll(job: Job, ctx: StepContext): Promise<void> {
   if (!job.taskId) throw new Error('generating without a task id');
-  const snap = await ctx.client.getTask(job.taskId);
+  const reply = await ctx.client.getTask(job.taskId);
+  // Never more files than were asked (and paid) for: a reply listing more links does not get to
+  // name more outputs, and the journal holds at most four.
+  const snap = { ...reply, videos: reply.videos.slice(0, job.request.sample_count) };
   const now = ctx.clock.now();
   if (snap.phase === 'completed' && snap.videos.length > 0) {
     if (job.outputs.length > 0) {
@@ -149,14 +152,15 @@ async function reserveOutputs(job: Job, snap: TaskSnapshot, ctx: StepContext): P
   const reserved = ctx.reservedNames();
   const outputs: JobOutput[] = [];
   const date = new Date(job.createdAt);
-  for (const [index, video] of snap.videos.entries()) {
+  const videos = snap.videos;
+  for (const [index, video] of videos.entries()) {
     const stem = renderFileStem(job.nameTemplate, {
       date,
       prompt: job.request.prompt,
       model: job.request.model,
       seed: job.request.seed,
       index: index + 1,
-      count: snap.videos.length,
+      count: videos.length,
       jobId: job.id,
       aspect: job.request.aspect_ratio,
       resolution: job.request.resolution,
