@@ -111,12 +111,14 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       set((s) => ({ generation: s.generation + 1 }));
       await requery();
       const id = get().selectedId;
-      if (id) {
-        try {
-          set({ selected: await api.library.get({ id }) });
-        } catch {
-          set({ selected: undefined, selectedId: undefined });
-        }
+      if (!id) return;
+      // Re-read while the person may pick another video: an answer about the old one must not replace it.
+      const stillSelected = () => get().selectedId === id;
+      try {
+        const fresh = await api.library.get({ id });
+        if (stillSelected()) set({ selected: fresh });
+      } catch {
+        if (stillSelected()) set({ selected: undefined, selectedId: undefined });
       }
     },
     setFilters(patch) {
@@ -136,13 +138,18 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       set({ selected: video, selectedId: video?.id, selectedIndex: index, confirmingDelete: false });
     },
     async selectAt(index) {
+      if (index < 0) return;
       const s = get();
       const v = itemAt(s.pages, index);
       if (v) return s.select(v, index);
       const gen = s.generation;
-      const { items } = await api.library.query({ ...toQuery(s.filters), offset: pageOf(index) * PAGE, limit: PAGE });
-      const picked = items[index % PAGE];
-      if (picked && get().generation === gen) get().select(picked, index);
+      try {
+        const { items } = await api.library.query({ ...toQuery(s.filters), offset: pageOf(index) * PAGE, limit: PAGE });
+        const picked = items[index % PAGE];
+        if (picked && get().generation === gen) get().select(picked, index);
+      } catch {
+        // Main did not answer (disconnected, busy): the selection stays where it was; the next key press asks again.
+      }
     },
     setSize: (size) => set({ size }),
     patch(video) {
