@@ -3,7 +3,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useT } from '../../i18n';
 import { GridCell } from './GridCell';
-import { itemAt, PAGE, useLibraryStore, type CellSize } from './library-store';
+import { itemAt } from './library-pages';
+import { moveTarget, selectedIndexIn } from './library-selection';
+import { useLibraryStore, type CellSize } from './library-store';
 import { onPosterMade, wantPosters } from './poster-maker';
 
 const MIN_CELL: Record<CellSize, number> = { S: 150, M: 220, L: 330 };
@@ -60,15 +62,7 @@ export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
   useEffect(() => wantPosters(inView), [inView]);
 
   const hint = useLibraryStore((s) => s.selectedIndex);
-  const selectedIndex = useMemo(() => {
-    if (!selectedId) return -1;
-    if (hint >= 0 && (itemAt(pages, hint)?.id ?? selectedId) === selectedId) return hint;
-    for (const [p, items] of Object.entries(pages)) {
-      const i = items.findIndex((v) => v.id === selectedId);
-      if (i >= 0) return Number(p) * PAGE + i;
-    }
-    return -1;
-  }, [pages, selectedId, hint]);
+  const selectedIndex = useMemo(() => selectedIndexIn(pages, selectedId, hint), [pages, selectedId, hint]);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(Math.floor(selectedIndex / cols), { align: 'auto' });
@@ -76,15 +70,10 @@ export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
 
   const onPick = useCallback((i: number) => onMove(i), [onMove]);
   const onKeyDown = (e: React.KeyboardEvent) => {
-    const from = Math.max(0, selectedIndex);
-    const step: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -cols, ArrowDown: cols, PageUp: -cols * 4, PageDown: cols * 4 };
-    let to: number | undefined;
-    if (e.key in step) to = selectedIndex < 0 ? 0 : from + (step[e.key] ?? 0);
-    else if (e.key === 'Home') to = 0;
-    else if (e.key === 'End') to = total - 1;
+    const to = moveTarget(e.key, selectedIndex, cols, total);
     if (to === undefined) return;
     e.preventDefault();
-    onMove(Math.min(total - 1, Math.max(0, to)));
+    onMove(to);
   };
 
   return (

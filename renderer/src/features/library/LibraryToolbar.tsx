@@ -1,5 +1,6 @@
 import { useT, type MessageKey } from '../../i18n';
-import { isFiltered, useLibraryStore, type CellSize, type Filters } from './library-store';
+import { isFiltered, type Filters } from './library-filters';
+import { useLibraryStore, type CellSize } from './library-store';
 
 type Option = { value: string; label: MessageKey | string };
 const ANY: Option = { value: '', label: 'library.filter.any' };

@@ -5,30 +5,21 @@ import { toggleFavorite } from './actions';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { LibraryGrid } from './LibraryGrid';
-import { isFiltered, itemAt, PAGE, toQuery, useLibraryStore } from './library-store';
+import { isFiltered } from './library-filters';
+import { videoIdFromHash } from './library-selection';
+import { useLibraryStore } from './library-store';
 import { LibraryCount, LibraryToolbar } from './LibraryToolbar';
 import { stepFrame, togglePlay } from './player-ref';
 import './library.css';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
-/** Picks the video at a grid position, fetching it when its page is not loaded yet. */
-async function selectIndex(index: number): Promise<void> {
-  const s = useLibraryStore.getState();
-  const v = itemAt(s.pages, index);
-  if (v) return s.select(v, index);
-  const gen = s.generation;
-  const { items } = await api.library.query({ ...toQuery(s.filters), offset: Math.floor(index / PAGE) * PAGE, limit: PAGE });
-  const picked = items[index % PAGE];
-  if (picked && useLibraryStore.getState().generation === gen) useLibraryStore.getState().select(picked, index);
-}
-
 /** `#video=<id>` (the queue's "open result"): select that video when the view opens. */
 async function selectFromHash(): Promise<void> {
-  const m = /(?:^#|&)video=([A-Za-z0-9_-]{1,120})(?:&|$)/.exec(window.location.hash);
-  if (!m?.[1]) return;
+  const id = videoIdFromHash(window.location.hash);
+  if (!id) return;
   try {
-    useLibraryStore.getState().select(await api.library.get({ id: m[1] }));
+    useLibraryStore.getState().select(await api.library.get({ id }));
   } catch {
     // A result that was deleted since: nothing to select.
   }
@@ -49,7 +40,7 @@ export function LibraryView() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const onMove = useCallback((i: number) => void selectIndex(i), []);
+  const onMove = useCallback((i: number) => void useLibraryStore.getState().selectAt(i), []);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement;

@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { LibraryQuery } from '../../../../shared/domain/library-query.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError } from '../../app-error';
+import { clearedFilters, DEFAULT_FILTERS, toQuery, type Filters } from './library-filters';
+import { itemAt, missingPages, PAGE, pageOf, withVideo, type Pages } from './library-pages';
 
 /**
  * The library as the grid sees it: the filters, the total main reported for
@@ -12,8 +13,7 @@ import { toAppError } from '../../app-error';
  * can never overwrite the answer to "cat".
  */
 
-export const PAGE = 100;
-export type Filters = Omit<LibraryQuery, 'offset' | 'limit'>;
+export type { Filters };
 export type CellSize = 'S' | 'M' | 'L';
 
 interface LibraryState {
@@ -21,7 +21,7 @@ interface LibraryState {
   /** The filters the shown results answer (what the grid displays right now). */
   shownText: string;
   total: number | undefined;
-  pages: Record<number, VideoView[]>;
+  pages: Pages;
   generation: number;
   visible: [number, number];
   selectedId: string | undefined;
@@ -39,6 +39,8 @@ interface LibraryState {
   clearFilters(): void;
   setVisible(first: number, last: number): void;
   select(video: VideoView | undefined, index?: number): void;
+  /** Selects the video at a grid position, fetching it when its page is not loaded yet. */
+  selectAt(index: number): Promise<void>;
   setSize(size: CellSize): void;
   /** Replaces one video wherever it is shown (after favourite, tags, poster). */
   patch(video: VideoView): void;
@@ -48,18 +50,6 @@ interface LibraryState {
 const loading = new Set<string>();
 let inFlight = false;
 let pendingGen = 0;
-
-export const toQuery = (f: Filters): LibraryQuery => {
-  const q: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') q[k] = v;
-  return q as LibraryQuery;
-};
-
-export const isFiltered = (f: Filters): boolean => Object.entries(f).some(([k, v]) => k !== 'sort' && v !== undefined && v !== '');
-
-export function itemAt(pages: Record<number, VideoView[]>, index: number): VideoView | undefined {
-  return pages[Math.floor(index / PAGE)]?.[index % PAGE];
-}
 
 export const useLibraryStore = create<LibraryState>()((set, get) => {
   async function fetchPage(page: number, gen: number): Promise<void> {
@@ -87,7 +77,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
         const gen = pendingGen;
         pendingGen = 0;
         const [first] = get().visible;
-        const page = Math.floor(first / PAGE);
+        const page = pageOf(first);
         const filters = get().filters;
         try {
           const reply = await api.library.query({ ...toQuery(filters), offset: page * PAGE, limit: PAGE });
@@ -104,7 +94,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
   }
 
   return {
-    filters: { sort: 'newest' },
+    filters: DEFAULT_FILTERS,
     shownText: '',
     total: undefined,
     pages: {},
@@ -121,12 +111,14 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       set((s) => ({ generation: s.generation + 1 }));
       await requery();
       const id = get().selectedId;
-      if (id) {
-        try {
-          set({ selected: await api.library.get({ id }) });
-        } catch {
-          set({ selected: undefined, selectedId: undefined });
-        }
+      if (!id) return;
+      // Re-read while the person may pick another video: an answer about the old one must not replace it.
+      const stillSelected = () => get().selectedId === id;
+      try {
+        const fresh = await api.library.get({ id });
+        if (stillSelected()) set({ selected: fresh });
+      } catch {
+        if (stillSelected()) set({ selected: undefined, selectedId: undefined });
       }
     },
     setFilters(patch) {
@@ -134,28 +126,34 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       void requery();
     },
     clearFilters() {
-      set((s) => ({ filters: { sort: s.filters.sort ?? 'newest' }, generation: s.generation + 1, visible: [0, 0], selectedIndex: -1 }));
+      set((s) => ({ filters: clearedFilters(s.filters), generation: s.generation + 1, visible: [0, 0], selectedIndex: -1 }));
       void requery();
     },
     setVisible(first, last) {
       const { total, pages, generation } = get();
       set({ visible: [first, last] });
-      if (total === undefined) return;
-      const lastIndex = Math.min(last, total - 1);
-      for (let p = Math.floor(first / PAGE); p <= Math.floor(lastIndex / PAGE); p++) {
-        if (!pages[p]) void fetchPage(p, generation);
-      }
+      for (const p of missingPages(pages, first, last, total)) void fetchPage(p, generation);
     },
     select(video, index = -1) {
       set({ selected: video, selectedId: video?.id, selectedIndex: index, confirmingDelete: false });
     },
+    async selectAt(index) {
+      if (index < 0) return;
+      const s = get();
+      const v = itemAt(s.pages, index);
+      if (v) return s.select(v, index);
+      const gen = s.generation;
+      try {
+        const { items } = await api.library.query({ ...toQuery(s.filters), offset: pageOf(index) * PAGE, limit: PAGE });
+        const picked = items[index % PAGE];
+        if (picked && get().generation === gen) get().select(picked, index);
+      } catch {
+        // Main did not answer (disconnected, busy): the selection stays where it was; the next key press asks again.
+      }
+    },
     setSize: (size) => set({ size }),
     patch(video) {
-      set((s) => {
-        const pages: Record<number, VideoView[]> = {};
-        for (const [k, items] of Object.entries(s.pages)) pages[Number(k)] = items.some((v) => v.id === video.id) ? items.map((v) => (v.id === video.id ? video : v)) : items;
-        return { pages, ...(s.selectedId === video.id ? { selected: video } : {}) };
-      });
+      set((s) => ({ pages: withVideo(s.pages, video), ...(s.selectedId === video.id ? { selected: video } : {}) }));
     },
     remove(id) {
       if (get().selectedId === id) set({ selected: undefined, selectedId: undefined });

@@ -8,13 +8,32 @@ export const isActive = (job: JobView): boolean => ACTIVE_STATES.has(job.state);
 /** Progress as a fraction: the provider's percentage while generating, bytes while downloading. */
 export function jobFraction(job: JobView): number | undefined {
   if (job.state === 'done') return 1;
-  if (job.state === 'downloading') {
-    const { done, total } = jobBytes(job);
-    return total > 0 ? done / total : undefined;
-  }
+  if (job.state === 'downloading') return downloadFraction(job.outputs);
   // 0% straight after submit says nothing the moving bar does not: show it as "working" until the provider reports.
   if (job.state === 'generating' && job.progress !== undefined && job.progress > 0) return job.progress / 100;
   return undefined;
+}
+
+/**
+ * Each output weighs the same. Samples download one after another and a sample's size is unknown
+ * until its response arrives: summing bytes would read 100% after the first sample, then fall back.
+ */
+function downloadFraction(outputs: JobView['outputs']): number | undefined {
+  let sum = 0;
+  let known = false;
+  for (const o of outputs) {
+    if (o.saved) {
+      sum += 1;
+      known = true;
+    } else if (o.bytesTotal !== undefined && o.bytesTotal > 0) {
+      sum += Math.min(1, o.bytesDone / o.bytesTotal);
+      known = true;
+    } else if (o.bytesDone > 0) {
+      // Bytes arriving with no length given: how far along this sample is cannot be known.
+      return undefined;
+    }
+  }
+  return known ? sum / outputs.length : undefined;
 }
 
 export function jobBytes(job: JobView): { done: number; total: number } {

@@ -1,20 +1,9 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_NAME_TEMPLATE, NAME_TOKENS, renderFileStem, validateTemplate } from '../../../../shared/domain/file-name-template.js';
-import { useT, type Translate } from '../../i18n';
+import { useT } from '../../i18n';
+import { templateProblem } from './problem-text';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsStore, type SettingsProblem } from './settings-store';
-
-/** validateTemplate's words (English, shared with main and the CLI) in the page's language. */
-function templateProblem(t: Translate, message: string): string {
-  const unknown = /Unknown token (\{[^}]*\})/.exec(message);
-  if (unknown) return t('settings.template.err.unknown', { token: unknown[1] ?? '' });
-  if (/is empty/.test(message)) return t('settings.template.err.empty');
-  if (/too long/.test(message)) return t('settings.template.err.long');
-  if (/cannot contain/.test(message)) return t('settings.template.err.slash');
-  if (/without its partner/.test(message)) return t('settings.template.err.brace');
-  if (/empty name/.test(message)) return t('settings.template.err.emptyName');
-  return message;
-}
 
 /** The file-name template with a live preview, rendered by the same pure code main names files with. */
 export function TemplateField({ saved }: { saved: string }) {

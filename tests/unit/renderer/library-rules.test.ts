@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { clearedFilters, isFiltered, toQuery } from '../../../renderer/src/features/library/library-filters.js';
+import { itemAt, missingPages, PAGE, pageOf, withVideo, type Pages } from '../../../renderer/src/features/library/library-pages.js';
+import { moveTarget, selectedIndexIn, videoIdFromHash } from '../../../renderer/src/features/library/library-selection.js';
+import { videos, videoView } from './view-samples.js';
+
+/** The library's pure rules: filters → query, pages fetched around the view, where the selection is and moves. */
+
+describe('filters', () => {
+  it('toQuery leaves out empty fields and keeps false and 0', () => {
+    expect(toQuery({ sort: 'newest', text: '', model: undefined, audio: false, favorite: true, from: 0 })).toEqual({ sort: 'newest', audio: false, favorite: true, from: 0 });
+  });
+
+  it.each([
+    ['the default sort only', { sort: 'newest' as const }, false],
+    ['another sort only', { sort: 'cost' as const }, false],
+    ['an emptied search box', { sort: 'newest' as const, text: '' }, false],
+    ['a field set back to "any"', { sort: 'newest' as const, resolution: undefined }, false],
+    ['search text', { text: 'boat' }, true],
+    ['"without audio"', { audio: false }, true],
+    ['favourites only', { favorite: true }, true],
+    ['a date from', { from: 0 }, true],
+  ])('isFiltered: %s → %s', (_name, filters, want) => {
+    expect(isFiltered(filters)).toBe(want);
+  });
+
+  it('clearing drops every filter but keeps the sort order', () => {
+    expect(clearedFilters({ sort: 'oldest', text: 'boat', favorite: true, duration: 8 })).toEqual({ sort: 'oldest' });
+    expect(clearedFilters({ text: 'boat' })).toEqual({ sort: 'newest' });
+  });
+});
+
+describe('pages', () => {
+  const pages: Pages = { 0: videos(0, PAGE), 2: videos(2 * PAGE, 30) };
+
+  it('pageOf / itemAt address the video at a grid index', () => {
+    expect([pageOf(0), pageOf(PAGE - 1), pageOf(PAGE), pageOf(2 * PAGE + 5)]).toEqual([0, 0, 1, 2]);
+    expect(itemAt(pages, 0)?.id).toBe('v0');
+    expect(itemAt(pages, PAGE - 1)?.id).toBe(`v${PAGE - 1}`);
+    expect(itemAt(pages, 2 * PAGE + 29)?.id).toBe(`v${2 * PAGE + 29}`);
+  });
+
+  it('itemAt is undefined for a page not fetched or past the end of a page', () => {
+    expect(itemAt(pages, PAGE + 3)).toBeUndefined();
+    expect(itemAt(pages, 2 * PAGE + 30)).toBeUndefined();
+    expect(itemAt({}, 0)).toBeUndefined();
+  });
+
+  it.each([
+    ['nothing before the total is known', {}, 0, 50, undefined, []],
+    ['the first page of a fresh list', {}, 0, 11, 240, [0]],
+    ['a range across two pages', {}, 90, 110, 240, [0, 1]],
+    ['only the pages not fetched yet', { 0: videos(0, PAGE) }, 90, 210, 240, [1, 2]],
+    ['nothing when all are fetched', { 0: videos(0, PAGE), 1: videos(PAGE, PAGE) }, 0, 199, 240, []],
+    ['a range past the end is clipped to the total', {}, 0, 500, 120, [0, 1]],
+    ['the last row of cells beyond the last video', {}, 96, 107, 100, [0]],
+    ['an empty library', {}, 0, 11, 0, []],
+  ] as const)('missingPages: %s', (_name, have, first, last, total, want) => {
+    expect(missingPages(have as Pages, first, last, total)).toEqual(want);
+  });
+
+  it('withVideo replaces the copy with the same id, in every page that has it', () => {
+    const page0 = videos(0, 3);
+    const page1 = videos(PAGE, 3);
+    const fresh = videoView('v1', { favorite: true });
+    const out = withVideo({ 0: page0, 1: page1 }, fresh);
+    expect(out[0]?.map((v) => v.favorite)).toEqual([false, true, false]);
+    expect(out[0]?.[1]).toBe(fresh);
+    // A page without that video keeps its array: its cells do not re-render.
+    expect(out[1]).toBe(page1);
+    // The old pages are not changed in place.
+    expect(page0[1]?.favorite).toBe(false);
+  });
+
+  it('withVideo of a video no page shows changes nothing', () => {
+    const page0 = videos(0, 3);
+    expect(withVideo({ 0: page0 }, videoView('elsewhere'))).toEqual({ 0: page0 });
+  });
+});
+
+describe('selectedIndexIn', () => {
+  const pages: Pages = { 0: videos(0, PAGE), 1: videos(PAGE, PAGE) };
+
+  it('is -1 with nothing selected', () => {
+    expect(selectedIndexIn(pages, undefined, 5)).toBe(-1);
+  });
+
+  it('is the hint while that cell still holds the selected video', () => {
+    expect(selectedIndexIn(pages, 'v5', 5)).toBe(5);
+  });
+
+  it('trusts the hint when its page is not fetched (nothing says otherwise)', () => {
+    expect(selectedIndexIn(pages, 'v250', 250)).toBe(250);
+  });
+
+  it('finds the video where it moved to after the list changed', () => {
+    // A video was removed before it: v5 is now at index 4 of the refreshed list.
+    const refreshed: Pages = { 0: [...videos(0, 4), ...videos(5, 96)] };
+    expect(selectedIndexIn(refreshed, 'v5', 5)).toBe(4);
+  });
+
+  it('finds the video in any fetched page when there is no hint (picked from a link or new filters)', () => {
+    expect(selectedIndexIn(pages, `v${PAGE + 7}`, -1)).toBe(PAGE + 7);
+  });
+
+  it('is -1 when the selected video is in no fetched page', () => {
+    expect(selectedIndexIn(pages, 'v999', -1)).toBe(-1);
+    expect(selectedIndexIn(pages, 'v999', 3)).toBe(-1);
+  });
+});
+
+describe('moveTarget (grid keys, 4 columns, 50 videos)', () => {
+  const cols = 4;
+  const total = 50;
+  it.each([
+    ['ArrowRight', 10, 11],
+    ['ArrowLeft', 10, 9],
+    ['ArrowDown', 10, 14],
+    ['ArrowUp', 10, 6],
+    ['PageDown', 10, 26],
+    ['PageUp', 30, 14],
+    ['Home', 30, 0],
+    ['End', 3, 49],
+    ['ArrowLeft', 0, 0],
+    ['ArrowUp', 2, 0],
+    ['PageUp', 5, 0],
+    ['ArrowRight', 49, 49],
+    ['ArrowDown', 47, 49],
+    ['PageDown', 40, 49],
+    ['ArrowDown', -1, 0],
+    ['ArrowLeft', -1, 0],
+    ['PageDown', -1, 0],
+    ['End', -1, 49],
+    ['Home', -1, 0],
+  ] as const)('%s from %s → %s', (key, from, want) => {
+    expect(moveTarget(key, from, cols, total)).toBe(want);
+  });
+
+  it.each(['Enter', ' ', 'a', 'Tab', 'toString', 'constructor'])('%j does not move the selection', (key) => {
+    expect(moveTarget(key, 10, cols, total)).toBeUndefined();
+  });
+
+  it('does nothing in an empty grid (no index -1 is ever asked for)', () => {
+    for (const key of ['ArrowDown', 'End', 'Home', 'PageUp']) expect(moveTarget(key, -1, cols, 0)).toBeUndefined();
+  });
+});
+
+describe('videoIdFromHash', () => {
+  it.each([
+    ['#video=job-1-0', 'job-1-0'],
+    ['#token=abc&video=job_2-1', 'job_2-1'],
+    ['#video=job-1-0&other=1', 'job-1-0'],
+    ['', undefined],
+    ['#', undefined],
+    ['#video=', undefined],
+    ['#video=../../etc/passwd', undefined],
+    ['#myvideo=job-1-0', undefined],
+    [`#video=${'x'.repeat(121)}`, undefined],
+  ])('%j → %s', (hash, want) => {
+    expect(videoIdFromHash(hash)).toBe(want);
+  });
+});

@@ -1,0 +1,383 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LibraryQuery } from '../../../shared/domain/library-query.js';
+import type { LibraryPage, VideoView } from '../../../shared/ipc/views.js';
+import { useLibraryStore } from '../../../renderer/src/features/library/library-store.js';
+import { videos, videoView } from './view-samples.js';
+
+/**
+ * The library store against a fake main: which pages it fetches for what the
+ * grid shows, which replies it drops (older filters), and what is selected
+ * after a query, a refresh, a removal or a change made elsewhere.
+ */
+
+const api = vi.hoisted(() => ({
+  library: {
+    query: vi.fn<(q: LibraryQuery) => Promise<LibraryPage>>(),
+    get: vi.fn<(input: { id: string }) => Promise<VideoView>>(),
+  },
+}));
+vi.mock('../../../renderer/src/api', () => ({ api }));
+
+/** Main's library: `search` matches ids containing the text (enough to tell two queries apart). */
+let library: VideoView[] = [];
+function answer(q: LibraryQuery): LibraryPage {
+  const found = library.filter((v) => !q.text || v.id.includes(q.text));
+  const offset = q.offset ?? 0;
+  return { total: found.length, items: found.slice(offset, offset + (q.limit ?? 100)) };
+}
+
+/** While `holding`, replies wait in `held` until the test releases them, in the order it chooses. */
+let holding = false;
+let held: { query: LibraryQuery; release(): void; fail(err: unknown): void }[] = [];
+
+const initial = useLibraryStore.getState();
+const store = () => useLibraryStore.getState();
+/** Runs every promise callback already due: the store's awaited replies land before the test looks. */
+const settle = () => new Promise<void>((r) => setTimeout(r, 0));
+const queried = () => api.library.query.mock.calls.map(([q]) => q);
+const offsets = () => queried().map((q) => q.offset);
+const pageKeys = () => Object.keys(store().pages).map(Number);
+
+beforeEach(() => {
+  useLibraryStore.setState(initial, true);
+  vi.clearAllMocks();
+  library = videos(0, 250);
+  holding = false;
+  held = [];
+  api.library.query.mockImplementation((q) => {
+    if (!holding) return Promise.resolve(answer(q));
+    return new Promise((resolve, reject) => held.push({ query: q, release: () => resolve(answer(q)), fail: reject }));
+  });
+  api.library.get.mockImplementation(async ({ id }) => {
+    const v = library.find((x) => x.id === id);
+    if (!v) throw { code: 'not_found', message: 'That video is gone.' };
+    return v;
+  });
+});
+
+afterEach(async () => {
+  // Nothing may stay in flight into the next test: the store keeps its one-query-at-a-time flag across tests.
+  holding = false;
+  while (held.length > 0) {
+    for (const h of held.splice(0)) h.release();
+    await settle();
+  }
+});
+
+async function release(i = 0): Promise<void> {
+  const [h] = held.splice(i, 1);
+  if (!h) throw new Error(`no reply ${i} is waiting`);
+  h.release();
+  await settle();
+}
+
+describe('fetching what the grid shows', () => {
+  it('load fetches the first page and reports the total', async () => {
+    await store().load();
+    expect(queried()).toEqual([{ sort: 'newest', offset: 0, limit: 100 }]);
+    expect(store().total).toBe(250);
+    expect(pageKeys()).toEqual([0]);
+    expect(store().pages[0]?.[0]?.id).toBe('v0');
+    expect(store().shownText).toBe('');
+    expect(store().error).toBeUndefined();
+  });
+
+  it('fetches the other pages the visible range needs, once each', async () => {
+    await store().load();
+    store().setVisible(0, 150);
+    await settle();
+    expect(offsets()).toEqual([0, 100]);
+    expect(pageKeys()).toEqual([0, 1]);
+    store().setVisible(0, 150);
+    store().setVisible(20, 199);
+    await settle();
+    expect(offsets()).toEqual([0, 100]);
+  });
+
+  it('asks for a page once while its reply is on the way', async () => {
+    await store().load();
+    holding = true;
+    store().setVisible(0, 150);
+    store().setVisible(10, 160);
+    expect(offsets()).toEqual([0, 100]);
+    await release();
+    expect(store().pages[1]?.[0]?.id).toBe('v100');
+  });
+
+  it('fetches nothing before the total is known, but remembers the range', () => {
+    store().setVisible(0, 150);
+    expect(api.library.query).not.toHaveBeenCalled();
+    expect(store().visible).toEqual([0, 150]);
+  });
+
+  it('never asks past the last video', async () => {
+    await store().load();
+    store().setVisible(0, 999);
+    await settle();
+    expect(offsets()).toEqual([0, 100, 200]);
+  });
+
+  it('a refresh while scrolled starts from the first visible page and drops the pages out of view', async () => {
+    await store().load();
+    store().setVisible(120, 230);
+    await settle();
+    expect(pageKeys()).toEqual([0, 1, 2]);
+    api.library.query.mockClear();
+    await store().load();
+    await settle();
+    expect(offsets()).toEqual([100, 200]);
+    expect(pageKeys()).toEqual([1, 2]);
+  });
+
+  it('shows a failed query in words and clears it once a query succeeds', async () => {
+    api.library.query.mockRejectedValueOnce({ code: 'io', message: 'The index cannot be read.' });
+    await store().load();
+    expect(store().error).toBe('The index cannot be read.');
+    await store().load();
+    expect(store().error).toBeUndefined();
+    expect(store().total).toBe(250);
+  });
+
+  it('shows a failed page fetch in words', async () => {
+    await store().load();
+    api.library.query.mockRejectedValueOnce({ code: 'network', message: 'Main is not answering.' });
+    store().setVisible(0, 150);
+    await settle();
+    expect(store().error).toBe('Main is not answering.');
+  });
+});
+
+describe('filters', () => {
+  it('new filters start over from the top with only the new results', async () => {
+    await store().load();
+    store().setVisible(120, 230);
+    await settle();
+    store().setFilters({ text: 'v2' });
+    expect(store().visible).toEqual([0, 0]);
+    await settle();
+    expect(queried().at(-1)).toEqual({ sort: 'newest', text: 'v2', offset: 0, limit: 100 });
+    const matches = library.filter((v) => v.id.includes('v2')).length;
+    expect(store().total).toBe(matches);
+    expect(pageKeys()).toEqual([0]);
+    expect(store().shownText).toBe('v2');
+  });
+
+  it('typing faster than main answers sends only the latest text, and shows its answer', async () => {
+    await store().load();
+    api.library.query.mockClear();
+    holding = true;
+    store().setFilters({ text: 'v' });
+    store().setFilters({ text: 'v1' });
+    store().setFilters({ text: 'v12' });
+    expect(queried().map((q) => q.text)).toEqual(['v']);
+    await release();
+    expect(store().shownText).toBe('');
+    expect(queried().map((q) => q.text)).toEqual(['v', 'v12']);
+    await release();
+    expect(store().shownText).toBe('v12');
+    expect(store().pages[0]?.every((v) => v.id.includes('v12'))).toBe(true);
+  });
+
+  it('drops a page that arrives for the filters it replaced', async () => {
+    await store().load();
+    holding = true;
+    store().setVisible(0, 150);
+    store().setFilters({ text: 'v2' });
+    expect(held.map((h) => [h.query.offset, h.query.text])).toEqual([
+      [100, undefined],
+      [0, 'v2'],
+    ]);
+    await release(1);
+    await release(0);
+    expect(pageKeys()).toEqual([0]);
+    expect(store().pages[0]?.every((v) => v.id.includes('v2'))).toBe(true);
+  });
+
+  it('does not show the error of a query for filters already replaced', async () => {
+    await store().load();
+    holding = true;
+    store().setFilters({ text: 'a' });
+    store().setFilters({ text: 'v3' });
+    held.shift()?.fail({ code: 'io', message: 'stale failure' });
+    await settle();
+    await release();
+    expect(store().error).toBeUndefined();
+    expect(store().shownText).toBe('v3');
+  });
+
+  it('clearing the filters keeps the sort order', async () => {
+    store().setFilters({ sort: 'oldest', text: 'v1', favorite: true });
+    await settle();
+    store().clearFilters();
+    await settle();
+    expect(store().filters).toEqual({ sort: 'oldest' });
+    expect(queried().at(-1)).toEqual({ sort: 'oldest', offset: 0, limit: 100 });
+  });
+
+  it('each change of filters is a new generation', async () => {
+    const g = store().generation;
+    store().setFilters({ text: 'x' });
+    store().clearFilters();
+    expect(store().generation).toBe(g + 2);
+    await settle();
+  });
+});
+
+describe('selection', () => {
+  it('select remembers the video and where it was picked, and closes a delete confirmation', () => {
+    store().setConfirmingDelete(true);
+    const v = videoView('v7');
+    store().select(v, 7);
+    expect(store()).toMatchObject({ selected: v, selectedId: 'v7', selectedIndex: 7, confirmingDelete: false });
+  });
+
+  it('select(undefined) clears it', () => {
+    store().select(videoView('v7'), 7);
+    store().select(undefined);
+    expect(store()).toMatchObject({ selected: undefined, selectedId: undefined, selectedIndex: -1 });
+  });
+
+  it('new filters keep the selected video in the details pane but forget where it was in the grid', async () => {
+    await store().load();
+    store().select(videoView('v7'), 7);
+    store().setFilters({ text: 'v2' });
+    expect(store()).toMatchObject({ selectedId: 'v7', selectedIndex: -1 });
+    expect(store().selected?.id).toBe('v7');
+    await settle();
+  });
+
+  it('selectAt picks from a fetched page without asking main', async () => {
+    await store().load();
+    api.library.query.mockClear();
+    await store().selectAt(42);
+    expect(api.library.query).not.toHaveBeenCalled();
+    expect(store()).toMatchObject({ selectedId: 'v42', selectedIndex: 42 });
+  });
+
+  it('selectAt fetches the page of a video not fetched yet (End on a long list)', async () => {
+    await store().load();
+    await store().selectAt(249);
+    expect(queried().at(-1)).toEqual({ sort: 'newest', offset: 200, limit: 100 });
+    expect(store()).toMatchObject({ selectedId: 'v249', selectedIndex: 249 });
+  });
+
+  it('selectAt selects nothing when the filters changed while its page was on the way', async () => {
+    await store().load();
+    holding = true;
+    const picking = store().selectAt(249);
+    store().setFilters({ text: 'v24' });
+    await release(0);
+    await picking;
+    expect(store().selectedId).toBeUndefined();
+  });
+
+  it('selectAt selects nothing past the end of the list', async () => {
+    await store().load();
+    await store().selectAt(260);
+    expect(store().selectedId).toBeUndefined();
+  });
+
+  it('selectAt keeps the selection and does not throw when main cannot answer', async () => {
+    await store().load();
+    store().select(videoView('v3'), 3);
+    api.library.query.mockRejectedValueOnce({ code: 'network', message: 'Main is not answering.' });
+    await expect(store().selectAt(220)).resolves.toBeUndefined();
+    expect(store().selectedId).toBe('v3');
+  });
+
+  it('selectAt ignores an index below 0 (an empty grid)', async () => {
+    await store().load();
+    api.library.query.mockClear();
+    await store().selectAt(-1);
+    expect(api.library.query).not.toHaveBeenCalled();
+    expect(store().selectedId).toBeUndefined();
+  });
+
+  it('a refresh re-reads the selected video, so a change made elsewhere shows', async () => {
+    await store().load();
+    store().select(videoView('v5'), 5);
+    library = library.map((v) => (v.id === 'v5' ? { ...v, favorite: true, tags: ['sea'] } : v));
+    await store().load();
+    expect(store().selected).toMatchObject({ id: 'v5', favorite: true, tags: ['sea'] });
+    expect(store().selectedIndex).toBe(5);
+  });
+
+  it('a refresh clears the selection when the video is gone', async () => {
+    await store().load();
+    store().select(videoView('v5'), 5);
+    library = library.filter((v) => v.id !== 'v5');
+    await store().load();
+    expect(store()).toMatchObject({ selected: undefined, selectedId: undefined });
+  });
+
+  it('a refresh does not undo a selection made while it re-read the old one', async () => {
+    await store().load();
+    store().select(videoView('v5'), 5);
+    let reread!: (v: VideoView) => void;
+    api.library.get.mockImplementationOnce(() => new Promise((r) => (reread = r)));
+    const refreshing = store().load();
+    await settle();
+    const next = videoView('v6');
+    store().select(next, 6);
+    reread(videoView('v5', { favorite: true }));
+    await refreshing;
+    expect(store().selectedId).toBe('v6');
+    expect(store().selected).toBe(next);
+  });
+
+  it('a refresh does not clear a selection made while the old one turned out gone', async () => {
+    await store().load();
+    store().select(videoView('v5'), 5);
+    let gone!: (err: unknown) => void;
+    api.library.get.mockImplementationOnce(() => new Promise((_, reject) => (gone = reject)));
+    const refreshing = store().load();
+    await settle();
+    const next = videoView('v6');
+    store().select(next, 6);
+    gone({ code: 'not_found', message: 'gone' });
+    await refreshing;
+    expect(store().selectedId).toBe('v6');
+    expect(store().selected).toBe(next);
+  });
+
+  it('removing the selected video clears the selection and reloads the list without it', async () => {
+    await store().load();
+    store().select(videoView('v5'), 5);
+    library = library.filter((v) => v.id !== 'v5');
+    api.library.query.mockClear();
+    store().remove('v5');
+    expect(store().selectedId).toBeUndefined();
+    await settle();
+    expect(api.library.query).toHaveBeenCalled();
+    expect(store().total).toBe(249);
+    expect(store().pages[0]?.some((v) => v.id === 'v5')).toBe(false);
+  });
+
+  it('removing another video keeps the selection', async () => {
+    await store().load();
+    store().select(videoView('v5'), 5);
+    library = library.filter((v) => v.id !== 'v9');
+    store().remove('v9');
+    await settle();
+    expect(store().selectedId).toBe('v5');
+    expect(store().total).toBe(249);
+  });
+
+  it('patch replaces the video in the grid and in the details pane', async () => {
+    await store().load();
+    store().select(store().pages[0]?.[5], 5);
+    const starred = videoView('v5', { favorite: true });
+    store().patch(starred);
+    expect(store().pages[0]?.[5]).toBe(starred);
+    expect(store().selected).toBe(starred);
+  });
+
+  it('patch of another video leaves the selected one as it is', async () => {
+    await store().load();
+    const selected = store().pages[0]?.[5];
+    store().select(selected, 5);
+    store().patch(videoView('v6', { favorite: true }));
+    expect(store().selected).toBe(selected);
+    expect(store().pages[0]?.[6]?.favorite).toBe(true);
+  });
+});
