@@ -1,7 +1,7 @@
 import { resolve, sep } from 'node:path';
 import { AppFailure, type AppError } from '../../../shared/errors.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
-import { isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
+import { isActive, isStarted, isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
 import type { UploadCache } from '../frames/upload-cache.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
@@ -48,7 +48,6 @@ export interface RecoveryReport {
   strayPartsRemoved: string[];
 }
 
-const ACTIVE = new Set(['uploading', 'submitting', 'generating', 'downloading']);
 /** Freeing space is something a person does; looking again twice a minute costs nothing and notices soon enough. */
 export const DISK_FULL_RETRY_MS = 30_000;
 const STOP_NOTE = 'Stopped tracking. APIMart has no cancel: the provider may still finish this job and charge for it.';
@@ -104,7 +103,7 @@ export class JobQueue {
     let resumed = 0;
     let generating = 0;
     for (const job of jobs) {
-      const active = job.state === 'queued' || ACTIVE.has(job.state);
+      const active = isActive(job.state);
       if (active) resumed++;
       // Submitting jobs re-send with the same key, generating ones poll, downloads resume.
       // The journal records 'submitting' before each submit is sent, so a submitting job may
@@ -227,7 +226,7 @@ export class JobQueue {
   /** Look at every waiting job now (after system resume, or a key change). */
   pollNow(): void {
     const now = this.deps.clock.now();
-    for (const [id, job] of this.jobs) if (ACTIVE.has(job.state) && !this.running.has(id)) this.jobs.set(id, { ...job, nextActionAt: now });
+    for (const [id, job] of this.jobs) if (isStarted(job.state) && !this.running.has(id)) this.jobs.set(id, { ...job, nextActionAt: now });
     this.pump();
   }
 
@@ -264,7 +263,7 @@ export class JobQueue {
     if (this.closed || this.inert) return;
     const now = this.deps.clock.now();
     if (!this.paused && !this.suspended && now >= this.rateLimitedUntil) {
-      let started = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length;
+      let started = [...this.jobs.values()].filter((j) => isStarted(j.state)).length;
       // The map keeps creation order (the journal loads sorted, new jobs append): oldest first, no sort.
       for (const job of this.jobs.values()) {
         if (this.running.has(job.id) || !this.isDue(job, now)) continue;
@@ -279,7 +278,7 @@ export class JobQueue {
   }
 
   private isDue(job: Job, now: number): boolean {
-    return (job.state === 'queued' || ACTIVE.has(job.state)) && (job.nextActionAt ?? 0) <= now;
+    return isActive(job.state) && (job.nextActionAt ?? 0) <= now;
   }
 
   private armTimer(now: number): void {
@@ -287,12 +286,12 @@ export class JobQueue {
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
     if (this.paused || this.suspended || this.closed) return;
-    const slotFree = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length < this.concurrency;
+    const slotFree = [...this.jobs.values()].filter((j) => isStarted(j.state)).length < this.concurrency;
     let at = Infinity;
     for (const job of this.jobs.values()) {
       if (this.running.has(job.id)) continue;
       // Queued jobs without a free slot are woken by the step that frees one, not by the timer.
-      if (ACTIVE.has(job.state) || (job.state === 'queued' && slotFree)) at = Math.min(at, job.nextActionAt ?? now);
+      if (isStarted(job.state) || (job.state === 'queued' && slotFree)) at = Math.min(at, job.nextActionAt ?? now);
     }
     if (at === Infinity) return;
     at = Math.max(at, this.rateLimitedUntil);
@@ -361,7 +360,7 @@ export class JobQueue {
     const now = this.deps.clock.now();
     const error = this.describeStepError(started, err);
     const job = this.jobs.get(id);
-    if (!job || !(ACTIVE.has(job.state) || job.state === 'queued')) {
+    if (!job || !isActive(job.state)) {
       this.log.log('error', 'step failed outside an active state', { id, state: job?.state, code: error.code, detail: error.detail });
       return;
     }
@@ -435,7 +434,7 @@ export class JobQueue {
     // slot, so a listener saw concurrency + 1 jobs running. The step still awaits the write
     // below before its next request, and close() waits for pending writes.
     this.emitJob(job);
-    if (!ACTIVE.has(job.state) && job.state !== 'queued') this.emitQueue();
+    if (!isActive(job.state)) this.emitQueue();
     if (!persist) return;
     try {
       await this.journal.saveLatest(job.id);
