@@ -1,21 +1,20 @@
-import { resolve, sep } from 'node:path';
-import { AppFailure, type AppError } from '../../../shared/errors.js';
+import { AppFailure } from '../../../shared/errors.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
 import { isActive, isStarted, isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
 import type { UploadCache } from '../frames/upload-cache.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
-import { diskFullError, errnoCode, fsFailure, isDiskFull } from '../util/fs-errors.js';
-import { fsRefusal, type DiskPlace } from '../util/fs-refusal.js';
+import { errnoCode, fsFailure } from '../util/fs-errors.js';
+import { fsRefusal } from '../util/fs-refusal.js';
+import { decideStepFailure, describeStepError } from './failure-policy.js';
 import { createJob } from './job-factory.js';
 import { InvalidTransition, transition, type JobEvent } from './job-machine.js';
 import { runStep } from './job-steps.js';
 import type { CorruptJournalEntry, JobStore } from './job-store.js';
+import { recoverJournal } from './job-recovery.js';
 import { JournalWriter } from './journal-writer.js';
-import { pollSpacingMs } from './poll-budget.js';
 import { cleanStrayParts, loadPaused, savePaused } from './queue-persistence.js';
-import { RATE_LIMIT_BACKOFF, backoffMs } from './poll-policy.js';
 
 export interface JobQueueDeps {
   store: JobStore;
@@ -59,6 +58,8 @@ const STOP_NOTE = 'Stopped tracking. APIMart has no cancel: the provider may sti
  * A full disk never fails a job either: it waits (needs_attention, disk_full)
  * and a slow tick carries it on once there is room. No error ever escapes the
  * scheduler: whatever a step throws ends as the job's state and a log line.
+ * What a journal state does after a restart (job-recovery.ts) and what a
+ * failed step becomes (failure-policy.ts) are decided outside, as pure rules.
  */
 export class JobQueue {
   private readonly jobs = new Map<string, Job>();
@@ -100,21 +101,8 @@ export class JobQueue {
     const now = this.deps.clock.now();
     const { jobs, corrupt } = await this.deps.store.loadAll(now);
     for (const c of corrupt) this.log.log('error', 'corrupt journal entry moved aside', { movedTo: c.movedTo, reason: c.reason });
-    let resumed = 0;
-    let generating = 0;
-    for (const job of jobs) {
-      const active = isActive(job.state);
-      if (active) resumed++;
-      // Submitting jobs re-send with the same key, generating ones poll, downloads resume.
-      // The journal records 'submitting' before each submit is sent, so a submitting job may
-      // already have a task: keep one attempt of unknown outcome on it. Otherwise a final refusal
-      // of the re-send (402, 401…) would fail the job instead of asking the person (see
-      // onStepFailed in job-machine.ts), and retrying it under a new key could pay for a second task.
-      const attempts = job.state === 'submitting' ? 1 : 0;
-      // Recovered polls are spread at the poll budget's rate instead of all firing at once.
-      const at = job.state === 'generating' ? now + pollSpacingMs(generating++) : now;
-      this.jobs.set(job.id, active ? { ...job, nextActionAt: at, attempts } : job);
-    }
+    const { jobs: recovered, resumed } = recoverJournal(jobs, now);
+    for (const job of recovered) this.jobs.set(job.id, job);
     const strayPartsRemoved = await cleanStrayParts(jobs, this.deps.dataDir);
     this.paused = await loadPaused(this.deps.dataDir);
     this.pump();
@@ -339,6 +327,7 @@ export class JobQueue {
           await this.deps.library.add(dir, name);
         },
       });
+      // A step that got through ends the run of 429s the queue-wide backoff grows with.
       this.consecutive429 = 0;
     } catch (err) {
       if (controller.signal.aborted && (this.closed || this.jobs.get(job.id)?.state === 'stopped')) return;
@@ -358,45 +347,18 @@ export class JobQueue {
   private async recordStepFailure(started: Job, err: unknown): Promise<void> {
     const id = started.id;
     const now = this.deps.clock.now();
-    const error = this.describeStepError(started, err);
+    const error = describeStepError(err, { dataDir: this.deps.dataDir, outputDir: started.outputDir });
     const job = this.jobs.get(id);
     if (!job || !isActive(job.state)) {
       this.log.log('error', 'step failed outside an active state', { id, state: job?.state, code: error.code, detail: error.detail });
       return;
     }
     this.log.log('warn', 'job step failed', { id, state: job.state, code: error.code, retryable: error.retryable, requestId: error.requestId });
-    if (error.code === 'rate_limited') {
-      // One 429 pauses everyone: hammering a rate limit from N jobs only extends it.
-      this.consecutive429++;
-      const wait = error.retryAfterMs ?? backoffMs(this.consecutive429, this.random, RATE_LIMIT_BACKOFF);
-      this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + wait);
-      this.emitQueue();
-      await this.dispatch(id, { type: 'rate_limited', error, retryAt: this.rateLimitedUntil }, false);
-      return;
-    }
-    if (error.code === 'link_expired') {
-      await this.dispatch(id, { type: 'link_expired', error }, true);
-      return;
-    }
-    const retryAt = now + (error.retryAfterMs ?? backoffMs(job.attempts + 1, this.random));
-    await this.dispatch(id, { type: 'step_failed', error, retryAt }, true);
-  }
-
-  /** A step's error as the job will show it; a full disk reads as such wherever it was hit. */
-  private describeStepError(job: Job, err: unknown): AppError {
-    if (err instanceof AppFailure) return err.app;
-    if (isDiskFull(err)) return diskFullError(this.diskOf(job, err), errnoCode(err));
-    return { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: errorText(err) };
-  }
-
-  /** Which disk an errno error is about, from the path Node puts on it. */
-  private diskOf(job: Job, err: unknown): DiskPlace {
-    const path = typeof err === 'object' && err !== null && 'path' in err && typeof err.path === 'string' ? resolve(err.path) : undefined;
-    if (path === undefined) return 'unknown';
-    const inside = (dir: string) => path === resolve(dir) || path.startsWith(resolve(dir) + sep);
-    if (inside(this.deps.dataDir)) return 'data';
-    if (inside(job.outputDir)) return 'output';
-    return 'unknown';
+    const decision = decideStepFailure(job, error, { rateLimitedUntil: this.rateLimitedUntil, consecutive429: this.consecutive429 }, now, this.random);
+    this.rateLimitedUntil = decision.queue.rateLimitedUntil;
+    this.consecutive429 = decision.queue.consecutive429;
+    if (decision.event.type === 'rate_limited') this.emitQueue();
+    await this.dispatch(id, decision.event, decision.persist);
   }
 
   private async dispatch(id: string, event: JobEvent, persist: boolean): Promise<Job> {
