@@ -1,20 +1,56 @@
 // Lint rules that keep the runtime boundaries honest: the core and the shared
 // contract run under plain Node and in the renderer, so they must never reach
-// for Electron, the renderer or the Electron main process.
+// for Electron; and each layer imports only the layers below it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerImportsRule } from './scripts/eslint-layers.mjs';
 
+/**
+ * The layer graph: each folder and the folders it may import (besides itself).
+ * Tests, benches and scripts sit outside it and may import anything.
+ *
+ *   shared            the contract and domain schemas: imports nothing of ours
+ *   electron/core     the engine, pure TypeScript on Node; its ports are injected
+ *   electron/services the services behind the IPC contract
+ *   electron/main, electron/host, electron/cli
+ *                     the three front ends; never each other
+ *   electron/preload, renderer
+ *                     page-side code: the contract in shared/ only
+ *   electron/core/demo
+ *                     the fake APIMart (the tests' server, the demo provider)
+ */
+const LAYERS = {
+  shared: [],
+  'electron/core': ['shared'],
+  'electron/core/demo': ['electron/core', 'shared'],
+  'electron/services': ['electron/core', 'shared'],
+  'electron/main': ['electron/services', 'electron/core', 'shared'],
+  'electron/host': ['electron/services', 'electron/core', 'shared'],
+  'electron/cli': ['electron/services', 'electron/core', 'shared'],
+  'electron/preload': ['shared'],
+  renderer: ['shared'],
+};
+
+/**
+ * The composition roots: one per front end, where the app is wired together.
+ * Only they (and tests) reach the fake APIMart, so demo code cannot leak into
+ * a path that real jobs take; everything else gets the demo provider as a
+ * port (ServicePorts.startDemo).
+ */
+const COMPOSITION_ROOTS = {
+  files: ['electron/main/index.ts', 'electron/host/node-services.ts', 'electron/cli/runtime.ts'],
+  mayAlsoImport: ['electron/core/demo'],
+};
+
+const keyframe = {
+  rules: { 'layer-imports': layerImportsRule({ root: import.meta.dirname, layers: LAYERS, roots: COMPOSITION_ROOTS }) },
+};
+
+// Package names only (regex, not globs: a glob like `electron/*` also matches relative
+// paths into our own electron/ folder, which are the layer rule's business).
 const electronOnly = {
-  group: ['electron', 'electron/*', 'electron-store'],
+  regex: '^(electron|electron-store)(/|$)',
   message: 'core/ and shared/ are pure TypeScript: inject an Electron adapter from electron/main instead.',
-};
-const noRenderer = {
-  group: ['**/renderer/**'],
-  message: 'Nothing outside renderer/ may import the renderer.',
-};
-const noMain = {
-  group: ['**/electron/main/**', '**/main/**'],
-  message: 'core/ and shared/ may not import the Electron main process.',
 };
 
 export default tseslint.config(
@@ -34,15 +70,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [electronOnly, noRenderer, noMain] }],
-    },
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { keyframe },
+    rules: { 'keyframe/layer-imports': 'error' },
   },
   {
-    files: ['electron/cli/**/*.ts', 'electron/host/**/*.ts', 'electron/services/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'shared/**/*.ts', 'electron/cli/**/*.ts', 'electron/host/**/*.ts', 'electron/services/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronOnly, noRenderer, noMain] }],
+      'no-restricted-imports': ['error', { patterns: [electronOnly] }],
     },
   },
   {
@@ -54,7 +89,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', 'electron/*', 'electron-store', '**/electron/**', 'node:*', 'ws'],
+              regex: '^(electron|electron-store|ws)(/|$)|^node:',
               message: 'The renderer is untrusted page code: it reaches main only through src/api.ts (window.api or the host socket).',
             },
           ],
@@ -71,10 +106,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', 'electron-store', '**/electron/main/**', '**/core/**', '**/services/**'],
+              regex: '^(node:|electron-store(/|$))',
               message: 'The sandboxed preload may import only electron and shared/.',
             },
-            noRenderer,
           ],
         },
       ],

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defaultDataDir, defaultOutputDir, readAppVersion } from '../services/environment-defaults.js';
 
 /**
  * Where the CLI keeps its data and finds its key. The data folder matches the
@@ -15,16 +13,6 @@ export interface CliEnvironment {
   appVersion: string;
 }
 
-export function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Keyframe');
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Keyframe');
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Keyframe');
-}
-
-export function defaultOutputDir(platform: NodeJS.Platform = process.platform): string {
-  return join(homedir(), platform === 'darwin' ? 'Movies' : 'Videos', 'Keyframe');
-}
-
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): CliEnvironment {
   const key = env.APIMART_API_KEY?.trim();
   return {
@@ -34,19 +22,4 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): CliEnviro
     ...(env.APIMART_BASE_URL ? { baseUrl: env.APIMART_BASE_URL } : {}),
     appVersion: readAppVersion(),
   };
-}
-
-/** The version in package.json, found by walking up from this module. */
-export function readAppVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'keyframe' && pkg.version) return pkg.version;
-    } catch {
-      // keep walking up
-    }
-    dir = dirname(dir);
-  }
-  return '0.0.0';
 }

@@ -8,6 +8,11 @@ import { fileLogSink } from '../core/util/file-log.js';
 import { createRedactingLogger } from '../core/util/redact.js';
 import type { CliEnvironment } from './environment.js';
 
+/**
+ * The CLI's composition root: what a command runs on (the engine, the built-in
+ * demo provider) is wired here, and only here does the CLI reach electron/core/demo.
+ */
+
 /** Demo jobs take this long on the built-in provider: long enough to watch, short enough to wait for. */
 export const DEMO_JOB_MS = 6_000;
 
@@ -23,6 +28,14 @@ export function createCliLogger(env: CliEnvironment): Logger {
   return createRedactingLogger(sink, () => (env.apiKey ? [env.apiKey] : []), systemClock);
 }
 
+/** The built-in demo provider on 127.0.0.1: no key, no charge; jobs take `durationMs` when given. */
+export function startDemoProvider(opts: { durationMs?: number } = {}): Promise<FakeApimart> {
+  return startFakeApimart({ apiKey: null, ...(opts.durationMs !== undefined ? { progress: { mode: 'time', durationMs: opts.durationMs } } : {}) });
+}
+
+/** `keyframe demo-server`: runs the demo provider until Ctrl-C. */
+export { main as runDemoServer } from '../core/demo/run-demo-server.js';
+
 /**
  * Opens the engine for one CLI command: takes the queue lock (one driver per
  * data folder), starts the built-in demo provider when asked, and wires the
@@ -33,7 +46,7 @@ export async function openRuntime(env: CliEnvironment, opts: { demo: boolean; co
   const logger = createCliLogger(env);
   let demo: FakeApimart | undefined;
   try {
-    if (opts.demo) demo = await startFakeApimart({ apiKey: null, progress: { mode: 'time', durationMs: DEMO_JOB_MS } });
+    if (opts.demo) demo = await startDemoProvider({ durationMs: DEMO_JOB_MS });
     const engine = createEngine({
       dataDir: env.dataDir,
       libraryDirs: [env.outputDir],

@@ -1,8 +1,6 @@
 import { closeSync, copyFileSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, resolve } from 'node:path';
-import { defaultOutputDir } from '../cli/environment.js';
-import { DEFAULT_NAME_TEMPLATE } from '../core/library/file-naming.js';
+import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../core/ports.js';
 import { SettingsSchema, type Settings } from '../../shared/ipc/views.js';
 import type { SettingsStore } from '../services/types.js';
@@ -20,37 +18,6 @@ import { applySettingsPatch } from '../services/settings-patch.js';
  */
 
 export const SETTINGS_FILE_NAME = 'settings.json';
-
-export interface SettingsDefaultsInput {
-  /** Whether a key is stored: without one, demo mode is on so the first Generate works. */
-  hasKey: boolean;
-  env?: NodeJS.ProcessEnv;
-  platform?: NodeJS.Platform;
-}
-
-export function defaultSettings(input: SettingsDefaultsInput): Settings {
-  const env = input.env ?? process.env;
-  return {
-    // KEYFRAME_OUTPUT_DIR as for the CLI, so both put videos in one place.
-    outputDir: env.KEYFRAME_OUTPUT_DIR ? resolve(env.KEYFRAME_OUTPUT_DIR) : defaultOutputDir(input.platform ?? process.platform),
-    nameTemplate: DEFAULT_NAME_TEMPLATE,
-    concurrency: 3,
-    language: languageFromLocale(envLocale(env)),
-    theme: 'system',
-    demoMode: !input.hasKey,
-  };
-}
-
-/** The locale the environment asks for (`ko_KR.UTF-8` → `ko-KR`), falling back to Intl's. */
-export function envLocale(env: NodeJS.ProcessEnv = process.env): string {
-  const raw = env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE?.split(':')[0];
-  if (raw && raw !== 'C' && raw !== 'POSIX') return raw.split('.')[0]?.replace('_', '-') || 'en';
-  return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
-}
-
-export function languageFromLocale(locale: string): Settings['language'] {
-  return locale.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
 
 export interface OpenedSettings {
   store: SettingsStore;

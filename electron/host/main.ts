@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../cli/environment.js';
+import { defaultDataDir } from '../services/environment-defaults.js';
 import { startHost } from './server.js';
 
 /**

@@ -1,20 +1,23 @@
 import { join } from 'node:path';
-import { readAppVersion } from '../cli/environment.js';
+import { startDemoProvider } from '../core/demo/fake-apimart.js';
 import type { Logger } from '../core/ports.js';
 import { systemClock } from '../core/ports.js';
 import { fileLogSink } from '../core/util/file-log.js';
 import { createRedactingLogger } from '../core/util/redact.js';
 import { createAppServices } from '../services/app-services.js';
+import { defaultSettings, envLocale } from '../services/default-settings.js';
+import { readAppVersion } from '../services/environment-defaults.js';
 import type { AppServices, SecretStore, SettingsStore } from '../services/types.js';
 import { createFileSecretStore } from './file-secret-store.js';
 import { createHostShell } from './host-shell.js';
-import { defaultSettings, envLocale, openJsonSettingsStore } from './json-settings-store.js';
+import { openJsonSettingsStore } from './json-settings-store.js';
 import type { MediaKind } from '../../shared/ipc/views.js';
 
 /**
- * The same services as the desktop app, wired to plain-Node ports: a key
- * file instead of safeStorage, a JSON settings file instead of
- * electron-store, and a shell that refuses what a browser cannot do.
+ * The browser host's composition root: the same services as the desktop app,
+ * wired to plain-Node ports: a key file instead of safeStorage, a JSON
+ * settings file instead of electron-store, and a shell that refuses what a
+ * browser cannot do.
  */
 
 export interface NodeServicesOptions {
@@ -68,6 +71,7 @@ export async function createNodeServices(opts: NodeServicesOptions): Promise<Nod
     platform: process.platform,
     locale: () => locale,
     mediaUrl: opts.mediaUrl,
+    startDemo: startDemoProvider,
     ...(opts.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl } : {}),
     ...(opts.demoBaseUrl ? { demoBaseUrl: opts.demoBaseUrl } : {}),
   });

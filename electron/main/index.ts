@@ -3,11 +3,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import Store from 'electron-store';
 import { EVENTS } from '../../shared/ipc/channels.js';
 import type { EventChannel } from '../../shared/ipc/channels.js';
+import { startDemoProvider } from '../core/demo/fake-apimart.js';
 import { systemClock } from '../core/ports.js';
 import { fileLogSink } from '../core/util/file-log.js';
 import { createRedactingLogger } from '../core/util/redact.js';
-import { defaultSettings } from '../host/json-settings-store.js';
 import { createAppServices } from '../services/app-services.js';
+import { defaultSettings } from '../services/default-settings.js';
 import { createIpcDispatcher } from '../services/ipc-dispatcher.js';
 import { createSafeStorageSecretStore } from './adapters/secret-store.js';
 import { openSettingsStore } from './adapters/settings-store.js';
@@ -86,6 +87,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     locale: () => app.getLocale(),
     mediaUrl,
+    startDemo: startDemoProvider,
   });
 
   registerProtocols(protocol, paths.rendererDir, services.resolveMedia);

@@ -52,7 +52,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
   const release = await acquireQueueLock(ports.dataDir);
   const demo = ports.demoBaseUrl
     ? fixedDemo(ports.demoBaseUrl, baseFetch)
-    : lazyDemo({ fetch: baseFetch, clock, logger, durationMs: options.demoDurationMs });
+    : lazyDemo({ start: ports.startDemo, fetch: baseFetch, clock, logger, durationMs: options.demoDurationMs });
   let engine: Engine | undefined;
   try {
     const settings = ports.settings.get();

@@ -1,5 +1,5 @@
-import { startFakeApimart, type FakeApimart } from '../core/demo/fake-apimart.js';
 import type { Clock, FetchLike, Logger } from '../core/ports.js';
+import type { DemoServer, DemoStarter } from './types.js';
 
 /**
  * The built-in demo provider (no key, no charge), wired so that the engine is
@@ -29,6 +29,8 @@ export interface DemoRoute {
 }
 
 export interface DemoOptions {
+  /** Starts the provider itself (injected: services never reach electron/core/demo). */
+  start: DemoStarter;
   fetch: FetchLike;
   /** Demo progress follows this clock (tests drive it with a fake one). */
   clock: Clock;
@@ -42,12 +44,12 @@ export function fixedDemo(baseUrl: string, fetch: FetchLike): DemoRoute {
 }
 
 export function lazyDemo(opts: DemoOptions): DemoRoute {
-  let server: Promise<FakeApimart> | undefined;
+  let server: Promise<DemoServer> | undefined;
   let closed = false;
-  const ensure = (): Promise<FakeApimart> => {
+  const ensure = (): Promise<DemoServer> => {
     if (closed) return Promise.reject(new Error('the demo provider has been shut down'));
     if (!server) {
-      const starting = startFakeApimart({ apiKey: null, clock: opts.clock, progress: { mode: 'time', durationMs: opts.durationMs ?? DEMO_JOB_MS } });
+      const starting = opts.start({ clock: opts.clock, durationMs: opts.durationMs ?? DEMO_JOB_MS });
       server = starting;
       starting.then(
         () => opts.logger.log('info', 'demo provider started'),

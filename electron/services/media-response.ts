@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseRange } from '../core/demo/range.js';
+import { parseRange } from '../core/util/range-request.js';
 import type { MediaFile } from './types.js';
 
 /**

@@ -59,7 +59,18 @@ export interface ServicePorts {
   apiBaseUrl?: string;
   /** Base URL of an already running demo provider; otherwise one is started in-process when demo mode is on. */
   demoBaseUrl?: string;
+  /** Starts the built-in demo provider; only composition roots reach its implementation (electron/core/demo). */
+  startDemo: DemoStarter;
 }
+
+/** A running demo provider: where its API answers, and how to stop it. */
+export interface DemoServer {
+  apiUrl: string;
+  close(): Promise<void>;
+}
+
+/** Starts the demo provider on 127.0.0.1; its jobs take `durationMs`, measured on `clock`. */
+export type DemoStarter = (opts: { clock: Clock; durationMs: number }) => Promise<DemoServer>;
 
 export interface MediaFile {
   path: string;

@@ -38,7 +38,25 @@ export const JOB_STATES = [
 export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
 
+/*
+ * Every state is exactly one of: active (the scheduler runs it), needing
+ * attention (it waits for the person), or terminal (nothing more happens).
+ * These sets are the one definition; the queue, the state machine, the CLI
+ * and the renderer all ask them rather than listing states of their own.
+ */
+
+/** Past queued and not finished: it holds one of the queue's concurrency slots, and a step may be talking to the provider. */
+export const STARTED_STATES: readonly JobState[] = ['uploading', 'submitting', 'generating', 'downloading'];
+/** The scheduler will run a step of it: waiting for a free slot (queued) or started. */
+export const ACTIVE_STATES: readonly JobState[] = ['queued', ...STARTED_STATES];
+/** Waiting for the person (or, after a full disk, for space); resuming continues the step it was in. */
+export const NEEDS_ATTENTION_STATES: readonly JobState[] = ['needs_attention'];
+/** Finished: the job takes no further event. */
 export const TERMINAL_STATES: readonly JobState[] = ['done', 'failed', 'expired', 'stopped'];
+
+export const isStarted = (s: JobState): boolean => STARTED_STATES.includes(s);
+export const isActive = (s: JobState): boolean => ACTIVE_STATES.includes(s);
+export const needsAttention = (s: JobState): boolean => NEEDS_ATTENTION_STATES.includes(s);
 export const isTerminal = (s: JobState): boolean => TERMINAL_STATES.includes(s);
 
 export const ProviderSchema = z.enum(['apimart', 'demo']);

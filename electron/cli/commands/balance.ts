@@ -2,12 +2,11 @@ import { parseArgs } from 'node:util';
 import { isAppFailure } from '../../../shared/errors.js';
 import { ApimartClient } from '../../core/apimart/client.js';
 import { DEFAULT_API_BASE } from '../../core/engine.js';
-import { startFakeApimart } from '../../core/demo/fake-apimart.js';
 import { systemClock } from '../../core/ports.js';
 import type { CliEnvironment } from '../environment.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { fail, type CliIo } from '../io.js';
-import { createCliLogger } from '../runtime.js';
+import { createCliLogger, startDemoProvider } from '../runtime.js';
 
 export async function balanceCommand(argv: string[], env: CliEnvironment, io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' }, demo: { type: 'boolean' } }, strict: true });
@@ -15,7 +14,7 @@ export async function balanceCommand(argv: string[], env: CliEnvironment, io: Cl
     fail(io, 'no API key: set APIMART_API_KEY (or use --demo)');
     return EXIT.auth;
   }
-  const demo = values.demo ? await startFakeApimart({ apiKey: null }) : undefined;
+  const demo = values.demo ? await startDemoProvider() : undefined;
   try {
     const client = new ApimartClient({
       fetch: globalThis.fetch.bind(globalThis),

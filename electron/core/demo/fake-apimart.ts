@@ -9,7 +9,7 @@ import { IdempotencyStore } from './idempotency.js';
 import { Balance } from './pricing.js';
 import { TaskStore } from './task-store.js';
 import { UploadDir } from './uploads.js';
-import type { FakeApimart, FakeApimartOptions, FakeEvents, FakeStats, ProgressMode } from './types.js';
+import type { FakeApimart, FakeApimartOptions, FakeClock, FakeEvents, FakeStats, ProgressMode } from './types.js';
 
 /**
  * A real HTTP implementation of the APIMart video API (contract.md) on
@@ -108,4 +108,9 @@ export async function startFakeApimart(opts: FakeApimartOptions = {}): Promise<F
       return closing;
     },
   };
+}
+
+/** The app's built-in demo provider: no key, no charge, jobs that take `durationMs` on `clock`. */
+export function startDemoProvider(opts: { clock: FakeClock; durationMs: number }): Promise<FakeApimart> {
+  return startFakeApimart({ apiKey: null, clock: opts.clock, progress: { mode: 'time', durationMs: opts.durationMs } });
 }

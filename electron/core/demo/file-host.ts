@@ -8,7 +8,8 @@ import type { FaultPlan } from './fault-plan.js';
 import { streamRange, writePrefix } from './file-stream.js';
 import { listenTracked, requestRecord, sendBody } from './http-util.js';
 import type { TrackedServer } from './http-util.js';
-import { contentTypeFor, parseRange } from './range.js';
+import { parseRange } from '../util/range-request.js';
+import { contentTypeFor } from './content-types.js';
 import type { FakeClock, FakeEvents, FakeStats } from './types.js';
 
 /**

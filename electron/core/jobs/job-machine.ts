@@ -1,12 +1,12 @@
 import type { AppError } from '../../../shared/errors.js';
-import type { Job, JobOutput, JobState, ResultVideo } from '../../../shared/domain/job.js';
+import { ACTIVE_STATES, type Job, type JobOutput, type JobState, type ResultVideo } from '../../../shared/domain/job.js';
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 
 /**
  * The job state machine as a pure function: (job, event, now) → job. No I/O,
  * no timers: the scheduler performs the side effects and feeds their outcomes
- * back as events. Every (state, event) pair not listed is an error, which the
- * tests enumerate exhaustively.
+ * back as events. TRANSITIONS below lists every legal (state, event) pair;
+ * any other is refused, and the tests run every pair against the table.
  *
  *   queued → uploading → submitting → generating → downloading → done
  *                 ↘           ↘            ↘             ↘
@@ -60,22 +60,76 @@ export const MAX_UPLOAD_ATTEMPTS = 4;
 /** A 500 that carries a message is retried this often, then the user is asked. */
 export const MAX_SERVER_ERROR_ATTEMPTS = 5;
 
-const ACTIVE_STEPS: readonly JobState[] = ['queued', 'uploading', 'submitting', 'generating', 'downloading'];
+/**
+ * The legal moves: for each state, the events it accepts and the states each
+ * may lead to. transition() refuses every pair missing here; which of the
+ * listed states an event leads to depends on the job and the event (see the
+ * cases below). A terminal state accepts nothing.
+ */
+export const TRANSITIONS: Readonly<Record<JobState, Readonly<Partial<Record<JobEventType, readonly JobState[]>>>>> = {
+  queued: {
+    start: ['uploading', 'submitting'],
+    step_failed: ['queued', 'failed', 'needs_attention'],
+    stop: ['stopped'],
+  },
+  uploading: {
+    frame_uploaded: ['uploading'],
+    body_frozen: ['submitting'],
+    step_failed: ['uploading', 'failed', 'needs_attention'],
+    rate_limited: ['uploading'],
+    stop: ['stopped'],
+  },
+  submitting: {
+    submit_accepted: ['generating'],
+    step_failed: ['submitting', 'failed', 'needs_attention'],
+    rate_limited: ['submitting'],
+    stop: ['stopped'],
+  },
+  generating: {
+    polled: ['generating'],
+    task_completed: ['downloading'],
+    task_failed: ['failed'],
+    links_refreshed: ['downloading'],
+    // Once a task exists a step failure never fails the job: it retries or waits for the person.
+    step_failed: ['generating', 'needs_attention'],
+    rate_limited: ['generating'],
+    stop: ['stopped'],
+  },
+  downloading: {
+    download_progress: ['downloading'],
+    output_saved: ['downloading', 'done'],
+    link_expired: ['generating', 'expired'],
+    step_failed: ['downloading', 'needs_attention'],
+    rate_limited: ['downloading'],
+    stop: ['stopped'],
+  },
+  needs_attention: {
+    // Back to the step it was in (queued when that is unknown).
+    resume: ACTIVE_STATES,
+    stop: ['stopped'],
+  },
+  done: {},
+  failed: {},
+  expired: {},
+  stopped: {},
+};
+
+/** Whether `state` accepts `event` at all (TRANSITIONS lists it). */
+export function accepts(state: JobState, event: JobEventType): boolean {
+  return TRANSITIONS[state][event] !== undefined;
+}
 
 export function transition(job: Job, event: JobEvent, now: number): Job {
-  const s = job.state;
+  if (!accepts(job.state, event.type)) throw new InvalidTransition(job.state, event.type);
   const next = (patch: Partial<Job>): Job => ({ ...job, ...patch, updatedAt: now });
-  const invalid = () => new InvalidTransition(s, event.type);
 
   switch (event.type) {
     case 'start':
-      if (s !== 'queued') throw invalid();
       if (event.needsUpload) return next({ state: 'uploading', attempts: 0, nextActionAt: now, error: undefined });
       if (!event.body && !job.body) throw new Error('start without upload needs the body');
       return next({ state: 'submitting', body: job.body ?? { ...event.body }, attempts: 0, nextActionAt: now, error: undefined });
 
     case 'frame_uploaded':
-      if (s !== 'uploading') throw invalid();
       return next({
         frames: job.frames.map((f) => (f.role === event.role ? { ...f, uploadedUrl: event.url, uploadedExpiresAt: event.expiresAt } : f)),
         attempts: 0,
@@ -83,12 +137,10 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       });
 
     case 'body_frozen':
-      if (s !== 'uploading') throw invalid();
       // The body is frozen once: a re-sent submit must be byte-identical to the first.
       return next({ state: 'submitting', body: job.body ?? { ...event.body }, attempts: 0, nextActionAt: now, error: undefined });
 
     case 'submit_accepted':
-      if (s !== 'submitting') throw invalid();
       return next({
         state: 'generating',
         taskId: event.taskId,
@@ -105,15 +157,12 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
 
     case 'rate_limited':
       // The whole queue waits; this does not count against the job's own retry budget.
-      if (!['uploading', 'submitting', 'generating', 'downloading'].includes(s)) throw invalid();
       return next({ error: event.error, nextActionAt: event.retryAt });
 
     case 'step_failed':
-      if (!ACTIVE_STEPS.includes(s)) throw invalid();
       return onStepFailed(job, event.error, event.retryAt, next);
 
     case 'polled':
-      if (s !== 'generating') throw invalid();
       return next({
         providerStatus: event.status,
         progress: event.progress ?? job.progress,
@@ -127,7 +176,6 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       });
 
     case 'task_completed':
-      if (s !== 'generating') throw invalid();
       return next({
         state: 'downloading',
         providerStatus: 'completed',
@@ -147,11 +195,9 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       });
 
     case 'task_failed':
-      if (s !== 'generating') throw invalid();
       return next({ state: 'failed', error: event.error, nextActionAt: undefined, providerStatus: 'failed' });
 
     case 'download_progress':
-      if (s !== 'downloading') throw invalid();
       return next({
         outputs: job.outputs.map((o) =>
           o.index === event.index ? { ...o, bytesDone: event.bytesDone, bytesTotal: event.bytesTotal ?? o.bytesTotal } : o,
@@ -159,7 +205,6 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       });
 
     case 'output_saved': {
-      if (s !== 'downloading') throw invalid();
       const outputs = job.outputs.map((o) =>
         o.index === event.index ? { ...o, saved: true, bytesDone: event.bytes, bytesTotal: event.bytes, sidecarName: event.sidecarName } : o,
       );
@@ -168,13 +213,11 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
     }
 
     case 'link_expired':
-      if (s !== 'downloading') throw invalid();
       // One fresh look at the task for new links; a second expiry is final.
       if (!job.linkRefreshed) return next({ state: 'generating', linkRefreshed: true, attempts: 0, nextActionAt: now, error: event.error });
       return next({ state: 'expired', error: event.error, nextActionAt: undefined });
 
     case 'links_refreshed':
-      if (s !== 'generating') throw invalid();
       return next({
         state: 'downloading',
         videos: event.videos,
@@ -186,11 +229,9 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       });
 
     case 'stop':
-      if (!ACTIVE_STEPS.includes(s) && s !== 'needs_attention') throw invalid();
       return next({ state: 'stopped', nextActionAt: undefined, attentionFrom: undefined });
 
     case 'resume':
-      if (s !== 'needs_attention') throw invalid();
       return next({ state: job.attentionFrom ?? 'queued', attentionFrom: undefined, attempts: 0, nextActionAt: now, error: undefined });
   }
 }

@@ -1,21 +1,20 @@
-import { resolve, sep } from 'node:path';
-import { AppFailure, type AppError } from '../../../shared/errors.js';
+import { AppFailure } from '../../../shared/errors.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
-import { isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
+import { isActive, isStarted, isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
 import type { UploadCache } from '../frames/upload-cache.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
-import { diskFullError, errnoCode, fsFailure, isDiskFull } from '../util/fs-errors.js';
-import { fsRefusal, type DiskPlace } from '../util/fs-refusal.js';
+import { errnoCode, fsFailure } from '../util/fs-errors.js';
+import { fsRefusal } from '../util/fs-refusal.js';
+import { decideStepFailure, describeStepError } from './failure-policy.js';
 import { createJob } from './job-factory.js';
 import { InvalidTransition, transition, type JobEvent } from './job-machine.js';
 import { runStep } from './job-steps.js';
 import type { CorruptJournalEntry, JobStore } from './job-store.js';
+import { recoverJournal } from './job-recovery.js';
 import { JournalWriter } from './journal-writer.js';
-import { pollSpacingMs } from './poll-budget.js';
 import { cleanStrayParts, loadPaused, savePaused } from './queue-persistence.js';
-import { RATE_LIMIT_BACKOFF, backoffMs } from './poll-policy.js';
 
 export interface JobQueueDeps {
   store: JobStore;
@@ -48,7 +47,6 @@ export interface RecoveryReport {
   strayPartsRemoved: string[];
 }
 
-const ACTIVE = new Set(['uploading', 'submitting', 'generating', 'downloading']);
 /** Freeing space is something a person does; looking again twice a minute costs nothing and notices soon enough. */
 export const DISK_FULL_RETRY_MS = 30_000;
 const STOP_NOTE = 'Stopped tracking. APIMart has no cancel: the provider may still finish this job and charge for it.';
@@ -60,6 +58,8 @@ const STOP_NOTE = 'Stopped tracking. APIMart has no cancel: the provider may sti
  * A full disk never fails a job either: it waits (needs_attention, disk_full)
  * and a slow tick carries it on once there is room. No error ever escapes the
  * scheduler: whatever a step throws ends as the job's state and a log line.
+ * What a journal state does after a restart (job-recovery.ts) and what a
+ * failed step becomes (failure-policy.ts) are decided outside, as pure rules.
  */
 export class JobQueue {
   private readonly jobs = new Map<string, Job>();
@@ -101,21 +101,8 @@ export class JobQueue {
     const now = this.deps.clock.now();
     const { jobs, corrupt } = await this.deps.store.loadAll(now);
     for (const c of corrupt) this.log.log('error', 'corrupt journal entry moved aside', { movedTo: c.movedTo, reason: c.reason });
-    let resumed = 0;
-    let generating = 0;
-    for (const job of jobs) {
-      const active = job.state === 'queued' || ACTIVE.has(job.state);
-      if (active) resumed++;
-      // Submitting jobs re-send with the same key, generating ones poll, downloads resume.
-      // The journal records 'submitting' before each submit is sent, so a submitting job may
-      // already have a task: keep one attempt of unknown outcome on it. Otherwise a final refusal
-      // of the re-send (402, 401…) would fail the job instead of asking the person (see
-      // onStepFailed in job-machine.ts), and retrying it under a new key could pay for a second task.
-      const attempts = job.state === 'submitting' ? 1 : 0;
-      // Recovered polls are spread at the poll budget's rate instead of all firing at once.
-      const at = job.state === 'generating' ? now + pollSpacingMs(generating++) : now;
-      this.jobs.set(job.id, active ? { ...job, nextActionAt: at, attempts } : job);
-    }
+    const { jobs: recovered, resumed } = recoverJournal(jobs, now);
+    for (const job of recovered) this.jobs.set(job.id, job);
     const strayPartsRemoved = await cleanStrayParts(jobs, this.deps.dataDir);
     this.paused = await loadPaused(this.deps.dataDir);
     this.pump();
@@ -227,7 +214,7 @@ export class JobQueue {
   /** Look at every waiting job now (after system resume, or a key change). */
   pollNow(): void {
     const now = this.deps.clock.now();
-    for (const [id, job] of this.jobs) if (ACTIVE.has(job.state) && !this.running.has(id)) this.jobs.set(id, { ...job, nextActionAt: now });
+    for (const [id, job] of this.jobs) if (isStarted(job.state) && !this.running.has(id)) this.jobs.set(id, { ...job, nextActionAt: now });
     this.pump();
   }
 
@@ -264,7 +251,7 @@ export class JobQueue {
     if (this.closed || this.inert) return;
     const now = this.deps.clock.now();
     if (!this.paused && !this.suspended && now >= this.rateLimitedUntil) {
-      let started = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length;
+      let started = [...this.jobs.values()].filter((j) => isStarted(j.state)).length;
       // The map keeps creation order (the journal loads sorted, new jobs append): oldest first, no sort.
       for (const job of this.jobs.values()) {
         if (this.running.has(job.id) || !this.isDue(job, now)) continue;
@@ -279,7 +266,7 @@ export class JobQueue {
   }
 
   private isDue(job: Job, now: number): boolean {
-    return (job.state === 'queued' || ACTIVE.has(job.state)) && (job.nextActionAt ?? 0) <= now;
+    return isActive(job.state) && (job.nextActionAt ?? 0) <= now;
   }
 
   private armTimer(now: number): void {
@@ -287,12 +274,12 @@ export class JobQueue {
     if (this.timer !== undefined) this.deps.clock.clearTimeout(this.timer);
     this.timer = undefined;
     if (this.paused || this.suspended || this.closed) return;
-    const slotFree = [...this.jobs.values()].filter((j) => ACTIVE.has(j.state)).length < this.concurrency;
+    const slotFree = [...this.jobs.values()].filter((j) => isStarted(j.state)).length < this.concurrency;
     let at = Infinity;
     for (const job of this.jobs.values()) {
       if (this.running.has(job.id)) continue;
       // Queued jobs without a free slot are woken by the step that frees one, not by the timer.
-      if (ACTIVE.has(job.state) || (job.state === 'queued' && slotFree)) at = Math.min(at, job.nextActionAt ?? now);
+      if (isStarted(job.state) || (job.state === 'queued' && slotFree)) at = Math.min(at, job.nextActionAt ?? now);
     }
     if (at === Infinity) return;
     at = Math.max(at, this.rateLimitedUntil);
@@ -340,6 +327,7 @@ export class JobQueue {
           await this.deps.library.add(dir, name);
         },
       });
+      // A step that got through ends the run of 429s the queue-wide backoff grows with.
       this.consecutive429 = 0;
     } catch (err) {
       if (controller.signal.aborted && (this.closed || this.jobs.get(job.id)?.state === 'stopped')) return;
@@ -359,45 +347,18 @@ export class JobQueue {
   private async recordStepFailure(started: Job, err: unknown): Promise<void> {
     const id = started.id;
     const now = this.deps.clock.now();
-    const error = this.describeStepError(started, err);
+    const error = describeStepError(err, { dataDir: this.deps.dataDir, outputDir: started.outputDir });
     const job = this.jobs.get(id);
-    if (!job || !(ACTIVE.has(job.state) || job.state === 'queued')) {
+    if (!job || !isActive(job.state)) {
       this.log.log('error', 'step failed outside an active state', { id, state: job?.state, code: error.code, detail: error.detail });
       return;
     }
     this.log.log('warn', 'job step failed', { id, state: job.state, code: error.code, retryable: error.retryable, requestId: error.requestId });
-    if (error.code === 'rate_limited') {
-      // One 429 pauses everyone: hammering a rate limit from N jobs only extends it.
-      this.consecutive429++;
-      const wait = error.retryAfterMs ?? backoffMs(this.consecutive429, this.random, RATE_LIMIT_BACKOFF);
-      this.rateLimitedUntil = Math.max(this.rateLimitedUntil, now + wait);
-      this.emitQueue();
-      await this.dispatch(id, { type: 'rate_limited', error, retryAt: this.rateLimitedUntil }, false);
-      return;
-    }
-    if (error.code === 'link_expired') {
-      await this.dispatch(id, { type: 'link_expired', error }, true);
-      return;
-    }
-    const retryAt = now + (error.retryAfterMs ?? backoffMs(job.attempts + 1, this.random));
-    await this.dispatch(id, { type: 'step_failed', error, retryAt }, true);
-  }
-
-  /** A step's error as the job will show it; a full disk reads as such wherever it was hit. */
-  private describeStepError(job: Job, err: unknown): AppError {
-    if (err instanceof AppFailure) return err.app;
-    if (isDiskFull(err)) return diskFullError(this.diskOf(job, err), errnoCode(err));
-    return { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: errorText(err) };
-  }
-
-  /** Which disk an errno error is about, from the path Node puts on it. */
-  private diskOf(job: Job, err: unknown): DiskPlace {
-    const path = typeof err === 'object' && err !== null && 'path' in err && typeof err.path === 'string' ? resolve(err.path) : undefined;
-    if (path === undefined) return 'unknown';
-    const inside = (dir: string) => path === resolve(dir) || path.startsWith(resolve(dir) + sep);
-    if (inside(this.deps.dataDir)) return 'data';
-    if (inside(job.outputDir)) return 'output';
-    return 'unknown';
+    const decision = decideStepFailure(job, error, { rateLimitedUntil: this.rateLimitedUntil, consecutive429: this.consecutive429 }, now, this.random);
+    this.rateLimitedUntil = decision.queue.rateLimitedUntil;
+    this.consecutive429 = decision.queue.consecutive429;
+    if (decision.event.type === 'rate_limited') this.emitQueue();
+    await this.dispatch(id, decision.event, decision.persist);
   }
 
   private async dispatch(id: string, event: JobEvent, persist: boolean): Promise<Job> {
@@ -435,7 +396,7 @@ export class JobQueue {
     // slot, so a listener saw concurrency + 1 jobs running. The step still awaits the write
     // below before its next request, and close() waits for pending writes.
     this.emitJob(job);
-    if (!ACTIVE.has(job.state) && job.state !== 'queued') this.emitQueue();
+    if (!isActive(job.state)) this.emitQueue();
     if (!persist) return;
     try {
       await this.journal.saveLatest(job.id);

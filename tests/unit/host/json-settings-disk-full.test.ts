@@ -2,7 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/core/ports.js';
-import { defaultSettings, openJsonSettingsStore, SETTINGS_FILE_NAME } from '../../../electron/host/json-settings-store.js';
+import { openJsonSettingsStore, SETTINGS_FILE_NAME } from '../../../electron/host/json-settings-store.js';
+import { defaultSettings } from '../../../electron/services/default-settings.js';
 import { mountSmallDisk, tmpfsSupport, type SmallDisk } from '../../support/full-disk.js';
 
 const support = await tmpfsSupport();

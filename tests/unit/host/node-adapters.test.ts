@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { LogLevel, Logger } from '../../../electron/core/ports.js';
 import { createFileSecretStore, KEY_FILE_NAME } from '../../../electron/host/file-secret-store.js';
 import { createHostShell, HOST_TRASH_DIR } from '../../../electron/host/host-shell.js';
-import { defaultSettings, envLocale, languageFromLocale, openJsonSettingsStore, SETTINGS_FILE_NAME } from '../../../electron/host/json-settings-store.js';
+import { openJsonSettingsStore, SETTINGS_FILE_NAME } from '../../../electron/host/json-settings-store.js';
+import { defaultSettings, envLocale, languageFromLocale } from '../../../electron/services/default-settings.js';
 import { isAppFailure } from '../../../shared/errors.js';
 import { tempDir } from './helpers.js';
 

@@ -4,12 +4,25 @@ import {
   InvalidTransition,
   MAX_SERVER_ERROR_ATTEMPTS,
   MAX_UPLOAD_ATTEMPTS,
+  TRANSITIONS,
+  accepts,
   transition,
   type JobEvent,
   type JobEventType,
 } from '../../../electron/core/jobs/job-machine.js';
 import { GenerationRequestSchema, type ApiGenerationBody } from '../../../shared/domain/generation.js';
-import { JOB_STATES, JobSchema, TERMINAL_STATES, isTerminal, type Job, type JobOutput, type JobState } from '../../../shared/domain/job.js';
+import {
+  JOB_STATES,
+  JobSchema,
+  TERMINAL_STATES,
+  isActive,
+  isStarted,
+  isTerminal,
+  needsAttention,
+  type Job,
+  type JobOutput,
+  type JobState,
+} from '../../../shared/domain/job.js';
 import { AppErrorCodeSchema, type AppError, type AppErrorCode } from '../../../shared/errors.js';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -117,7 +130,7 @@ const SAMPLE: { [K in JobEventType]: Extract<JobEvent, { type: K }> } = {
   resume: { type: 'resume' },
 };
 
-/** Every event type, listed by hand; the checks below make the list, SAMPLE and TABLE agree. */
+/** Every event type, listed by hand; the checks below make the list, SAMPLE and TRANSITIONS agree. */
 const ALL_EVENT_TYPES = [
   'start',
   'frame_uploaded',
@@ -139,9 +152,9 @@ const ALL_EVENT_TYPES = [
 type MissingEventType = Exclude<JobEventType, (typeof ALL_EVENT_TYPES)[number]>;
 const _everyEventListed: [MissingEventType] extends [never] ? true : false = true;
 
-type Row = 'invalid' | { to: JobState; check?: (after: Job, before: Job) => void };
-const X = 'invalid' as const;
-const to = (state: JobState, check?: (after: Job, before: Job) => void): Row => ({ to: state, ...(check ? { check } : {}) });
+/** What the SAMPLE event does in a state that accepts it: the state it lands in, and what else must hold. */
+type Outcome = { to: JobState; check?: (after: Job, before: Job) => void };
+const to = (state: JobState, check?: (after: Job, before: Job) => void): Outcome => ({ to: state, ...(check ? { check } : {}) });
 
 const sameStateRetry = (after: Job, before: Job) => {
   expect(after.attempts).toBe(before.attempts + 1);
@@ -159,28 +172,10 @@ const stopped = (after: Job, before: Job) => {
   expect(after.taskId).toBe(before.taskId);
   expect(after.idempotencyKey).toBe(KEY);
 };
-const ALL_INVALID: Record<JobEventType, Row> = {
-  start: X,
-  frame_uploaded: X,
-  body_frozen: X,
-  submit_accepted: X,
-  step_failed: X,
-  rate_limited: X,
-  polled: X,
-  task_completed: X,
-  task_failed: X,
-  download_progress: X,
-  output_saved: X,
-  link_expired: X,
-  links_refreshed: X,
-  stop: X,
-  resume: X,
-};
 
-/** The whole machine: every state × every event type. */
-const TABLE: Record<JobState, Record<JobEventType, Row>> = {
+/** The sample events' outcomes; which pairs are legal at all is the module's TRANSITIONS, not this. */
+const SAMPLE_OUTCOMES: Record<JobState, Partial<Record<JobEventType, Outcome>>> = {
   queued: {
-    ...ALL_INVALID,
     start: to('submitting', (a) => {
       expect(a.body).toEqual(BODY);
       expect(a.attempts).toBe(0);
@@ -190,7 +185,6 @@ const TABLE: Record<JobState, Record<JobEventType, Row>> = {
     stop: to('stopped', stopped),
   },
   uploading: {
-    ...ALL_INVALID,
     frame_uploaded: to('uploading', (a) => {
       expect(a.frames[0]?.uploadedUrl).toBe('https://upload.apimart.ai/f/image/new.png');
       expect(a.frames[0]?.uploadedExpiresAt).toBe(NOW + 72 * HOUR);
@@ -205,7 +199,6 @@ const TABLE: Record<JobState, Record<JobEventType, Row>> = {
     stop: to('stopped', stopped),
   },
   submitting: {
-    ...ALL_INVALID,
     submit_accepted: to('generating', (a) => {
       expect(a).toMatchObject({ taskId: 'task_new', providerStatus: 'submitted', progress: 0, polls: 0, attempts: 0, submittedAt: NOW, estimatedTimeS: 90 });
       expect(a.nextActionAt).toBe(NOW + 2000);
@@ -217,7 +210,6 @@ const TABLE: Record<JobState, Record<JobEventType, Row>> = {
     stop: to('stopped', stopped),
   },
   generating: {
-    ...ALL_INVALID,
     step_failed: to('generating', sameStateRetry),
     rate_limited: to('generating', rateLimitedWait),
     polled: to('generating', (a, b) => {
@@ -240,7 +232,6 @@ const TABLE: Record<JobState, Record<JobEventType, Row>> = {
     stop: to('stopped', stopped),
   },
   downloading: {
-    ...ALL_INVALID,
     step_failed: to('downloading', sameStateRetry),
     rate_limited: to('downloading', rateLimitedWait),
     download_progress: to('downloading', (a) => expect(a.outputs[0]).toMatchObject({ bytesDone: 100, bytesTotal: 1000, saved: false })),
@@ -255,11 +246,10 @@ const TABLE: Record<JobState, Record<JobEventType, Row>> = {
     }),
     stop: to('stopped', stopped),
   },
-  done: { ...ALL_INVALID },
-  failed: { ...ALL_INVALID },
-  expired: { ...ALL_INVALID },
+  done: {},
+  failed: {},
+  expired: {},
   needs_attention: {
-    ...ALL_INVALID,
     stop: to('stopped', stopped),
     resume: to('generating', (a) => {
       expect(a.attentionFrom).toBeUndefined();
@@ -268,25 +258,54 @@ const TABLE: Record<JobState, Record<JobEventType, Row>> = {
       expect(a.nextActionAt).toBe(NOW);
     }),
   },
-  stopped: { ...ALL_INVALID },
+  stopped: {},
 };
 
-describe('job machine: the exhaustive state × event table', () => {
-  it('the table, the event list and the samples cover every state and every event type', () => {
+/**
+ * For every state a TRANSITIONS entry lists, a job and event that lead there, so the table
+ * claims no move the machine cannot make. Keyed `state event → target`.
+ */
+const REACHES: Record<string, [Job, JobEvent]> = {
+  'queued start → uploading': [makeJob('queued'), { type: 'start', needsUpload: true }],
+  'queued start → submitting': [makeJob('queued'), SAMPLE.start],
+  'queued step_failed → queued': [makeJob('queued'), SAMPLE.step_failed],
+  'queued step_failed → failed': [makeJob('queued'), { type: 'step_failed', error: err('invalid_request', false), retryAt: NOW }],
+  'queued step_failed → needs_attention': [makeJob('queued'), { type: 'step_failed', error: err('disk_full', false), retryAt: NOW }],
+  'uploading step_failed → failed': [makeJob('uploading'), { type: 'step_failed', error: err('unsupported_media', false), retryAt: NOW }],
+  'uploading step_failed → needs_attention': [makeJob('uploading', { attempts: MAX_UPLOAD_ATTEMPTS - 1 }), { type: 'step_failed', error: err('timeout', true), retryAt: NOW }],
+  'submitting step_failed → failed': [makeJob('submitting'), { type: 'step_failed', error: err('payment_required', false), retryAt: NOW }],
+  'submitting step_failed → needs_attention': [makeJob('submitting', { attempts: 1 }), { type: 'step_failed', error: err('auth', false), retryAt: NOW }],
+  'generating step_failed → needs_attention': [makeJob('generating'), { type: 'step_failed', error: err('auth', false), retryAt: NOW }],
+  'downloading step_failed → needs_attention': [makeJob('downloading'), { type: 'step_failed', error: err('io', false), retryAt: NOW }],
+  'downloading output_saved → downloading': [makeJob('downloading', { outputs: [output(0), output(1)] }), SAMPLE.output_saved],
+  'downloading link_expired → expired': [makeJob('downloading', { linkRefreshed: true }), SAMPLE.link_expired],
+  'needs_attention resume → queued': [makeJob('needs_attention', { attentionFrom: 'queued' }), SAMPLE.resume],
+  'needs_attention resume → uploading': [makeJob('needs_attention', { attentionFrom: 'uploading' }), SAMPLE.resume],
+  'needs_attention resume → submitting': [makeJob('needs_attention', { attentionFrom: 'submitting' }), SAMPLE.resume],
+  'needs_attention resume → downloading': [makeJob('needs_attention', { attentionFrom: 'downloading' }), SAMPLE.resume],
+};
+
+describe('job machine: TRANSITIONS against transition(), every state × every event', () => {
+  it('the event list and the samples cover every event type, the tables every state', () => {
     expect(_everyEventListed).toBe(true);
-    expect(Object.keys(TABLE).sort()).toEqual([...JOB_STATES].sort());
+    expect(Object.keys(TRANSITIONS).sort()).toEqual([...JOB_STATES].sort());
+    expect(Object.keys(SAMPLE_OUTCOMES).sort()).toEqual([...JOB_STATES].sort());
     expect(Object.keys(SAMPLE).sort()).toEqual([...ALL_EVENT_TYPES].sort());
-    for (const state of JOB_STATES) expect(Object.keys(TABLE[state]).sort(), state).toEqual([...ALL_EVENT_TYPES].sort());
     expect(JOB_STATES.length * ALL_EVENT_TYPES.length).toBe(150);
+  });
+
+  it('there is a sample outcome for exactly the pairs the table accepts', () => {
+    for (const state of JOB_STATES) expect(Object.keys(SAMPLE_OUTCOMES[state]).sort(), state).toEqual(Object.keys(TRANSITIONS[state]).sort());
   });
 
   const pairs = JOB_STATES.flatMap((state) => ALL_EVENT_TYPES.map((event) => [state, event] as const));
 
   it.each(pairs)('%s + %s', (state, eventType) => {
-    const row = TABLE[state][eventType];
+    const targets = TRANSITIONS[state][eventType];
+    expect(accepts(state, eventType)).toBe(targets !== undefined);
     const before = makeJob(state);
     const event = SAMPLE[eventType];
-    if (row === 'invalid') {
+    if (targets === undefined) {
       let thrown: unknown;
       try {
         transition(before, event, NOW);
@@ -299,8 +318,11 @@ describe('job machine: the exhaustive state × event table', () => {
       expect((thrown as Error).message).toBe(`event ${eventType} is not valid in state ${state}`);
       return;
     }
+    const outcome = SAMPLE_OUTCOMES[state][eventType];
+    if (!outcome) throw new Error(`no sample outcome for ${state} + ${eventType}`);
     const after = transition(before, event, NOW);
-    expect(after.state).toBe(row.to);
+    expect(targets).toContain(after.state);
+    expect(after.state).toBe(outcome.to);
     expect(after.updatedAt).toBe(NOW);
     expect(after.idempotencyKey).toBe(KEY);
     expect(after.id).toBe(before.id);
@@ -308,11 +330,32 @@ describe('job machine: the exhaustive state × event table', () => {
     // Every result is still a valid journal record.
     const valid = JobSchema.safeParse(after);
     expect(valid.success, valid.success ? '' : JSON.stringify(valid.error.issues)).toBe(true);
-    row.check?.(after, before);
+    outcome.check?.(after, before);
   });
 
-  it('terminal states accept no event at all', () => {
-    for (const state of TERMINAL_STATES) for (const type of ALL_EVENT_TYPES) expect(TABLE[state][type]).toBe('invalid');
+  it('every state the table lists for an event is one that event really leads to', () => {
+    const shown = new Set<string>();
+    for (const state of JOB_STATES) {
+      for (const [eventType, outcome] of Object.entries(SAMPLE_OUTCOMES[state])) if (outcome) shown.add(`${state} ${eventType} → ${outcome.to}`);
+    }
+    for (const [name, [job, event]] of Object.entries(REACHES)) {
+      expect(`${job.state} ${event.type} → ${transition(job, event, NOW).state}`).toBe(name);
+      shown.add(name);
+    }
+    const listed = JOB_STATES.flatMap((state) =>
+      Object.entries(TRANSITIONS[state]).flatMap(([eventType, targets]) => (targets ?? []).map((target) => `${state} ${eventType} → ${target}`)),
+    );
+    expect(listed.filter((move) => !shown.has(move))).toEqual([]);
+  });
+
+  it('agrees with the shared state sets: terminal states accept nothing, active ones fail and stop, started ones wait out a 429', () => {
+    for (const state of JOB_STATES) {
+      expect(Object.keys(TRANSITIONS[state]).length === 0, state).toBe(isTerminal(state));
+      expect(accepts(state, 'step_failed'), state).toBe(isActive(state));
+      expect(accepts(state, 'rate_limited'), state).toBe(isStarted(state));
+      expect(accepts(state, 'stop'), state).toBe(isActive(state) || needsAttention(state));
+      expect(accepts(state, 'resume'), state).toBe(needsAttention(state));
+    }
   });
 });
 
@@ -598,6 +641,7 @@ describe('job machine: property — random event sequences', () => {
             continue;
           }
           expect(isTerminal(job.state), `${job.state} accepted ${event.type}`).toBe(false);
+          expect(TRANSITIONS[job.state][event.type], `${job.state} + ${event.type} → ${after.state}`).toContain(after.state);
           if (after.state === 'failed') {
             const legit = event.type === 'task_failed' || (event.type === 'step_failed' && !event.error.retryable);
             expect(legit, `failed via ${JSON.stringify(event)}`).toBe(true);

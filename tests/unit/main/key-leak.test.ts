@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OPS, type Reply } from '../../../shared/ipc/channels.js';
 import { keyTraceIn } from '../../support/key-trace.js';
 import type { Settings } from '../../../shared/ipc/views.js';
+import { startDemoProvider } from '../../../electron/core/demo/fake-apimart.js';
 import { createRedactingLogger, type LogLine } from '../../../electron/core/util/redact.js';
 import { createSafeStorageSecretStore, KEY_FILE_NAME, type SafeStorageLike } from '../../../electron/main/adapters/secret-store.js';
 import { registerIpc, type IpcMainLike } from '../../../electron/main/ipc/register.js';
@@ -72,6 +73,7 @@ describe('the API key through main', () => {
       mediaUrl,
       fetch,
       apiBaseUrl: 'http://127.0.0.1:9/',
+      startDemo: startDemoProvider,
     });
     const handlers = new Map<string, (e: SenderEvent, input: unknown) => Promise<Reply<unknown>>>();
     const ipcMain: IpcMainLike = { handle: (c, l) => void handlers.set(c, l), removeHandler: (c) => void handlers.delete(c) };

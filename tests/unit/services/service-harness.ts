@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../../electron/core/demo/fake-apimart.js';
+import { startDemoProvider, startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../../electron/core/demo/fake-apimart.js';
 import type { Engine } from '../../../electron/core/engine.js';
 import { openAppServices } from '../../../electron/services/app-services.js';
 import { createIpcDispatcher, type IpcDispatcher } from '../../../electron/services/ipc-dispatcher.js';
@@ -81,6 +81,7 @@ export async function createServiceHarness(opts: ServiceHarnessOptions = {}): Pr
     mediaUrl,
     clock,
     apiBaseUrl: fake.apiUrl,
+    startDemo: startDemoProvider,
     ...opts.ports,
   };
   await opts.prepare?.({ dataDir, outDir });

@@ -1,9 +1,9 @@
+import { isActive as isActiveState } from '../../../../shared/domain/job.js';
 import type { JobView } from '../../../../shared/ipc/views.js';
 
 /** Pure helpers for the queue rows: progress, durations, sizes, and which problem a job has. */
 
-export const ACTIVE_STATES = new Set<JobView['state']>(['queued', 'uploading', 'submitting', 'generating', 'downloading']);
-export const isActive = (job: JobView): boolean => ACTIVE_STATES.has(job.state);
+export const isActive = (job: JobView): boolean => isActiveState(job.state);
 
 /** Progress as a fraction: the provider's percentage while generating, bytes while downloading. */
 export function jobFraction(job: JobView): number | undefined {

@@ -1,7 +1,10 @@
 /**
- * Single-range parsing for the file host (RFC 9110 §14). Syntactically bad or
- * multi-range headers are ignored (full 200), as the RFC allows; a well-formed
- * range that misses the file is unsatisfiable (416).
+ * Single-range parsing of a `Range` request header (RFC 9110 §14), for every
+ * server Keyframe runs: the media responder and the demo provider's file host.
+ * Syntactically bad or multi-range headers are ignored (full 200), as the RFC
+ * allows; a well-formed range that misses the file is unsatisfiable (416).
+ * (The downloader reads the other side, a response's `Content-Range`, in
+ * library/http-range.ts: a different header with a different grammar.)
  */
 
 export type RangeResult =
@@ -26,20 +29,4 @@ export function parseRange(header: string | undefined, size: number): RangeResul
   if (start >= size) return { kind: 'unsatisfiable' };
   const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
   return { kind: 'partial', start, end };
-}
-
-const TYPES: Record<string, string> = {
-  '.mp4': 'video/mp4',
-  '.mov': 'video/quicktime',
-  '.webm': 'video/webm',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-  '.gif': 'image/gif',
-};
-
-export function contentTypeFor(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return (dot >= 0 ? TYPES[name.slice(dot).toLowerCase()] : undefined) ?? 'application/octet-stream';
 }
