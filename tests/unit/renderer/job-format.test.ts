@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATES, type JobState } from '../../../shared/domain/job.js';
+import { ACTIVE_STATES, JOB_STATES, type JobState } from '../../../shared/domain/job.js';
 import { AppErrorCodeSchema, type AppErrorCode } from '../../../shared/errors.js';
 import type { JobView } from '../../../shared/ipc/views.js';
 import {
-  ACTIVE_STATES,
   firstVideoId,
   formatBytes,
   formatSeconds,
@@ -32,7 +31,7 @@ describe('isActive', () => {
   };
   it.each(JOB_STATES.map((state) => [state, active[state]] as const))('%s → %s', (state, want) => {
     expect(isActive(jobView({ state }))).toBe(want);
-    expect(ACTIVE_STATES.has(state)).toBe(want);
+    expect(ACTIVE_STATES.includes(state)).toBe(want);
   });
 });
 
