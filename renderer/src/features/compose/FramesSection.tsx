@@ -8,7 +8,8 @@ export function FramesSection() {
   const t = useT();
   const hasFirst = useComposeStore((s) => s.first !== undefined);
   const hasLast = useComposeStore((s) => s.last !== undefined);
-  const resizeMode = useComposeStore((s) => s.resizeMode);
+  // Unset is the provider's default, pad.
+  const resizeMode = useComposeStore((s) => s.resize_mode ?? 'pad');
   const update = useComposeStore((s) => s.update);
   const swap = useComposeStore((s) => s.swapFrames);
   const dropped = useComposeStore((s) => s.droppedFrames);
@@ -36,7 +37,7 @@ export function FramesSection() {
               { value: 'pad', label: t('compose.resize.pad') },
               { value: 'crop', label: t('compose.resize.crop') },
             ]}
-            onChange={(m) => update({ resizeMode: m })}
+            onChange={(m) => update({ resize_mode: m })}
             describedBy="resize-hint"
           />
           <p id="resize-hint" className="hint">

@@ -16,9 +16,9 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
     useShallow((st) => ({
       seedMode: st.seedMode,
       seed: st.seed,
-      sampleCount: st.sampleCount,
-      audio: st.audio,
-      person: st.person,
+      sample_count: st.sample_count,
+      generate_audio: st.generate_audio,
+      person_generation: st.person_generation,
       update: st.update,
       rollSeed: st.rollSeed,
     })),
@@ -74,9 +74,9 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
         <Segmented
           legend={t('compose.outputs.label')}
           name="outputs"
-          value={s.sampleCount}
+          value={s.sample_count}
           options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
-          onChange={(sampleCount) => s.update({ sampleCount })}
+          onChange={(sample_count) => s.update({ sample_count })}
           describedBy="outputs-hint"
         />
         <FieldError id="outputs-error" message={errors.sample_count} />
@@ -88,15 +88,15 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
         <Segmented
           legend={t('compose.person.label')}
           name="person"
-          value={s.person}
+          value={s.person_generation}
           options={PERSON_POLICIES.map((p) => ({ value: p, label: t(p === 'allow_adult' ? 'compose.person.allow' : 'compose.person.disallow') }))}
-          onChange={(person) => s.update({ person })}
+          onChange={(person_generation) => s.update({ person_generation })}
         />
         <FieldError id="person-error" message={errors.person_generation} />
       </div>
       <div className="field field-check">
         <label className="check">
-          <input type="checkbox" checked={s.audio} onChange={(e) => s.update({ audio: e.target.checked })} />
+          <input type="checkbox" checked={s.generate_audio} onChange={(e) => s.update({ generate_audio: e.target.checked })} />
           <span>{t('compose.audio.label')}</span>
         </label>
         <FieldError id="audio-error" message={errors.generate_audio} />

@@ -8,7 +8,7 @@ import type { FieldErrors } from './request';
 export function PromptFields({ errors }: { errors: FieldErrors }) {
   const t = useT();
   const prompt = useComposeStore((s) => s.prompt);
-  const negative = useComposeStore((s) => s.negativePrompt);
+  const negative = useComposeStore((s) => s.negative_prompt);
   const update = useComposeStore((s) => s.update);
   const near = prompt.length > PROMPT_MAX_CHARS * 0.9;
   return (
@@ -52,7 +52,7 @@ export function PromptFields({ errors }: { errors: FieldErrors }) {
           placeholder={t('compose.negative.placeholder')}
           aria-invalid={errors.negative_prompt ? true : undefined}
           aria-describedby={errors.negative_prompt ? 'negative-error' : 'negative-hint'}
-          onChange={(e) => update({ negativePrompt: e.target.value })}
+          onChange={(e) => update({ negative_prompt: e.target.value })}
         />
         <FieldError id="negative-error" message={errors.negative_prompt} />
         <p id="negative-hint" className="hint">

@@ -15,7 +15,7 @@ const MODEL_TEXT: Record<Model, { name: MessageKey; hint: MessageKey }> = {
 export function VideoOptions({ errors }: { errors: FieldErrors }) {
   const t = useT();
   const s = useComposeStore(
-    useShallow((st) => ({ model: st.model, duration: st.duration, aspect: st.aspect, resolution: st.resolution, update: st.update })),
+    useShallow((st) => ({ model: st.model, duration: st.duration, aspect_ratio: st.aspect_ratio, resolution: st.resolution, update: st.update })),
   );
   return (
     <div className="options-grid">
@@ -48,9 +48,9 @@ export function VideoOptions({ errors }: { errors: FieldErrors }) {
         <Segmented
           legend={t('compose.aspect.label')}
           name="aspect"
-          value={s.aspect}
+          value={s.aspect_ratio}
           options={ASPECT_RATIOS.map((a) => ({ value: a, label: t(a === '16:9' ? 'compose.aspect.landscape' : 'compose.aspect.portrait') }))}
-          onChange={(aspect) => s.update({ aspect })}
+          onChange={(aspect_ratio) => s.update({ aspect_ratio })}
         />
         <FieldError id="aspect-error" message={errors.aspect_ratio} />
       </div>
