@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ASPECT_RATIOS, MODELS, PERSON_POLICIES, RESIZE_MODES, RESOLUTIONS, RecordedGenerationRequestSchema } from '../../../shared/domain/generation.js';
+import {
+  ASPECT_RATIOS,
+  MODELS,
+  PERSON_POLICIES,
+  RESIZE_MODES,
+  RESOLUTIONS,
+  RecordedGenerationRequestSchema,
+  type RequestKey,
+} from '../../../shared/domain/generation.js';
 import { publicHttpsUrlProblem } from '../../../shared/domain/public-url.js';
 import { IpcGenerationRequestSchema } from '../../../shared/ipc/contract.js';
 import { DraftSchema } from '../../../renderer/src/features/compose/draft.js';
@@ -33,25 +41,24 @@ describe('draftFromRequest: property — request → draft → request is the id
     fc.string({ unit: hex, minLength: 64, maxLength: 64 }).map((frameId) => ({ kind: 'frame' as const, frameId })),
     fc.webUrl({ validSchemes: ['https'] }).filter((url) => publicHttpsUrlProblem(url) === undefined).map((url) => ({ kind: 'url' as const, url })),
   );
-  const requestArb = fc.record(
-    {
-      prompt: fc.string({ minLength: 1, maxLength: 80 }),
-      model: fc.constantFrom(...MODELS),
-      negative_prompt: fc.string({ maxLength: 30 }),
-      duration: fc.constantFrom(4 as const, 6 as const, 8 as const),
-      aspect_ratio: fc.constantFrom(...ASPECT_RATIOS),
-      resolution: fc.constantFrom(...RESOLUTIONS),
-      first_frame_image: frameArb,
-      last_frame_image: frameArb,
-      seed: fc.nat({ max: 4_294_967_295 }),
-      sample_count: fc.integer({ min: 1, max: 4 }),
-      generate_audio: fc.boolean(),
-      person_generation: fc.constantFrom(...PERSON_POLICIES),
-      resize_mode: fc.constantFrom(...RESIZE_MODES),
-      enhance_prompt: fc.constant(true as const),
-    },
-    { requiredKeys: ['prompt'] },
-  );
+  // Keyed by every request setting: a new one does not compile until the round trip covers it.
+  const settingArbs = {
+    prompt: fc.string({ minLength: 1, maxLength: 80 }),
+    model: fc.constantFrom(...MODELS),
+    negative_prompt: fc.string({ maxLength: 30 }),
+    duration: fc.constantFrom(4 as const, 6 as const, 8 as const),
+    aspect_ratio: fc.constantFrom(...ASPECT_RATIOS),
+    resolution: fc.constantFrom(...RESOLUTIONS),
+    first_frame_image: frameArb,
+    last_frame_image: frameArb,
+    seed: fc.nat({ max: 4_294_967_295 }),
+    sample_count: fc.integer({ min: 1, max: 4 }),
+    generate_audio: fc.boolean(),
+    person_generation: fc.constantFrom(...PERSON_POLICIES),
+    resize_mode: fc.constantFrom(...RESIZE_MODES),
+    enhance_prompt: fc.constant(true as const),
+  } satisfies { [K in RequestKey]-?: fc.Arbitrary<unknown> };
+  const requestArb = fc.record(settingArbs, { requiredKeys: ['prompt'] });
 
   it('for every valid request, also through a saved and reloaded draft', () => {
     let checked = 0;

@@ -18,6 +18,7 @@ import {
   type Duration,
   type FrameRef,
   type Model,
+  type RequestKey,
   type Resolution,
   type GenerationRequest,
   type GenerationRequestInput,
@@ -417,25 +418,25 @@ describe('buildApiBody: property — any valid request yields a body the provide
     fc.constantFrom('/tmp/a.png', 'C:\\frames\\b.jpg', 'rel/c.webp').map((path) => ({ kind: 'file' as const, path })),
   );
   const seedArb = fc.tuple(fc.nat(65_535), fc.nat(65_535)).map(([hi, lo]) => hi * 65_536 + lo);
-  const inputArb = fc.record(
-    {
-      prompt: fc.string({ minLength: 1, maxLength: 120 }),
-      model: fc.constantFrom(...MODELS),
-      negative_prompt: fc.string({ maxLength: 40 }),
-      duration: fc.constantFrom(4 as const, 6 as const, 8 as const),
-      aspect_ratio: fc.constantFrom(...ASPECT_RATIOS),
-      resolution: fc.constantFrom(...RESOLUTIONS),
-      first_frame_image: frameArb,
-      last_frame_image: frameArb,
-      seed: seedArb,
-      sample_count: fc.integer({ min: 1, max: 4 }),
-      generate_audio: fc.boolean(),
-      person_generation: fc.constantFrom('allow_adult' as const, 'disallow' as const),
-      resize_mode: fc.constantFrom('pad' as const, 'crop' as const),
-      enhance_prompt: fc.constant(true as const),
-    },
-    { requiredKeys: ['prompt'] },
-  );
+  // Keyed by every request setting, so a new one does not compile until it is generated here
+  // (and so reaches the fake server's independent check below).
+  const settingArbs = {
+    prompt: fc.string({ minLength: 1, maxLength: 120 }),
+    model: fc.constantFrom(...MODELS),
+    negative_prompt: fc.string({ maxLength: 40 }),
+    duration: fc.constantFrom(4 as const, 6 as const, 8 as const),
+    aspect_ratio: fc.constantFrom(...ASPECT_RATIOS),
+    resolution: fc.constantFrom(...RESOLUTIONS),
+    first_frame_image: frameArb,
+    last_frame_image: frameArb,
+    seed: seedArb,
+    sample_count: fc.integer({ min: 1, max: 4 }),
+    generate_audio: fc.boolean(),
+    person_generation: fc.constantFrom('allow_adult' as const, 'disallow' as const),
+    resize_mode: fc.constantFrom('pad' as const, 'crop' as const),
+    enhance_prompt: fc.constant(true as const),
+  } satisfies { [K in RequestKey]-?: fc.Arbitrary<unknown> };
+  const inputArb = fc.record(settingArbs, { requiredKeys: ['prompt'] });
 
   it('duration is 4/6/8 as a number, enhance_prompt is never false, last ⇒ first, resize_mode ⇒ first', () => {
     let accepted = 0;
