@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NEGATIVE_PROMPT_MAX_CHARS } from '../../../shared/domain/generation.js';
-import { submitError } from '../../../renderer/src/features/compose/error-places.js';
+import { submitError } from '../../../renderer/src/features/compose/settings-ui.js';
 import { DEFAULT_DRAFT, toRequestInput, validate } from '../../../renderer/src/features/compose/request.js';
 import { draftWith, FRAME_A, FULL_DRAFT, storedFrame, urlFrame } from './support/compose-samples.js';
 

@@ -5,7 +5,7 @@ import { useComposeStore } from './compose-store';
 import type { FrameRole } from './draft';
 import { fileFrom } from './frames';
 import { CostEstimate } from './CostEstimate';
-import { submitError } from './error-places';
+import { submitError } from './settings-ui';
 import { FramesSection } from './FramesSection';
 import { MoreOptions } from './MoreOptions';
 import { PromptFields } from './PromptFields';

@@ -2,6 +2,7 @@ import { Segmented } from '../../components/Segmented';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import { FrameZone } from './FrameZone';
+import { SETTING_UI } from './settings-ui';
 
 /** First and last frame, swap, and how the first frame is fitted (only once there is one). */
 export function FramesSection() {
@@ -30,7 +31,7 @@ export function FramesSection() {
       {hasFirst ? (
         <div className="field">
           <Segmented
-            legend={t('compose.resize.label')}
+            legend={t(SETTING_UI.resize_mode.label)}
             name="resize"
             value={resizeMode}
             options={[

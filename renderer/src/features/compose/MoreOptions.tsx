@@ -6,6 +6,7 @@ import { Segmented } from '../../components/Segmented';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import type { FieldErrors } from './request';
+import { SETTING_UI } from './settings-ui';
 
 const COUNTS = Array.from({ length: SAMPLE_COUNT_MAX }, (_, i) => i + 1);
 
@@ -30,7 +31,7 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
     <div className="options-grid">
       <div className="field">
         <Segmented
-          legend={t('compose.seed.label')}
+          legend={t(SETTING_UI.seed.label)}
           name="seed-mode"
           value={s.seedMode}
           options={[
@@ -72,7 +73,7 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
       </div>
       <div className="field">
         <Segmented
-          legend={t('compose.outputs.label')}
+          legend={t(SETTING_UI.sample_count.label)}
           name="outputs"
           value={s.sample_count}
           options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
@@ -86,7 +87,7 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
       </div>
       <div className="field">
         <Segmented
-          legend={t('compose.person.label')}
+          legend={t(SETTING_UI.person_generation.label)}
           name="person"
           value={s.person_generation}
           options={PERSON_POLICIES.map((p) => ({ value: p, label: t(p === 'allow_adult' ? 'compose.person.allow' : 'compose.person.disallow') }))}
@@ -97,7 +98,7 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
       <div className="field field-check">
         <label className="check">
           <input type="checkbox" checked={s.generate_audio} onChange={(e) => s.update({ generate_audio: e.target.checked })} />
-          <span>{t('compose.audio.label')}</span>
+          <span>{t(SETTING_UI.generate_audio.label)}</span>
         </label>
         <FieldError id="audio-error" message={errors.generate_audio} />
       </div>
