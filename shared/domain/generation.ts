@@ -227,8 +227,8 @@ type WireMapping = { [K in RequestKey]-?: ApiGenerationBody[K] | undefined };
 /**
  * Builds the wire body from a validated request and the public URLs of its
  * frames (uploaded or given). Optional fields that are unset are omitted, never
- * sent as null; enhance_prompt is never sent as false. The key order is the
- * order the sidecar has always recorded the body in.
+ * sent as null; enhance_prompt is never sent as false. The keys keep a fixed
+ * order: the sidecar records the body byte for byte, old and new alike.
  */
 export function buildApiBody(req: GenerationRequest, frameUrls: { first?: string; last?: string }): ApiGenerationBody {
   const first = req.first_frame_image ? frameUrl(frameUrls.first, 'first') : undefined;

@@ -305,7 +305,7 @@ describe('ApiGenerationBodySchema', () => {
 });
 
 describe('buildApiBody', () => {
-  it('writes the body in the key order the sidecar has always recorded', () => {
+  it('writes the body in a fixed key order (the sidecar records it byte for byte)', () => {
     const req = ok({
       prompt: 'x',
       negative_prompt: 'blur',
