@@ -10,6 +10,7 @@ import { resumeCommand } from './commands/resume.js';
 import { stopCommand, retryCommand } from './commands/job-actions.js';
 import { demoServerCommand } from './commands/demo-server.js';
 import { readEnvironment, type CliEnvironment } from './environment.js';
+import { GENERATE_OPTIONS_HELP } from './generate-flags.js';
 import { EXIT } from './exit-codes.js';
 import { fail, processIo, type CliIo } from './io.js';
 
@@ -26,24 +27,7 @@ Usage:
   keyframe demo-server                    run the built-in demo provider on 127.0.0.1
 
 generate options:
-  -m, --model fast|quality        veo3.1-fast-official (default) or veo3.1-quality-official
-  -d, --duration 4|6|8            seconds (default 8)
-  -a, --aspect 16:9|9:16          (default 16:9)
-  -r, --resolution 720p|1080p|4K  (default 720p)
-      --seed N|random             0…4294967295
-  -n, --samples 1-4               number of videos (default 1)
-      --audio                     generate an audio track
-      --negative TEXT             what to avoid
-      --person allow_adult|disallow, --no-people
-      --first-frame PATH|URL      image-to-video start frame (JPEG/PNG/WebP/GIF, ≤ 20 MB)
-      --last-frame PATH|URL       end frame (needs --first-frame)
-      --resize pad|crop           how a frame is fitted (image-to-video only)
-      --enhance-prompt            ask for prompt enhancement (always on; never sent as false)
-  -o, --out DIR                   output folder (default $KEYFRAME_OUTPUT_DIR or ~/Videos/Keyframe)
-      --name TEMPLATE             file name, e.g. "{date}_{time}_{prompt}" ({model} {seed} {index} {id} {aspect} {res})
-      --demo                      use the built-in demo provider: no key, no charge
-      --json                      one JSON object per event on stdout
-
+${GENERATE_OPTIONS_HELP}
 Environment: APIMART_API_KEY (never pass the key as a flag), APIMART_BASE_URL,
 KEYFRAME_DATA_DIR (journal, logs, caches), KEYFRAME_OUTPUT_DIR.
 Exit codes: 0 ok · 1 failed/expired · 2 bad input · 3 key missing/rejected · 4 balance too low ·

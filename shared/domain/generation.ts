@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutUndefined } from '../util/without-undefined.js';
 import { FRAME_URL_MAX_CHARS, publicHttpsUrlProblem } from './public-url.js';
 
 /**
@@ -107,7 +108,7 @@ export type FrameRef = z.infer<typeof FrameRefSchema>;
 
 const promptText = (label: string, max: number) =>
   z
-    // Fix: a missing prompt used to read "Prompt must be text."; say it is required instead.
+    // A missing prompt is a forgotten one: say it is required rather than that it "must be text".
     .string({ error: (iss) => (iss.input === undefined ? `${label} is required: describe the video.` : `${label} must be text.`) })
     .trim()
     .max(max, `${label} is too long (${max} characters at most).`)
@@ -119,8 +120,8 @@ const requestShape = {
   model: ModelSchema.default('veo3.1-fast-official'),
   prompt: promptText('Prompt', PROMPT_MAX_CHARS).refine((s) => s.length > 0, 'Prompt is required: describe the video.'),
   negative_prompt: promptText('Negative prompt', NEGATIVE_PROMPT_MAX_CHARS)
-    .optional()
-    .transform((s) => (s === '' ? undefined : s)),
+    .transform((s) => (s === '' ? undefined : s))
+    .optional(),
   duration: DurationSchema.default(8),
   aspect_ratio: AspectRatioSchema.default('16:9'),
   resolution: ResolutionSchema.default('720p'),
@@ -147,6 +148,27 @@ const requestShape = {
     .optional(),
 };
 
+/** Rules between settings, the same for a request and for the wire body built from it. */
+function checkFrameRules(
+  req: { first_frame_image?: unknown; last_frame_image?: unknown; resize_mode?: unknown },
+  ctx: z.RefinementCtx,
+): void {
+  if (req.last_frame_image && !req.first_frame_image) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['last_frame_image'],
+      message: 'A last frame needs a first frame too: add a first frame or remove the last one.',
+    });
+  }
+  if (req.resize_mode && !req.first_frame_image) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resize_mode'],
+      message: 'Resize mode (pad or crop) only applies when a first frame image is given.',
+    });
+  }
+}
+
 /**
  * The request schema over a given frame type. The core takes local paths or
  * URLs; the IPC contract takes opaque frame ids or URLs (the page never names
@@ -164,22 +186,7 @@ export function generationRequestSchemaWith<F extends z.ZodType>(frame: F) {
             ? `Unknown setting ${iss.keys.map((k) => `“${k}”`).join(', ')}; the settings are: ${Object.keys(shape).join(', ')}.`
             : 'A generation request must be an object of settings (JSON), with at least a prompt.',
       })
-      .superRefine((req, ctx) => {
-        if (req.last_frame_image && !req.first_frame_image) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['last_frame_image'],
-            message: 'A last frame needs a first frame too: add a first frame or remove the last one.',
-          });
-        }
-        if (req.resize_mode && !req.first_frame_image) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['resize_mode'],
-            message: 'Resize mode (pad or crop) only applies when a first frame image is given.',
-          });
-        }
-      })
+      .superRefine(checkFrameRules)
   );
 }
 
@@ -191,35 +198,42 @@ export const RecordedGenerationRequestSchema = generationRequestSchemaWith(Recor
 export type GenerationRequestInput = z.input<typeof GenerationRequestSchema>;
 /** A validated request with defaults applied. */
 export type GenerationRequest = z.output<typeof GenerationRequestSchema>;
+/** The name of one setting of a request (the same name on the wire). */
+export type RequestKey = keyof GenerationRequest;
 
-/** The exact JSON body sent to POST /v1/videos/generations. */
-export interface ApiGenerationBody {
-  model: Model;
-  prompt: string;
-  negative_prompt?: string;
-  duration: Duration;
-  aspect_ratio: AspectRatio;
-  resolution: Resolution;
-  first_frame_image?: string;
-  last_frame_image?: string;
-  seed?: number;
-  sample_count: number;
-  generate_audio: boolean;
-  person_generation: 'allow_adult' | 'disallow';
-  resize_mode?: ResizeMode;
-  enhance_prompt?: true;
-}
+/**
+ * What each setting is when a request leaves it out, read from the schema
+ * itself so no other module repeats a default (settings without one are absent).
+ */
+export const REQUEST_DEFAULTS: Readonly<Omit<GenerationRequest, 'prompt'>> = Object.freeze(
+  (({ prompt: _prompt, ...defaults }: GenerationRequest) => defaults)(GenerationRequestSchema.parse({ prompt: 'defaults' })),
+);
+
+/**
+ * The exact JSON body sent to POST /v1/videos/generations: the request's own
+ * settings, except that frames are the http(s) addresses the provider fetches
+ * (uploaded by the core, or given). A journal entry may hold a frame address
+ * from before the public-https rule, and its body must still describe it, so
+ * the wire takes any http(s) address (the rule recorded requests load under).
+ */
+export const ApiGenerationBodySchema = z
+  .strictObject({ ...requestShape, first_frame_image: recordedFrameUrl.optional(), last_frame_image: recordedFrameUrl.optional() })
+  .superRefine(checkFrameRules);
+export type ApiGenerationBody = z.infer<typeof ApiGenerationBodySchema>;
+
+/** Every setting of a request must say what it becomes on the wire (undefined: left out). */
+type WireMapping = { [K in RequestKey]-?: ApiGenerationBody[K] | undefined };
 
 /**
  * Builds the wire body from a validated request and the public URLs of its
  * frames (uploaded or given). Optional fields that are unset are omitted, never
- * sent as null; enhance_prompt is never sent as false.
+ * sent as null; enhance_prompt is never sent as false. The keys keep a fixed
+ * order: the sidecar records the body byte for byte, old and new alike.
  */
-export function buildApiBody(
-  req: GenerationRequest,
-  frameUrls: { first?: string; last?: string },
-): ApiGenerationBody {
-  const body: ApiGenerationBody = {
+export function buildApiBody(req: GenerationRequest, frameUrls: { first?: string; last?: string }): ApiGenerationBody {
+  const first = req.first_frame_image ? frameUrl(frameUrls.first, 'first') : undefined;
+  const last = req.last_frame_image ? frameUrl(frameUrls.last, 'last') : undefined;
+  const body = {
     model: req.model,
     prompt: req.prompt,
     duration: req.duration,
@@ -228,27 +242,28 @@ export function buildApiBody(
     sample_count: req.sample_count,
     generate_audio: req.generate_audio,
     person_generation: req.person_generation,
-  };
-  if (req.negative_prompt) body.negative_prompt = req.negative_prompt;
-  if (req.seed !== undefined) body.seed = req.seed;
-  if (req.first_frame_image) {
-    if (!frameUrls.first) throw new Error('buildApiBody: first frame has no URL yet');
-    body.first_frame_image = frameUrls.first;
-    if (req.resize_mode) body.resize_mode = req.resize_mode;
-  }
-  if (req.last_frame_image) {
-    if (!frameUrls.last) throw new Error('buildApiBody: last frame has no URL yet');
-    body.last_frame_image = frameUrls.last;
-  }
-  if (req.enhance_prompt === true) body.enhance_prompt = true;
-  return body;
+    negative_prompt: req.negative_prompt || undefined,
+    seed: req.seed,
+    first_frame_image: first,
+    // The provider refuses resize_mode without a first frame, even from a request that skipped the schema.
+    resize_mode: first === undefined ? undefined : req.resize_mode,
+    last_frame_image: last,
+    // The endpoint refuses `false`: enhancement is always on, so only `true` is ever sent.
+    enhance_prompt: req.enhance_prompt === true ? (true as const) : undefined,
+  } satisfies WireMapping;
+  return withoutUndefined(body);
+}
+
+function frameUrl(url: string | undefined, role: 'first' | 'last'): string {
+  if (!url) throw new Error(`buildApiBody: ${role} frame has no URL yet`);
+  return url;
 }
 
 /** One readable line per problem, naming the field, for the CLI and the UI. */
 export function describeIssues(error: z.ZodError): string[] {
   return error.issues.flatMap((iss) => {
-    // Fix: an unknown key is reported by zod on the parent object ("request: Unrecognized keys: …");
-    // give each unknown key its own line under its own name, so the line names the field at fault.
+    // zod reports unknown keys on the parent object ("request: Unrecognized keys: …"); give each
+    // unknown key its own line under its own name, so the line names the field at fault.
     if (iss.code === 'unrecognized_keys') {
       return iss.keys.map((key) => {
         const field = [...iss.path, key].map(String).join('.');

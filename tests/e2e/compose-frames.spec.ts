@@ -109,7 +109,7 @@ test('refusals before sending: a wrong file type, an empty prompt; the draft sur
   await expect.poll(() => first.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
 
   // A corrupt draft is ignored, not half-applied.
-  await page.evaluate(() => localStorage.setItem('keyframe.draft.v1', '{"prompt": 42}'));
+  await page.evaluate(() => localStorage.setItem('keyframe.draft.v2', '{"prompt": 42}'));
   await page.reload();
   await expect(prompt).toHaveValue('');
 });

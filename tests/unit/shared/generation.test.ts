@@ -1,17 +1,25 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
+  ApiGenerationBodySchema,
   ASPECT_RATIOS,
   GenerationRequestSchema,
   MODELS,
   NEGATIVE_PROMPT_MAX_CHARS,
   PROMPT_MAX_CHARS,
+  REQUEST_DEFAULTS,
   RESOLUTIONS,
   RecordedGenerationRequestSchema,
   SEED_MAX,
   buildApiBody,
   describeIssues,
+  type ApiGenerationBody,
+  type AspectRatio,
+  type Duration,
   type FrameRef,
+  type Model,
+  type RequestKey,
+  type Resolution,
   type GenerationRequest,
   type GenerationRequestInput,
 } from '../../../shared/domain/generation.js';
@@ -247,7 +255,84 @@ describe('GenerationRequestSchema: frames', () => {
   });
 });
 
+describe('REQUEST_DEFAULTS', () => {
+  it('is what a request that names only its prompt becomes, without the prompt', () => {
+    const { prompt, ...rest } = ok({ prompt: 'x' });
+    expect(prompt).toBe('x');
+    expect(REQUEST_DEFAULTS).toEqual(rest);
+    expect(REQUEST_DEFAULTS).toEqual({
+      model: 'veo3.1-fast-official',
+      duration: 8,
+      aspect_ratio: '16:9',
+      resolution: '720p',
+      sample_count: 1,
+      generate_audio: false,
+      person_generation: 'allow_adult',
+    });
+    expect(Object.isFrozen(REQUEST_DEFAULTS)).toBe(true);
+  });
+});
+
+describe('ApiGenerationBodySchema', () => {
+  it('types the wire body as the request settings with frames as URL strings', () => {
+    expectTypeOf<ApiGenerationBody>().toEqualTypeOf<{
+      model: Model;
+      prompt: string;
+      negative_prompt?: string | undefined;
+      duration: Duration;
+      aspect_ratio: AspectRatio;
+      resolution: Resolution;
+      first_frame_image?: string | undefined;
+      last_frame_image?: string | undefined;
+      seed?: number | undefined;
+      sample_count: number;
+      generate_audio: boolean;
+      person_generation: 'allow_adult' | 'disallow';
+      resize_mode?: 'pad' | 'crop' | undefined;
+      enhance_prompt?: true | undefined;
+    }>();
+  });
+
+  it('refuses a body with a frame object, an unknown key, a false enhance_prompt or a last frame alone', () => {
+    const base = { model: 'veo3.1-fast-official', prompt: 'x', duration: 8, aspect_ratio: '16:9', resolution: '720p', sample_count: 1, generate_audio: false, person_generation: 'allow_adult' };
+    expect(ApiGenerationBodySchema.safeParse(base).success).toBe(true);
+    expect(ApiGenerationBodySchema.safeParse({ ...base, first_frame_image: first() }).success).toBe(false);
+    expect(ApiGenerationBodySchema.safeParse({ ...base, fps: 24 }).success).toBe(false);
+    expect(ApiGenerationBodySchema.safeParse({ ...base, enhance_prompt: false }).success).toBe(false);
+    expect(ApiGenerationBodySchema.safeParse({ ...base, last_frame_image: URL_B }).success).toBe(false);
+    expect(ApiGenerationBodySchema.safeParse({ ...base, first_frame_image: URL_A, last_frame_image: URL_B }).success).toBe(true);
+  });
+});
+
 describe('buildApiBody', () => {
+  it('writes the body in a fixed key order (the sidecar records it byte for byte)', () => {
+    const req = ok({
+      prompt: 'x',
+      negative_prompt: 'blur',
+      seed: 7,
+      first_frame_image: first(),
+      resize_mode: 'crop',
+      last_frame_image: first(URL_B),
+      enhance_prompt: true,
+    });
+    expect(Object.keys(buildApiBody(req, { first: URL_A, last: URL_B }))).toEqual([
+      'model',
+      'prompt',
+      'duration',
+      'aspect_ratio',
+      'resolution',
+      'sample_count',
+      'generate_audio',
+      'person_generation',
+      'negative_prompt',
+      'seed',
+      'first_frame_image',
+      'resize_mode',
+      'last_frame_image',
+      'enhance_prompt',
+    ]);
+  });
+
   it('sends the defaults and omits every unset optional field (no nulls, no undefined keys)', () => {
     const body = buildApiBody(ok({ prompt: 'a lighthouse' }), {});
     expect(body).toEqual({
@@ -333,25 +418,25 @@ describe('buildApiBody: property — any valid request yields a body the provide
     fc.constantFrom('/tmp/a.png', 'C:\\frames\\b.jpg', 'rel/c.webp').map((path) => ({ kind: 'file' as const, path })),
   );
   const seedArb = fc.tuple(fc.nat(65_535), fc.nat(65_535)).map(([hi, lo]) => hi * 65_536 + lo);
-  const inputArb = fc.record(
-    {
-      prompt: fc.string({ minLength: 1, maxLength: 120 }),
-      model: fc.constantFrom(...MODELS),
-      negative_prompt: fc.string({ maxLength: 40 }),
-      duration: fc.constantFrom(4 as const, 6 as const, 8 as const),
-      aspect_ratio: fc.constantFrom(...ASPECT_RATIOS),
-      resolution: fc.constantFrom(...RESOLUTIONS),
-      first_frame_image: frameArb,
-      last_frame_image: frameArb,
-      seed: seedArb,
-      sample_count: fc.integer({ min: 1, max: 4 }),
-      generate_audio: fc.boolean(),
-      person_generation: fc.constantFrom('allow_adult' as const, 'disallow' as const),
-      resize_mode: fc.constantFrom('pad' as const, 'crop' as const),
-      enhance_prompt: fc.constant(true as const),
-    },
-    { requiredKeys: ['prompt'] },
-  );
+  // Keyed by every request setting, so a new one does not compile until it is generated here
+  // (and so reaches the fake server's independent check below).
+  const settingArbs = {
+    prompt: fc.string({ minLength: 1, maxLength: 120 }),
+    model: fc.constantFrom(...MODELS),
+    negative_prompt: fc.string({ maxLength: 40 }),
+    duration: fc.constantFrom(4 as const, 6 as const, 8 as const),
+    aspect_ratio: fc.constantFrom(...ASPECT_RATIOS),
+    resolution: fc.constantFrom(...RESOLUTIONS),
+    first_frame_image: frameArb,
+    last_frame_image: frameArb,
+    seed: seedArb,
+    sample_count: fc.integer({ min: 1, max: 4 }),
+    generate_audio: fc.boolean(),
+    person_generation: fc.constantFrom('allow_adult' as const, 'disallow' as const),
+    resize_mode: fc.constantFrom('pad' as const, 'crop' as const),
+    enhance_prompt: fc.constant(true as const),
+  } satisfies { [K in RequestKey]-?: fc.Arbitrary<unknown> };
+  const inputArb = fc.record(settingArbs, { requiredKeys: ['prompt'] });
 
   it('duration is 4/6/8 as a number, enhance_prompt is never false, last ⇒ first, resize_mode ⇒ first', () => {
     let accepted = 0;
@@ -379,7 +464,11 @@ describe('buildApiBody: property — any valid request yields a body the provide
         expect(Object.values(wire)).not.toContain(null);
         expect(Number.isInteger(wire.sample_count)).toBe(true);
         if (wire.seed !== undefined) expect(Number.isInteger(wire.seed) && (wire.seed as number) >= 0 && (wire.seed as number) <= SEED_MAX).toBe(true);
-        // The fake server's independent copy of the provider's rules accepts it too.
+        // The wire schema derived from the request accepts it unchanged…
+        const checked = ApiGenerationBodySchema.safeParse(wire);
+        expect(checked.success, checked.success ? '' : describeIssues(checked.error).join(' | ')).toBe(true);
+        expect(checked.data).toEqual(wire);
+        // …and so does the fake server's independent copy of the provider's rules.
         const verdict = validateSubmitBody(wire);
         expect(verdict.ok, verdict.ok ? '' : verdict.message).toBe(true);
       }),

@@ -5,6 +5,7 @@ import { useComposeStore } from './compose-store';
 import type { FrameRole } from './draft';
 import { fileFrom } from './frames';
 import { CostEstimate } from './CostEstimate';
+import { submitError } from './settings-ui';
 import { FramesSection } from './FramesSection';
 import { MoreOptions } from './MoreOptions';
 import { PromptFields } from './PromptFields';
@@ -78,7 +79,7 @@ export function ComposePanel() {
           <MoreOptions errors={errors} />
         </section>
         <CostEstimate />
-        <SubmitBar requestError={errors.request} />
+        <SubmitBar requestError={submitError(errors)} />
       </form>
     </section>
   );

@@ -10,7 +10,7 @@ const usd = (n: number): string => n.toFixed(2);
 export function CostEstimate() {
   const t = useT();
   const r = useComposeStore(
-    useShallow((s) => ({ model: s.model, resolution: s.resolution, duration: s.duration, sample_count: s.sampleCount, generate_audio: s.audio })),
+    useShallow((s) => ({ model: s.model, resolution: s.resolution, duration: s.duration, sample_count: s.sample_count, generate_audio: s.generate_audio })),
   );
   const view = useBalanceStore((s) => s.balance);
   const balance = view?.demo ? undefined : balanceLabel(view, { demo: t('balance.demo'), unlimited: t('balance.unlimited') });

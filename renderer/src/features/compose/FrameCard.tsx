@@ -8,8 +8,9 @@ import { formatBytes, frameSrc } from './frames';
 /** A set frame: thumbnail, size and dimensions, an aspect warning, and Remove. */
 export function FrameCard({ role, roleName, frame }: { role: FrameRole; roleName: string; frame: ComposeFrame }) {
   const t = useT();
-  const aspect = useComposeStore((s) => s.aspect);
-  const resizeMode = useComposeStore((s) => s.resizeMode);
+  const aspect = useComposeStore((s) => s.aspect_ratio);
+  // Unset is the provider's default, pad.
+  const resizeMode = useComposeStore((s) => s.resize_mode ?? 'pad');
   const clearFrame = useComposeStore((s) => s.clearFrame);
   const [natural, setNatural] = useState<{ w: number; h: number } | undefined>();
   const [broken, setBroken] = useState(false);

@@ -5,8 +5,9 @@ import type { FrameRole } from './draft';
 import { ACCEPT_ATTR, fileFrom } from './frames';
 import { FrameCard } from './FrameCard';
 import { FrameProblemText } from './FrameProblemText';
+import { SETTING_UI } from './settings-ui';
 
-const ROLE_KEY: Record<FrameRole, MessageKey> = { first: 'compose.frame.first', last: 'compose.frame.last' };
+const ROLE_KEY: Record<FrameRole, MessageKey> = { first: SETTING_UI.first_frame_image.label, last: SETTING_UI.last_frame_image.label };
 
 /**
  * One frame slot: drop an image file from the OS, paste while it is focused

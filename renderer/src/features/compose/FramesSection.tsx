@@ -2,13 +2,15 @@ import { Segmented } from '../../components/Segmented';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import { FrameZone } from './FrameZone';
+import { SETTING_UI } from './settings-ui';
 
 /** First and last frame, swap, and how the first frame is fitted (only once there is one). */
 export function FramesSection() {
   const t = useT();
   const hasFirst = useComposeStore((s) => s.first !== undefined);
   const hasLast = useComposeStore((s) => s.last !== undefined);
-  const resizeMode = useComposeStore((s) => s.resizeMode);
+  // Unset is the provider's default, pad.
+  const resizeMode = useComposeStore((s) => s.resize_mode ?? 'pad');
   const update = useComposeStore((s) => s.update);
   const swap = useComposeStore((s) => s.swapFrames);
   const dropped = useComposeStore((s) => s.droppedFrames);
@@ -29,14 +31,14 @@ export function FramesSection() {
       {hasFirst ? (
         <div className="field">
           <Segmented
-            legend={t('compose.resize.label')}
+            legend={t(SETTING_UI.resize_mode.label)}
             name="resize"
             value={resizeMode}
             options={[
               { value: 'pad', label: t('compose.resize.pad') },
               { value: 'crop', label: t('compose.resize.crop') },
             ]}
-            onChange={(m) => update({ resizeMode: m })}
+            onChange={(m) => update({ resize_mode: m })}
             describedBy="resize-hint"
           />
           <p id="resize-hint" className="hint">

@@ -6,6 +6,7 @@ import { Segmented } from '../../components/Segmented';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import type { FieldErrors } from './request';
+import { SETTING_UI } from './settings-ui';
 
 const COUNTS = Array.from({ length: SAMPLE_COUNT_MAX }, (_, i) => i + 1);
 
@@ -16,9 +17,9 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
     useShallow((st) => ({
       seedMode: st.seedMode,
       seed: st.seed,
-      sampleCount: st.sampleCount,
-      audio: st.audio,
-      person: st.person,
+      sample_count: st.sample_count,
+      generate_audio: st.generate_audio,
+      person_generation: st.person_generation,
       update: st.update,
       rollSeed: st.rollSeed,
     })),
@@ -30,7 +31,7 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
     <div className="options-grid">
       <div className="field">
         <Segmented
-          legend={t('compose.seed.label')}
+          legend={t(SETTING_UI.seed.label)}
           name="seed-mode"
           value={s.seedMode}
           options={[
@@ -72,11 +73,11 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
       </div>
       <div className="field">
         <Segmented
-          legend={t('compose.outputs.label')}
+          legend={t(SETTING_UI.sample_count.label)}
           name="outputs"
-          value={s.sampleCount}
+          value={s.sample_count}
           options={COUNTS.map((n) => ({ value: n, label: String(n) }))}
-          onChange={(sampleCount) => s.update({ sampleCount })}
+          onChange={(sample_count) => s.update({ sample_count })}
           describedBy="outputs-hint"
         />
         <FieldError id="outputs-error" message={errors.sample_count} />
@@ -86,18 +87,18 @@ export function MoreOptions({ errors }: { errors: FieldErrors }) {
       </div>
       <div className="field">
         <Segmented
-          legend={t('compose.person.label')}
+          legend={t(SETTING_UI.person_generation.label)}
           name="person"
-          value={s.person}
+          value={s.person_generation}
           options={PERSON_POLICIES.map((p) => ({ value: p, label: t(p === 'allow_adult' ? 'compose.person.allow' : 'compose.person.disallow') }))}
-          onChange={(person) => s.update({ person })}
+          onChange={(person_generation) => s.update({ person_generation })}
         />
         <FieldError id="person-error" message={errors.person_generation} />
       </div>
       <div className="field field-check">
         <label className="check">
-          <input type="checkbox" checked={s.audio} onChange={(e) => s.update({ audio: e.target.checked })} />
-          <span>{t('compose.audio.label')}</span>
+          <input type="checkbox" checked={s.generate_audio} onChange={(e) => s.update({ generate_audio: e.target.checked })} />
+          <span>{t(SETTING_UI.generate_audio.label)}</span>
         </label>
         <FieldError id="audio-error" message={errors.generate_audio} />
       </div>

@@ -3,12 +3,13 @@ import { FieldError } from '../../components/FieldError';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import type { FieldErrors } from './request';
+import { SETTING_UI } from './settings-ui';
 
 /** Prompt (with its character count) and the negative prompt. */
 export function PromptFields({ errors }: { errors: FieldErrors }) {
   const t = useT();
   const prompt = useComposeStore((s) => s.prompt);
-  const negative = useComposeStore((s) => s.negativePrompt);
+  const negative = useComposeStore((s) => s.negative_prompt);
   const update = useComposeStore((s) => s.update);
   const near = prompt.length > PROMPT_MAX_CHARS * 0.9;
   return (
@@ -16,7 +17,7 @@ export function PromptFields({ errors }: { errors: FieldErrors }) {
       <div className="field">
         <div className="field-head">
           <label htmlFor="prompt" className="field-label">
-            {t('compose.label')}
+            {t(SETTING_UI.prompt.label)}
           </label>
           <span id="prompt-count" className={`char-count${near ? ' char-count-near' : ''}`} aria-live="polite">
             {t('compose.chars', { count: prompt.length.toLocaleString(), max: PROMPT_MAX_CHARS.toLocaleString() })}
@@ -35,12 +36,12 @@ export function PromptFields({ errors }: { errors: FieldErrors }) {
         />
         <FieldError id="prompt-error" message={errors.prompt} />
         <p id="prompt-enhance" className="hint">
-          ✦ {t('compose.enhance')}
+          ✦ {t(SETTING_UI.enhance_prompt.label)}
         </p>
       </div>
       <div className="field">
         <label htmlFor="negative-prompt" className="field-label">
-          {t('compose.negative.label')}
+          {t(SETTING_UI.negative_prompt.label)}
         </label>
         <textarea
           id="negative-prompt"
@@ -52,7 +53,7 @@ export function PromptFields({ errors }: { errors: FieldErrors }) {
           placeholder={t('compose.negative.placeholder')}
           aria-invalid={errors.negative_prompt ? true : undefined}
           aria-describedby={errors.negative_prompt ? 'negative-error' : 'negative-hint'}
-          onChange={(e) => update({ negativePrompt: e.target.value })}
+          onChange={(e) => update({ negative_prompt: e.target.value })}
         />
         <FieldError id="negative-error" message={errors.negative_prompt} />
         <p id="negative-hint" className="hint">

@@ -5,6 +5,7 @@ import { Segmented } from '../../components/Segmented';
 import { useT, type MessageKey } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import type { FieldErrors } from './request';
+import { SETTING_UI } from './settings-ui';
 
 const MODEL_TEXT: Record<Model, { name: MessageKey; hint: MessageKey }> = {
   'veo3.1-fast-official': { name: 'compose.model.fast', hint: 'compose.model.fastHint' },
@@ -15,13 +16,13 @@ const MODEL_TEXT: Record<Model, { name: MessageKey; hint: MessageKey }> = {
 export function VideoOptions({ errors }: { errors: FieldErrors }) {
   const t = useT();
   const s = useComposeStore(
-    useShallow((st) => ({ model: st.model, duration: st.duration, aspect: st.aspect, resolution: st.resolution, update: st.update })),
+    useShallow((st) => ({ model: st.model, duration: st.duration, aspect_ratio: st.aspect_ratio, resolution: st.resolution, update: st.update })),
   );
   return (
     <div className="options-grid">
       <div className="field field-wide">
         <Segmented
-          legend={t('compose.model.label')}
+          legend={t(SETTING_UI.model.label)}
           name="model"
           value={s.model}
           variant="cards"
@@ -36,7 +37,7 @@ export function VideoOptions({ errors }: { errors: FieldErrors }) {
       </div>
       <div className="field">
         <Segmented
-          legend={t('compose.duration.label')}
+          legend={t(SETTING_UI.duration.label)}
           name="duration"
           value={s.duration}
           options={DURATIONS.map((n) => ({ value: n, label: t('compose.duration.value', { n }) }))}
@@ -46,17 +47,17 @@ export function VideoOptions({ errors }: { errors: FieldErrors }) {
       </div>
       <div className="field">
         <Segmented
-          legend={t('compose.aspect.label')}
+          legend={t(SETTING_UI.aspect_ratio.label)}
           name="aspect"
-          value={s.aspect}
+          value={s.aspect_ratio}
           options={ASPECT_RATIOS.map((a) => ({ value: a, label: t(a === '16:9' ? 'compose.aspect.landscape' : 'compose.aspect.portrait') }))}
-          onChange={(aspect) => s.update({ aspect })}
+          onChange={(aspect_ratio) => s.update({ aspect_ratio })}
         />
         <FieldError id="aspect-error" message={errors.aspect_ratio} />
       </div>
       <div className="field">
         <Segmented
-          legend={t('compose.resolution.label')}
+          legend={t(SETTING_UI.resolution.label)}
           name="resolution"
           value={s.resolution}
           options={RESOLUTIONS.map((r) => ({ value: r, label: r }))}

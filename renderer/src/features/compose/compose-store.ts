@@ -3,7 +3,8 @@ import type { FrameView, JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError } from '../../app-error';
 import { useQueueStore } from '../queue/queue-store';
-import { DraftSchema, loadDraft, pickDraft, randomSeed, saveDraft, type ComposeFrame, type Draft, type FrameRole } from './draft';
+import { DRAFT_FIELDS, everyDraftField, pickDraft, randomSeed, type ComposeFrame, type Draft, type FrameRole } from './draft';
+import { loadDraft, saveDraft } from './draft-storage';
 import { checkFile, fromFrameView, importFile, type FrameProblem } from './frames';
 import { draftFromRequest, validate, type FieldErrors } from './request';
 
@@ -82,7 +83,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
 
   loadRequest(request) {
     const { draft, droppedFrames } = draftFromRequest(request);
-    set({ ...draft, first: draft.first, last: draft.last, error: undefined, lastJobId: undefined, attempted: false, droppedFrames });
+    set({ ...everyDraftField(draft), error: undefined, lastJobId: undefined, attempted: false, droppedFrames });
   },
 
   errors() {
@@ -123,7 +124,6 @@ function setStatus(role: FrameRole, status: FrameStatus): void {
 }
 
 // The draft survives reload and restart.
-const DRAFT_KEYS = Object.keys(DraftSchema.shape) as (keyof Draft)[];
 useComposeStore.subscribe((s, prev) => {
-  if (DRAFT_KEYS.some((k) => s[k] !== prev[k])) saveDraft(pickDraft(s));
+  if (DRAFT_FIELDS.some((k) => s[k] !== prev[k])) saveDraft(pickDraft(s));
 });

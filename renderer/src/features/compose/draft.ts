@@ -1,24 +1,24 @@
 import { z } from 'zod';
 import {
-  ASPECT_RATIOS,
-  DURATIONS,
-  MODELS,
+  AspectRatioSchema,
+  DurationSchema,
+  ModelSchema,
   NEGATIVE_PROMPT_MAX_CHARS,
-  PERSON_POLICIES,
+  PersonGenerationSchema,
   PROMPT_MAX_CHARS,
-  RESIZE_MODES,
-  RESOLUTIONS,
+  ResizeModeSchema,
+  ResolutionSchema,
   SAMPLE_COUNT_MAX,
   SEED_MAX,
 } from '../../../../shared/domain/generation.js';
 
 /**
- * What the person is composing, exactly as the form holds it, persisted in
- * localStorage so it survives reload and restart. Loaded through zod: a draft
- * from an older build or a hand-edited one is dropped, never half-applied.
+ * What the person is composing, exactly as the form holds it (persisted by
+ * draft-storage.ts). Each setting keeps the request's own name and value
+ * schema, so compose → request is nearly the identity (request.ts); the form's
+ * own additions are the seed mode (a typed seed is kept while "random" is
+ * chosen) and the frames with what the page knows of them.
  */
-
-export const DRAFT_KEY = 'keyframe.draft.v1';
 
 const frameId = z.string().regex(/^[a-f0-9]{64}$/);
 export const ComposeFrameSchema = z.object({
@@ -37,37 +37,28 @@ export type ComposeFrame = z.infer<typeof ComposeFrameSchema>;
 export type FrameRole = 'first' | 'last';
 
 export const DraftSchema = z.object({
+  // Text is kept as typed, even past the limit: the form says it is too long rather than cutting it.
   prompt: z.string().max(PROMPT_MAX_CHARS * 2),
-  negativePrompt: z.string().max(NEGATIVE_PROMPT_MAX_CHARS * 2),
-  model: z.enum(MODELS),
-  duration: z.union([z.literal(DURATIONS[0]), z.literal(DURATIONS[1]), z.literal(DURATIONS[2])]),
-  aspect: z.enum(ASPECT_RATIOS),
-  resolution: z.enum(RESOLUTIONS),
+  negative_prompt: z.string().max(NEGATIVE_PROMPT_MAX_CHARS * 2),
+  model: ModelSchema,
+  duration: DurationSchema,
+  aspect_ratio: AspectRatioSchema,
+  resolution: ResolutionSchema,
   seedMode: z.enum(['random', 'fixed']),
   seed: z.number().int().min(0).max(SEED_MAX),
-  sampleCount: z.number().int().min(1).max(SAMPLE_COUNT_MAX),
-  audio: z.boolean(),
-  person: z.enum(PERSON_POLICIES),
-  resizeMode: z.enum(RESIZE_MODES),
+  sample_count: z.number().int().min(1).max(SAMPLE_COUNT_MAX),
+  generate_audio: z.boolean(),
+  person_generation: PersonGenerationSchema,
+  // Unset means the provider's default (pad); the form shows it as pad.
+  resize_mode: ResizeModeSchema.optional(),
+  // No control: enhancement is always on. Kept only so reusing a job that asked for it asks again.
+  enhance_prompt: z.literal(true).optional(),
   first: ComposeFrameSchema.optional(),
   last: ComposeFrameSchema.optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 
-export const DEFAULT_DRAFT: Draft = {
-  prompt: '',
-  negativePrompt: '',
-  model: 'veo3.1-fast-official',
-  duration: 8,
-  aspect: '16:9',
-  resolution: '720p',
-  seedMode: 'random',
-  seed: 0,
-  sampleCount: 1,
-  audio: false,
-  person: 'allow_adult',
-  resizeMode: 'pad',
-};
+export const DRAFT_FIELDS = Object.keys(DraftSchema.shape) as (keyof Draft)[];
 
 export const randomSeed = (): number => {
   const buf = new Uint32Array(1);
@@ -75,27 +66,15 @@ export const randomSeed = (): number => {
   return buf[0] ?? 0;
 };
 
-export function loadDraft(): Draft {
-  try {
-    const raw = localStorage.getItem(DRAFT_KEY);
-    if (!raw) return DEFAULT_DRAFT;
-    const parsed = DraftSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : DEFAULT_DRAFT;
-  } catch {
-    return DEFAULT_DRAFT;
-  }
-}
-
-export function saveDraft(draft: Draft): void {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify(DraftSchema.parse(draft)));
-  } catch {
-    // Storage full or disabled: the draft just won't outlive this page.
-  }
+/**
+ * Every draft field, unset ones as undefined: what replaces a whole draft in
+ * the store, where a field left out would keep the previous draft's value.
+ */
+export function everyDraftField(d: Draft): { [K in keyof Draft]-?: Draft[K] | undefined } {
+  return Object.fromEntries(DRAFT_FIELDS.map((k) => [k, d[k]])) as { [K in keyof Draft]-?: Draft[K] | undefined };
 }
 
 /** Only the draft fields of a bigger state object. */
 export function pickDraft(s: Draft): Draft {
-  const keys = Object.keys(DraftSchema.shape) as (keyof Draft)[];
-  return Object.fromEntries(keys.filter((k) => s[k] !== undefined).map((k) => [k, s[k]])) as Draft;
+  return Object.fromEntries(DRAFT_FIELDS.filter((k) => s[k] !== undefined).map((k) => [k, s[k]])) as Draft;
 }

@@ -1,41 +1,57 @@
+import type { z } from 'zod';
+import { REQUEST_DEFAULTS, type RequestKey } from '../../../../shared/domain/generation.js';
 import { IpcGenerationRequestSchema } from '../../../../shared/ipc/contract.js';
 import type { JobView } from '../../../../shared/ipc/views.js';
-import { DEFAULT_DRAFT, type ComposeFrame, type Draft } from './draft';
+import { withoutUndefined } from '../../../../shared/util/without-undefined.js';
+import type { ComposeFrame, Draft } from './draft';
 
 /**
- * Draft ⇄ request. The request is checked with the contract's own schema, so
- * the form refuses exactly what main would refuse, before anything is sent.
+ * Draft ⇄ request. Both directions list every setting of the request by name
+ * (a mapped type over the request's keys), so a new setting is a compile error
+ * here until the form decides what to do with it. The request is checked with
+ * the contract's own schema, so the form refuses exactly what main would refuse.
  */
 
-export type IpcRequest = ReturnType<typeof IpcGenerationRequestSchema.parse>;
+export type IpcRequest = z.output<typeof IpcGenerationRequestSchema>;
+export type IpcRequestInput = z.input<typeof IpcGenerationRequestSchema>;
+/** A past job's or video's request, as a view carries it. */
+export type RecordedRequest = JobView['request'];
 /** Field → first message, keyed by the schema's issue path ('prompt', 'seed', 'last_frame_image'…). */
-export type FieldErrors = Partial<Record<string, string>>;
+export type FieldErrors = Partial<Record<RequestKey | 'request', string>>;
 
-export function toRequestInput(d: Draft): Record<string, unknown> {
-  return {
+/** What each setting of the request is, given the draft (undefined: left out). */
+type ToRequest = { [K in RequestKey]-?: IpcRequestInput[K] | undefined };
+
+export function toRequestInput(d: Draft): IpcRequestInput {
+  const request = {
     model: d.model,
     prompt: d.prompt,
-    ...(d.negativePrompt.trim() ? { negative_prompt: d.negativePrompt } : {}),
+    negative_prompt: d.negative_prompt.trim() ? d.negative_prompt : undefined,
     duration: d.duration,
-    aspect_ratio: d.aspect,
+    aspect_ratio: d.aspect_ratio,
     resolution: d.resolution,
-    ...(d.first ? { first_frame_image: d.first.ref } : {}),
-    ...(d.last ? { last_frame_image: d.last.ref } : {}),
-    ...(d.seedMode === 'fixed' ? { seed: d.seed } : {}),
-    sample_count: d.sampleCount,
-    generate_audio: d.audio,
-    person_generation: d.person,
-    ...(d.first ? { resize_mode: d.resizeMode } : {}),
-    // enhance_prompt is left out: it is always on, and the endpoint refuses `false`.
-  };
+    first_frame_image: d.first?.ref,
+    last_frame_image: d.last?.ref,
+    seed: d.seedMode === 'fixed' ? d.seed : undefined,
+    sample_count: d.sample_count,
+    generate_audio: d.generate_audio,
+    person_generation: d.person_generation,
+    // The endpoint refuses a resize mode without a first frame.
+    resize_mode: d.first ? d.resize_mode : undefined,
+    enhance_prompt: d.enhance_prompt,
+  } satisfies ToRequest;
+  return withoutUndefined(request);
 }
+
+const REQUEST_KEYS: ReadonlySet<string> = new Set(Object.keys(IpcGenerationRequestSchema.shape));
 
 export function validate(d: Draft): { request: IpcRequest; errors?: undefined } | { request?: undefined; errors: FieldErrors } {
   const parsed = IpcGenerationRequestSchema.safeParse(toRequestInput(d));
   if (parsed.success) return { request: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : 'request';
+    const key = String(issue.path[0]);
+    const field = REQUEST_KEYS.has(key) ? (key as RequestKey) : 'request';
     errors[field] ??= issue.message;
   }
   return { errors };
@@ -44,7 +60,7 @@ export function validate(d: Draft): { request: IpcRequest; errors?: undefined } 
 const SHA_FILE = /^([a-f0-9]{64})\.[A-Za-z0-9]+$/;
 
 /** A frame as a job/library view names it → a frame the page can send again (undefined if it cannot). */
-export function frameFromView(ref: JobView['request']['first_frame_image']): ComposeFrame | undefined {
+export function frameFromView(ref: RecordedRequest['first_frame_image']): ComposeFrame | undefined {
   if (!ref) return undefined;
   if (ref.kind === 'url') return { ref: { kind: 'url', url: ref.url } };
   const name = ref.path.split(/[\\/]/).pop() ?? '';
@@ -52,27 +68,50 @@ export function frameFromView(ref: JobView['request']['first_frame_image']): Com
   return m?.[1] ? { ref: { kind: 'frame', frameId: m[1] }, name } : undefined;
 }
 
-/** Every field of a past job's request, as a draft. Frames that cannot be reused are reported. */
-export function draftFromRequest(r: JobView['request']): { draft: Draft; droppedFrames: number } {
+/** Draft fields that hold a request setting as is; the seed is a number with a mode beside it. */
+type HeldAsIs = Omit<Draft, 'seed'>;
+/** What the draft takes from each setting of a request (the draft's own type where it holds it as is). */
+type FromRequest = { [K in RequestKey]-?: K extends keyof HeldAsIs ? HeldAsIs[K] : unknown };
+
+/**
+ * Every setting of a past job's request, as a draft: composing it again sends
+ * the same request. Frames that cannot be reused (a local file outside the
+ * frame store) are left out and counted.
+ */
+export function draftFromRequest(r: RecordedRequest): { draft: Draft; droppedFrames: number } {
   const first = frameFromView(r.first_frame_image);
+  // A last frame without its first means nothing to the model.
   const last = first ? frameFromView(r.last_frame_image) : undefined;
   const droppedFrames = (r.first_frame_image && !first ? 1 : 0) + (r.last_frame_image && !last ? 1 : 0);
-  const draft: Draft = {
-    ...DEFAULT_DRAFT,
-    prompt: r.prompt,
-    negativePrompt: r.negative_prompt ?? '',
+  const settings = {
     model: r.model,
+    prompt: r.prompt,
+    negative_prompt: r.negative_prompt ?? '',
     duration: r.duration,
-    aspect: r.aspect_ratio,
+    aspect_ratio: r.aspect_ratio,
     resolution: r.resolution,
-    seedMode: r.seed === undefined ? 'random' : 'fixed',
-    seed: r.seed ?? 0,
-    sampleCount: r.sample_count,
-    audio: r.generate_audio,
-    person: r.person_generation,
-    resizeMode: r.resize_mode ?? 'pad',
-    ...(first ? { first } : {}),
-    ...(last ? { last } : {}),
+    first_frame_image: first,
+    last_frame_image: last,
+    seed: r.seed,
+    sample_count: r.sample_count,
+    generate_audio: r.generate_audio,
+    person_generation: r.person_generation,
+    // With a first frame, exactly what the job asked (unset: the provider's default). Without one
+    // the setting says nothing, and the form starts on pad, the provider's default, written out so
+    // a new job's sidecar records how its frame was fitted.
+    resize_mode: r.first_frame_image ? r.resize_mode : 'pad',
+    enhance_prompt: r.enhance_prompt,
+  } satisfies FromRequest;
+  const { first_frame_image, last_frame_image, seed, ...options } = settings;
+  const draft: Draft = {
+    ...options,
+    seedMode: seed === undefined ? 'random' : 'fixed',
+    seed: seed ?? 0,
+    ...(first_frame_image ? { first: first_frame_image } : {}),
+    ...(last_frame_image ? { last: last_frame_image } : {}),
   };
-  return { draft, droppedFrames };
+  return { draft: withoutUndefined(draft), droppedFrames };
 }
+
+/** A new draft: the schema's own defaults, through the same mapping as reusing a job. */
+export const DEFAULT_DRAFT: Draft = Object.freeze(draftFromRequest({ ...REQUEST_DEFAULTS, prompt: '' }).draft);

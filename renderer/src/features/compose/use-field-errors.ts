@@ -2,10 +2,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
-import { DraftSchema, pickDraft, type Draft } from './draft';
+import { DRAFT_FIELDS, pickDraft, type Draft } from './draft';
 import { validate, type FieldErrors } from './request';
-
-const KEYS = Object.keys(DraftSchema.shape) as (keyof Draft)[];
 
 /**
  * The draft's field errors as the form shows them: the shared schema's words,
@@ -13,7 +11,7 @@ const KEYS = Object.keys(DraftSchema.shape) as (keyof Draft)[];
  */
 export function useFieldErrors(): FieldErrors {
   const t = useT();
-  const draft = useComposeStore(useShallow((s) => Object.fromEntries(KEYS.map((k) => [k, s[k]])) as Draft));
+  const draft = useComposeStore(useShallow((s) => Object.fromEntries(DRAFT_FIELDS.map((k) => [k, s[k]])) as Draft));
   const attempted = useComposeStore((s) => s.attempted);
   return useMemo(() => {
     const errors = { ...(validate(pickDraft(draft)).errors ?? {}) };
