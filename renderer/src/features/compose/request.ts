@@ -1,4 +1,5 @@
 import { IpcGenerationRequestSchema } from '../../../../shared/ipc/contract.js';
+import { issueMessage, type IssueMessage } from '../../../../shared/issue-message.js';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { DEFAULT_DRAFT, type ComposeFrame, type Draft } from './draft';
 
@@ -8,8 +9,10 @@ import { DEFAULT_DRAFT, type ComposeFrame, type Draft } from './draft';
  */
 
 export type IpcRequest = ReturnType<typeof IpcGenerationRequestSchema.parse>;
-/** Field → first message, keyed by the schema's issue path ('prompt', 'seed', 'last_frame_image'…). */
+/** Field → first message as the form shows it, keyed by the schema's issue path ('prompt', 'seed', 'last_frame_image'…). */
 export type FieldErrors = Partial<Record<string, string>>;
+/** Field → first issue, as a catalog message (main words the same issue the same way); see use-field-errors. */
+export type FieldIssues = Partial<Record<string, IssueMessage>>;
 
 export function toRequestInput(d: Draft): Record<string, unknown> {
   return {
@@ -30,13 +33,13 @@ export function toRequestInput(d: Draft): Record<string, unknown> {
   };
 }
 
-export function validate(d: Draft): { request: IpcRequest; errors?: undefined } | { request?: undefined; errors: FieldErrors } {
+export function validate(d: Draft): { request: IpcRequest; errors?: undefined } | { request?: undefined; errors: FieldIssues } {
   const parsed = IpcGenerationRequestSchema.safeParse(toRequestInput(d));
   if (parsed.success) return { request: parsed.data };
-  const errors: FieldErrors = {};
+  const errors: FieldIssues = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : 'request';
-    errors[field] ??= issue.message;
+    errors[field] ??= issueMessage(issue);
   }
   return { errors };
 }

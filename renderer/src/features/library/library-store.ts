@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { LibraryQuery } from '../../../../shared/domain/library-query.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError } from '../../app-error';
+import { toAppError, type CallError } from '../../app-error';
 
 /**
  * The library as the grid sees it: the filters, the total main reported for
@@ -29,7 +29,7 @@ interface LibraryState {
   selectedIndex: number;
   selected: VideoView | undefined;
   size: CellSize;
-  error: string | undefined;
+  error: CallError | undefined;
   /** The delete confirmation is open (the Delete key opens it too). */
   confirmingDelete: boolean;
   setConfirmingDelete(open: boolean): void;
@@ -71,7 +71,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       if (get().generation !== gen) return;
       set((s) => ({ total: reply.total, pages: { ...s.pages, [page]: reply.items }, error: undefined }));
     } catch (err) {
-      if (get().generation === gen) set({ error: toAppError(err).message });
+      if (get().generation === gen) set({ error: toAppError(err) });
     } finally {
       loading.delete(key);
     }
@@ -95,7 +95,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
           set({ total: reply.total, pages: { [page]: reply.items }, shownText: filters.text ?? '', error: undefined });
           get().setVisible(...get().visible);
         } catch (err) {
-          if (get().generation === gen) set({ error: toAppError(err).message });
+          if (get().generation === gen) set({ error: toAppError(err) });
         }
       }
     } finally {

@@ -1,20 +1,9 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_NAME_TEMPLATE, NAME_TOKENS, renderFileStem, validateTemplate } from '../../../../shared/domain/file-name-template.js';
-import { useT, type Translate } from '../../i18n';
+import { errorText } from '../../error-text';
+import { useT } from '../../i18n';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsStore, type SettingsProblem } from './settings-store';
-
-/** validateTemplate's words (English, shared with main and the CLI) in the page's language. */
-function templateProblem(t: Translate, message: string): string {
-  const unknown = /Unknown token (\{[^}]*\})/.exec(message);
-  if (unknown) return t('settings.template.err.unknown', { token: unknown[1] ?? '' });
-  if (/is empty/.test(message)) return t('settings.template.err.empty');
-  if (/too long/.test(message)) return t('settings.template.err.long');
-  if (/cannot contain/.test(message)) return t('settings.template.err.slash');
-  if (/without its partner/.test(message)) return t('settings.template.err.brace');
-  if (/empty name/.test(message)) return t('settings.template.err.emptyName');
-  return message;
-}
 
 /** The file-name template with a live preview, rendered by the same pure code main names files with. */
 export function TemplateField({ saved }: { saved: string }) {
@@ -80,7 +69,7 @@ export function TemplateField({ saved }: { saved: string }) {
         </button>
       </div>
       <p id="settings-template-preview" className={check.ok ? 'template-preview' : 'form-error'} aria-live="polite" data-testid="template-preview">
-        {check.ok ? t('settings.template.preview', { name: preview ?? '' }) : templateProblem(t, check.message)}
+        {check.ok ? t('settings.template.preview', { name: preview ?? '' }) : errorText(t, check)}
       </p>
       <p id="settings-template-tokens" className="hint">
         {t('settings.template.tokens', { tokens: NAME_TOKENS.map((n) => `{${n}}`).join(' ') })}

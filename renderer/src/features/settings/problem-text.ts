@@ -1,3 +1,4 @@
+import { errorText } from '../../error-text';
 import type { MessageKey, Translate } from '../../i18n';
 import type { SettingsProblem } from './settings-store';
 
@@ -11,8 +12,9 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   key: 'settings.field.key',
 };
 
-/** "Output folder: The output folder … cannot be written to" — main's words, prefixed with the field it named. */
+/** "Output folder: The output folder … cannot be written to" — main's error in the page's words, prefixed with the field it named. */
 export function problemText(t: Translate, problem: SettingsProblem): string {
   const label = problem.field ? FIELD_LABELS[problem.field] : undefined;
-  return label ? t('settings.fieldError', { field: t(label), message: problem.message }) : problem.message;
+  const text = errorText(t, problem);
+  return label ? t('settings.fieldError', { field: t(label), message: text }) : text;
 }
