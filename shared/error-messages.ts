@@ -145,6 +145,7 @@ export const ERROR_MESSAGES = {
   'tag.too_many': 'A video can have at most {max} tags.',
   'tag.any_too_long': 'A tag is too long ({max} characters at most).',
   'library.video_gone': 'That video is no longer in the library.',
+  'library.search_too_long': 'Search text is too long ({max} characters at most).',
   'library.drag_desktop_only': 'Dragging a video out works in the desktop app; here, use the download link instead.',
   'library.drag_failed': 'This video could not be dragged out (is the file still there?).',
   'library.trash_failed': 'Keyframe could not move the video to the trash. Check that the file is not open elsewhere, then try again.',

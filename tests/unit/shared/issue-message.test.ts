@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { GenerationRequestSchema } from '../../../shared/domain/generation.js';
+import { LibraryQuerySchema } from '../../../shared/domain/library-query.js';
 import { ERROR_MESSAGES, fillTemplate } from '../../../shared/error-messages.js';
 import { IpcGenerationRequestSchema, SettingsPatchSchema } from '../../../shared/ipc/contract.js';
 import { issueMessage, schemaMessage } from '../../../shared/issue-message.js';
@@ -80,6 +81,10 @@ describe('issueMessage over the settings and other inputs a person types', () =>
     [{ demoMode: 'on' }, 'settings.demo_mode', 'demoMode'],
   ])('%j → %s', (input, key, field) => {
     expect(issueMessage(firstIssue(SettingsPatchSchema, input))).toMatchObject({ key, field });
+  });
+
+  it('a search text too long for the library query', () => {
+    expect(issueMessage(firstIssue(LibraryQuerySchema, { text: 'x'.repeat(501) }))).toMatchObject({ key: 'library.search_too_long', params: { max: 500 }, field: 'text' });
   });
 
   it('a text registered by one schema is found again by its words alone', () => {

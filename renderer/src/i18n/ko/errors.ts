@@ -129,6 +129,7 @@ export const catalog: Record<ErrorKey, string> = {
   'tag.too_many': '동영상 하나에 태그는 최대 {max}개까지 달 수 있습니다.',
   'tag.any_too_long': '태그가 너무 깁니다(최대 {max}자).',
   'library.video_gone': '그 동영상은 더 이상 라이브러리에 없습니다.',
+  'library.search_too_long': '검색어가 너무 깁니다(최대 {max}자).',
   'library.drag_desktop_only': '동영상을 끌어내기는 데스크톱 앱에서만 됩니다. 여기서는 다운로드 링크를 사용하세요.',
   'library.drag_failed': '이 동영상을 끌어낼 수 없습니다(파일이 아직 있나요?).',
   'library.trash_failed': 'Keyframe이 동영상을 휴지통으로 옮기지 못했습니다. 다른 곳에서 파일이 열려 있지 않은지 확인한 뒤 다시 시도하세요.',
