@@ -1,3 +1,4 @@
+import { errorMessage } from '../../shared/error-messages.js';
 import { isAppFailure } from '../../shared/errors.js';
 import { QueueLockedError } from '../core/jobs/queue-lock.js';
 import { isDiskFull } from '../core/util/fs-errors.js';
@@ -66,7 +67,7 @@ export async function runCli(argv: string[], io: CliIo = processIo, env: CliEnvi
   } catch (err) {
     if (err instanceof QueueLockedError) return fail(io, err.message), EXIT.locked;
     if (isAppFailure(err)) return fail(io, err.app.message), err.app.code === 'disk_full' ? EXIT.attention : EXIT.failed;
-    if (isDiskFull(err)) return fail(io, fsRefusal(err, 'Keyframe could not write a file.').message), EXIT.attention;
+    if (isDiskFull(err)) return fail(io, fsRefusal(err, errorMessage('fs.write_failed')).message), EXIT.attention;
     if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return fail(io, err.message), EXIT.usage;
     fail(io, `unexpected error: ${err instanceof Error ? err.message : String(err)}`);
     return EXIT.failed;

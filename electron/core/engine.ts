@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AppFailure } from '../../shared/errors.js';
+import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import type { Provider } from '../../shared/domain/job.js';
 import { ApimartClient } from './apimart/client.js';
 import { UploadCache } from './frames/upload-cache.js';
@@ -26,7 +26,8 @@ export interface EngineOptions {
   concurrency?: number;
   appVersion: string;
   stallTimeoutMs?: number;
-  language?: string;
+  /** The person's language, read at every task query (see ApimartClientOptions.language). */
+  language?: () => string | undefined;
 }
 
 export interface Engine {
@@ -57,7 +58,7 @@ export function createEngine(opts: EngineOptions): Engine {
     : undefined;
   const clientFor = (provider: Provider): ApimartClient => {
     if (provider === 'apimart') return real;
-    if (!demo) throw new AppFailure({ code: 'unavailable', retryable: true, message: 'The demo provider is not running; turn demo mode on to continue demo jobs.' });
+    if (!demo) throw appFailure('unavailable', errorMessage('demo.not_running'), { retryable: true });
     return demo;
   };
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });

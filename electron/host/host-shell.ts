@@ -1,6 +1,6 @@
 import { lstat, mkdir, rename } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { AppFailure } from '../../shared/errors.js';
+import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import type { ShellPort } from '../services/types.js';
 
 /**
@@ -24,11 +24,7 @@ export const HOST_TRASH_DIR = '.keyframe-trash';
 export function createHostShell(): ShellPort {
   return {
     async reveal() {
-      throw new AppFailure({
-        code: 'unavailable',
-        retryable: false,
-        message: 'Not available in the browser host: it cannot open a file manager. The video is in your output folder.',
-      });
+      throw appFailure('unavailable', errorMessage('host.no_file_manager'), { retryable: false });
     },
     async trash(path) {
       const trashDir = join(dirname(path), HOST_TRASH_DIR);
@@ -54,5 +50,5 @@ async function freeName(dir: string, name: string): Promise<string> {
       throw err;
     }
   }
-  throw new AppFailure({ code: 'io', message: 'The browser host trash folder is full of files with this name; empty it and try again.' });
+  throw appFailure('io', errorMessage('host.trash_full'));
 }

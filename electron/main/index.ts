@@ -10,6 +10,7 @@ import { createRedactingLogger } from '../core/util/redact.js';
 import { createAppServices } from '../services/app-services.js';
 import { defaultSettings } from '../services/default-settings.js';
 import { createIpcDispatcher } from '../services/ipc-dispatcher.js';
+import { noticeText } from '../services/service-events.js';
 import { createSafeStorageSecretStore } from './adapters/secret-store.js';
 import { openSettingsStore } from './adapters/settings-store.js';
 import { createElectronShell } from './adapters/shell.js';
@@ -120,7 +121,7 @@ async function start(): Promise<void> {
   const openWindow = (): void => {
     win = createMainWindow({ preload: paths.preload, devTools, openExternal, BrowserWindow });
     win.webContents.once('did-finish-load', () => {
-      if (startupNotice) ipcWindow.send('app:notice', { kind: 'warning', message: startupNotice });
+      if (startupNotice) ipcWindow.send('app:notice', { kind: 'warning', ...noticeText(startupNotice) });
       startupNotice = undefined;
     });
   };

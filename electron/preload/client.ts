@@ -1,4 +1,5 @@
 import { EVENTS, OPS, type Api, type Domain, type EventDomain, type EventName, type EventPayload, type OpInput, type OpName, type OpOutput, type Reply, type ReplyError } from '../../shared/ipc/channels.js';
+import type { ErrorKey } from '../../shared/error-messages.js';
 
 /**
  * The page's `window.api`, derived from the contract: one named function per
@@ -20,7 +21,8 @@ type EventsOf<D extends EventDomain> = {
   [E in EventName<D> as `on${Capitalize<E>}`]: (cb: (payload: EventPayload<D, E>) => void) => () => void;
 };
 
-const INTERNAL: ReplyError = { code: 'internal', message: 'Keyframe sent a reply the window could not read.' };
+// A type-only import: the catalog itself stays out of the preload bundle.
+const INTERNAL: ReplyError = { code: 'internal', key: 'reply.unreadable' satisfies ErrorKey, message: 'Keyframe sent a reply the window could not read.' };
 
 /**
  * Rejects with the error object itself, not an Error: contextBridge copies only
@@ -30,8 +32,8 @@ export function unwrapReply(reply: unknown): unknown {
   const r = reply as Partial<Reply<unknown>> | null;
   if (r && r.ok === true && 'value' in r) return r.value;
   if (r && r.ok === false && r.error && typeof r.error.code === 'string' && typeof r.error.message === 'string') {
-    const { code, message, field, retryable, retryAfterMs, requestId, detail } = r.error;
-    const error: ReplyError = { code, message, field, retryable, retryAfterMs, requestId, detail };
+    const { code, message, key, params, note, field, retryable, retryAfterMs, requestId, detail } = r.error;
+    const error: ReplyError = { code, message, key, params, note, field, retryable, retryAfterMs, requestId, detail };
     // Only known fields, and none left undefined: whatever else main attached stays in main.
     throw Object.fromEntries(Object.entries(error).filter(([, v]) => v !== undefined)) as unknown as ReplyError;
   }

@@ -69,7 +69,8 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       concurrency: settings.concurrency,
       appVersion: ports.appVersion,
       stallTimeoutMs: options.stallTimeoutMs,
-      language: settings.language,
+      // Read at each task query: a language changed in the settings applies without a restart.
+      language: () => ports.settings.get().language,
     });
     const posters = new PosterStore(ports.dataDir);
     await posters.load();

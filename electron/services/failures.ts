@@ -1,30 +1,24 @@
+import { appFailure, errorMessage, type ErrorMessage } from '../../shared/error-messages.js';
 import { AppFailure, isAppFailure } from '../../shared/errors.js';
 
-/** The errors the services raise themselves, worded for a person. */
+/** The errors the services raise themselves, worded for a person (shared/error-messages.ts). */
 
 export function missingKey(): AppFailure {
-  return new AppFailure({
-    code: 'missing_key',
-    retryable: false,
-    message: 'No APIMart API key is set. Add your key in Settings, or turn on the demo provider to try Keyframe without one.',
-  });
+  return appFailure('missing_key', errorMessage('key.missing'), { retryable: false });
 }
 
-export function notFound(what: 'video' | 'job' | 'frame', field?: string): AppFailure {
-  const message = {
-    video: 'That video is no longer in the library.',
-    job: 'That job no longer exists.',
-    frame: 'That image is no longer available; add it again.',
-  }[what];
-  return new AppFailure({ code: 'not_found', retryable: false, message, ...(field ? { field } : {}) });
+const GONE = { video: 'library.video_gone', job: 'job.gone', frame: 'image.gone' } as const;
+
+export function notFound(what: keyof typeof GONE, field?: string): AppFailure {
+  return appFailure('not_found', errorMessage(GONE[what]), { retryable: false, ...(field ? { field } : {}) });
 }
 
-export function invalid(field: string, message: string): AppFailure {
-  return new AppFailure({ code: 'invalid_request', retryable: false, message, field });
+export function invalid(field: string, message: ErrorMessage): AppFailure {
+  return appFailure('invalid_request', message, { retryable: false, field });
 }
 
 /** Gives an AppFailure a field (UI points at it); wraps anything else as an io failure with `message`. */
-export function withField(err: unknown, field: string, message: string): AppFailure {
+export function withField(err: unknown, field: string, message: ErrorMessage): AppFailure {
   if (isAppFailure(err)) return new AppFailure({ ...err.app, field });
-  return new AppFailure({ code: 'io', retryable: false, message, field, detail: (err as NodeJS.ErrnoException | undefined)?.code });
+  return appFailure('io', message, { retryable: false, field, detail: (err as NodeJS.ErrnoException | undefined)?.code });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppFailure } from '../../shared/errors.js';
+import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import { IMAGE_MAX_BYTES } from '../../shared/domain/generation.js';
 import { EXTENSION_FOR, sniffImageType, type ImageType } from '../core/frames/image-type.js';
 import { writeFileAtomic } from '../core/util/atomic-write.js';
@@ -42,13 +42,13 @@ export class FrameStore {
   async put(bytes: Uint8Array, name: string): Promise<StoredFrame> {
     // `name` only words the messages: the page chose it, the file system never sees it.
     const label = name.slice(0, 80);
-    if (bytes.length === 0) throw new AppFailure({ code: 'invalid_file', retryable: false, message: `The image “${label}” is empty.` });
+    if (bytes.length === 0) throw appFailure('invalid_file', errorMessage('image.empty', { name: label }), { retryable: false });
     if (bytes.length > IMAGE_MAX_BYTES) {
-      throw new AppFailure({ code: 'too_large', retryable: false, message: `The image “${label}” is larger than 20 MB; use a smaller one.` });
+      throw appFailure('too_large', errorMessage('image.too_large', { name: label }), { retryable: false });
     }
     const mime = sniffImageType(bytes.subarray(0, 16));
     if (!mime) {
-      throw new AppFailure({ code: 'unsupported_media', retryable: false, message: `“${label}” is not a JPEG, PNG, WebP or GIF image.` });
+      throw appFailure('unsupported_media', errorMessage('image.not_image', { name: label }), { retryable: false });
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = join(this.dir, `${sha256}.${EXTENSION_FOR[mime]}`);

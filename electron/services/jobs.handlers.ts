@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errorMessage, type ErrorMessage } from '../../shared/error-messages.js';
 import type { FrameRef, GenerationRequest } from '../../shared/domain/generation.js';
 import type { IpcGenerationRequestSchema } from '../../shared/ipc/contract.js';
 import { InvalidTransition } from '../core/jobs/job-machine.js';
@@ -43,11 +44,11 @@ export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
     },
     async stop({ id }) {
       existing(id);
-      return toJobView(await explainTransition(() => queue.stop(id), 'This job has already finished; there is nothing to stop.'));
+      return toJobView(await explainTransition(() => queue.stop(id), errorMessage('job.nothing_to_stop')));
     },
     async resume({ id }) {
       await requireKeyFor(existing(id).provider);
-      return toJobView(await explainTransition(() => queue.resumeJob(id), 'Only a job that needs your attention can be continued; retry this one instead.'));
+      return toJobView(await explainTransition(() => queue.resumeJob(id), errorMessage('job.cannot_continue')));
     },
     queueState: async () => state(),
     async pauseQueue() {
@@ -62,7 +63,7 @@ export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
 }
 
 /** The state machine refuses a command that makes no sense in the job's state: say why, as a request error. */
-async function explainTransition<T>(run: () => Promise<T>, message: string): Promise<T> {
+async function explainTransition<T>(run: () => Promise<T>, message: ErrorMessage): Promise<T> {
   try {
     return await run();
   } catch (err) {

@@ -1,6 +1,7 @@
-import { isAppFailure, AppFailure } from '../../shared/errors.js';
+import { appFailure, errorMessage, type ErrorMessage } from '../../shared/error-messages.js';
+import { isAppFailure } from '../../shared/errors.js';
 
-const unsupported = (message: string) => new AppFailure({ code: 'permission', retryable: false, message });
+const unsupported = (message: ErrorMessage) => appFailure('permission', message, { retryable: false });
 import type { LibraryEntry } from '../../shared/domain/video.js';
 import { queryLibrary } from '../core/library/library-query.js';
 import type { ServiceContext } from './context.js';
@@ -51,7 +52,7 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
     },
     async startDrag({ id }) {
       const { video, videoPresent } = await files(id);
-      if (!ctx.ports.shell.startDrag) throw unsupported('Dragging a video out works in the desktop app; here, use the download link instead.');
+      if (!ctx.ports.shell.startDrag) throw unsupported(errorMessage('library.drag_desktop_only'));
       if (!videoPresent) throw notFound('video');
       await ctx.ports.shell.startDrag(video);
       return { ok: true as const };
@@ -75,6 +76,6 @@ async function trashOrFail(ctx: ServiceContext, path: string): Promise<void> {
   } catch (err) {
     if (isAppFailure(err)) throw err;
     ctx.logger.log('warn', 'could not move a file to the trash', { error: err });
-    throw new AppFailure({ code: 'io', retryable: true, message: 'Keyframe could not move the video to the trash. Check that the file is not open elsewhere, then try again.' });
+    throw appFailure('io', errorMessage('library.trash_failed'), { retryable: true });
   }
 }

@@ -1,6 +1,6 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'node:path';
-import { AppFailure } from '../../shared/errors.js';
+import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import { sidecarNameFor } from '../core/library/file-naming.js';
 import { errnoCode } from '../core/util/fs-errors.js';
 import type { LibraryEntry } from '../../shared/domain/video.js';
@@ -44,12 +44,10 @@ export interface EntryFiles {
   videoPresent: boolean;
 }
 
-const refuse = (entry: LibraryEntry, why: string) =>
-  new AppFailure({
-    code: 'invalid_file',
-    retryable: false,
-    message: `The record of this video (${entry.sidecarName}) names “${entry.sidecar.file}”, ${why}. Keyframe leaves the files as they are.`,
-  });
+type Refusal = 'not_in_folder' | 'not_video' | 'link' | 'special';
+
+const refuse = (entry: LibraryEntry, why: Refusal) =>
+  appFailure('invalid_file', errorMessage(`record.names.${why}`, { record: entry.sidecarName, file: entry.sidecar.file }), { retryable: false });
 
 const lstatOrMissing = (path: string) =>
   lstat(path).catch((err: unknown) => {
@@ -74,12 +72,13 @@ export async function entryFiles(entry: LibraryEntry, dirs: readonly string[]): 
   if (!sidecarStat?.isFile()) return undefined;
 
   const file = entry.sidecar.file;
-  if (file !== basename(file) || file.includes('\\') || file === '.' || file === '..') throw refuse(entry, 'which is not a file in the same folder');
-  if (!VIDEO_EXTENSIONS.includes(extname(file).toLowerCase())) throw refuse(entry, 'which is not a video file (.mp4, .mov, .webm or .m4v)');
+  if (file !== basename(file) || file.includes('\\') || file === '.' || file === '..') throw refuse(entry, 'not_in_folder');
+  if (!VIDEO_EXTENSIONS.includes(extname(file).toLowerCase())) throw refuse(entry, 'not_video');
   // A video whose own sidecar (named after it) is another file belongs to that other record.
   const ownSidecar = sidecarNameFor(file);
   if (ownSidecar !== entry.sidecarName && (await lstatOrMissing(join(dirname(sidecar), ownSidecar))) !== undefined) {
-    throw refuse(entry, `which is the video of another record (${ownSidecar})`);
+    const names = { record: entry.sidecarName, file, other: ownSidecar };
+    throw appFailure('invalid_file', errorMessage('record.names.other_record', names), { retryable: false });
   }
 
   const video = join(dirname(sidecar), file);
@@ -88,9 +87,9 @@ export async function entryFiles(entry: LibraryEntry, dirs: readonly string[]): 
   // A symlink is judged by where it leads first: one leading out of the library is simply not there.
   if (st.isSymbolicLink()) {
     if (!(await containedRealPath(video, dirs))) return undefined;
-    throw refuse(entry, 'which is a link to another file, not the video itself');
+    throw refuse(entry, 'link');
   }
-  if (!st.isFile()) throw refuse(entry, 'which is a folder or a special file, not a video');
+  if (!st.isFile()) throw refuse(entry, 'special');
   return { sidecar, video, videoPresent: true };
 }
 

@@ -1,6 +1,6 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppFailure } from '../../shared/errors.js';
+import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import { sniffImageType, EXTENSION_FOR, type ImageType } from '../core/frames/image-type.js';
 import { writeFileAtomic } from '../core/util/atomic-write.js';
 
@@ -35,13 +35,13 @@ export class PosterStore {
   }
 
   async put(id: string, bytes: Uint8Array): Promise<void> {
-    if (!ID.test(id)) throw new AppFailure({ code: 'invalid_request', retryable: false, message: 'Invalid video id.' });
+    if (!ID.test(id)) throw appFailure('invalid_request', errorMessage('poster.bad_id'), { retryable: false });
     if (bytes.length === 0 || bytes.length > POSTER_MAX_BYTES) {
-      throw new AppFailure({ code: 'too_large', retryable: false, message: 'A poster image must be between 1 byte and 2 MB.' });
+      throw appFailure('too_large', errorMessage('poster.size'), { retryable: false });
     }
     const type = sniffImageType(bytes.subarray(0, 16));
     if (type !== 'image/jpeg' && type !== 'image/png' && type !== 'image/webp') {
-      throw new AppFailure({ code: 'unsupported_media', retryable: false, message: 'A poster must be a JPEG, PNG or WebP image.' });
+      throw appFailure('unsupported_media', errorMessage('poster.type'), { retryable: false });
     }
     await mkdir(this.dir, { recursive: true });
     const name = `${id}.${EXTENSION_FOR[type]}`;

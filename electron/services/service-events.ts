@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { errorMessage, type ErrorMessage } from '../../shared/error-messages.js';
 import type { Job, JobState } from '../../shared/domain/job.js';
 import type { EventChannel } from '../../shared/ipc/channels.js';
 import type { Notice } from '../../shared/ipc/views.js';
@@ -123,6 +124,11 @@ function notification(job: Job): [string, string] {
   return ['A video needs your attention', `${prompt}: ${job.error?.message ?? 'open Keyframe to continue it.'}`];
 }
 
+/** A notice's words: the catalog key and params for the page, the English for anything else. */
+export function noticeText(m: ErrorMessage): Pick<Notice, 'message' | 'key' | 'params'> {
+  return { message: m.message, key: m.key, ...(m.params ? { params: m.params } : {}) };
+}
+
 /** What start-up found that the person should hear about (never file paths beyond names). */
 export function startupNotices(recovery: RecoveryReport, lib: RefreshReport): Notice[] {
   const out: Notice[] = [];
@@ -130,7 +136,7 @@ export function startupNotices(recovery: RecoveryReport, lib: RefreshReport): No
     const n = recovery.corrupt.length;
     out.push({
       kind: 'warning',
-      message: `${n} saved job record${n === 1 ? ' was' : 's were'} damaged and moved aside; the other jobs continue.`,
+      ...noticeText(errorMessage(n === 1 ? 'notice.damaged_jobs.one' : 'notice.damaged_jobs.many', { count: n })),
       detail: recovery.corrupt.map((c) => `${basename(c.file)}: ${c.reason}`).join('\n'),
     });
   }
@@ -138,7 +144,7 @@ export function startupNotices(recovery: RecoveryReport, lib: RefreshReport): No
     const n = lib.corrupt.length;
     out.push({
       kind: 'warning',
-      message: `${n} video record${n === 1 ? '' : 's'} in the output folder could not be read and ${n === 1 ? 'is' : 'are'} not shown in the library.`,
+      ...noticeText(errorMessage(n === 1 ? 'notice.damaged_videos.one' : 'notice.damaged_videos.many', { count: n })),
       detail: lib.corrupt.map((p) => basename(p)).join('\n'),
     });
   }

@@ -1,4 +1,5 @@
-import { AppFailure } from '../../shared/errors.js';
+import { appFailure, errorMessage } from '../../shared/error-messages.js';
+import { issueMessage } from '../../shared/issue-message.js';
 import { SettingsSchema, type Settings } from '../../shared/ipc/views.js';
 
 /**
@@ -10,10 +11,6 @@ export function applySettingsPatch(current: Settings, patch: Partial<Settings>):
   const merged = SettingsSchema.safeParse({ ...current, ...patch });
   if (merged.success) return merged.data;
   const first = merged.error.issues[0];
-  throw new AppFailure({
-    code: 'invalid_request',
-    retryable: false,
-    message: `That setting is not valid${first ? `: ${first.path.join('.')}: ${first.message}` : ''}.`,
-    ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}),
-  });
+  const said = first ? issueMessage(first) : errorMessage('schema.invalid_request');
+  throw appFailure('invalid_request', said, { retryable: false, ...(first?.path[0] !== undefined ? { field: String(first.path[0]) } : {}) });
 }

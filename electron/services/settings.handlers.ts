@@ -1,4 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
+import { errorMessage } from '../../shared/error-messages.js';
 import type { Settings, SettingsView } from '../../shared/ipc/views.js';
 import { ensureWritableFolder } from '../core/jobs/job-factory.js';
 import { validateTemplate } from '../core/library/file-naming.js';
@@ -55,7 +56,7 @@ async function applySettings(ctx: ServiceContext, patch: Partial<Settings>): Pro
   const checked: Partial<Settings> = { ...patch };
   if (patch.nameTemplate !== undefined) {
     const v = validateTemplate(patch.nameTemplate);
-    if (!v.ok) throw invalid('nameTemplate', v.message);
+    if (!v.ok) throw invalid('nameTemplate', v);
   }
   if (patch.outputDir !== undefined) checked.outputDir = await checkOutputDir(patch.outputDir);
   const before = ctx.settings();
@@ -73,12 +74,12 @@ async function applySettings(ctx: ServiceContext, patch: Partial<Settings>): Pro
 /** A paid result must have somewhere to land: refuse a folder that cannot be written now, not after the charge. */
 async function checkOutputDir(dir: string): Promise<string> {
   // Relative to what? Main's working directory means nothing to the person.
-  if (!isAbsolute(dir) || dir.includes('\0')) throw invalid('outputDir', 'Choose the output folder by its full path.');
+  if (!isAbsolute(dir) || dir.includes('\0')) throw invalid('outputDir', errorMessage('settings.output_relative'));
   const folder = resolve(dir);
   try {
     await ensureWritableFolder(folder);
   } catch (err) {
-    throw withField(err, 'outputDir', `The output folder ${folder} cannot be created or written to; choose another folder.`);
+    throw withField(err, 'outputDir', errorMessage('output.not_writable', { folder }));
   }
   return folder;
 }

@@ -1,4 +1,5 @@
 import type { Reply } from '../../shared/ipc/channels.js';
+import { errorMessage } from '../../shared/error-messages.js';
 import { ApiError } from './app-error';
 
 /**
@@ -73,7 +74,7 @@ export function connectHost(wsUrl: string, token: string): HostSocket {
       if (ws !== sock) return;
       ws = undefined;
       failures += 1;
-      const lost = new ApiError({ code: 'unavailable', message: 'Lost the connection to Keyframe before it answered. Check the queue before trying again.' });
+      const lost = new ApiError({ code: 'unavailable', ...errorMessage('connection.lost_call') });
       for (const p of pending.values()) p.reject(lost);
       pending.clear();
       // Their callers were just told "failed": never send them later behind their back.

@@ -1,3 +1,5 @@
+import { errorMessage, type ErrorMessage } from '../error-messages.js';
+
 /**
  * File-name templates, pure: no node imports, so main (file-naming.ts) and the
  * renderer (the settings preview) render names with the very same code.
@@ -169,24 +171,19 @@ const SAMPLE: NameContext = {
   resolution: '720p',
 };
 
-export function validateTemplate(t: string): { ok: true } | { ok: false; message: string } {
-  if (t.trim() === '') return { ok: false, message: 'The file name template is empty.' };
-  if (t.length > TEMPLATE_MAX_CHARS) {
-    return { ok: false, message: `The file name template is too long (${TEMPLATE_MAX_CHARS} characters at most).` };
-  }
-  if (/[/\\]/.test(t)) {
-    return { ok: false, message: 'The file name template cannot contain / or \\: choose the folder separately.' };
-  }
+export function validateTemplate(t: string): { ok: true } | ({ ok: false } & ErrorMessage) {
+  const refuse = (m: ErrorMessage): { ok: false } & ErrorMessage => ({ ok: false, ...m });
+  if (t.trim() === '') return refuse(errorMessage('name_template.empty'));
+  if (t.length > TEMPLATE_MAX_CHARS) return refuse(errorMessage('name_template.too_long', { max: TEMPLATE_MAX_CHARS }));
+  if (/[/\\]/.test(t)) return refuse(errorMessage('name_template.slash'));
   const unknown = [...t.matchAll(TOKEN_RE)].map((m) => m[1] ?? '').filter((name) => !NAME_TOKENS.includes(name));
   if (unknown.length > 0) {
     const list = NAME_TOKENS.map((n) => `{${n}}`).join(', ');
-    return { ok: false, message: `Unknown token {${unknown[0]}} in the file name template. Available: ${list}.` };
+    return refuse(errorMessage('name_template.unknown_token', { token: `{${unknown[0]}}`, list }));
   }
-  if (/[{}]/.test(t.replace(TOKEN_RE, ''))) {
-    return { ok: false, message: 'The file name template has a { or } without its partner.' };
-  }
+  if (/[{}]/.test(t.replace(TOKEN_RE, ''))) return refuse(errorMessage('name_template.brace'));
   if (sanitizeStemOrEmpty(renderRaw(t, SAMPLE)) === '') {
-    return { ok: false, message: 'The file name template produces an empty name: add a token such as {date} or {prompt}.' };
+    return refuse(errorMessage('name_template.empty_name', { dateToken: '{date}', promptToken: '{prompt}' }));
   }
   return { ok: true };
 }

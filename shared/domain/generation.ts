@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { withoutUndefined } from '../util/without-undefined.js';
-import { FRAME_URL_MAX_CHARS, publicHttpsUrlProblem } from './public-url.js';
+import { issueParams, schemaMessage } from '../issue-message.js';
+import { FRAME_URL_MAX_CHARS, publicHttpsUrlIssue } from './public-url.js';
 
 /**
  * The one schema for a Veo 3.1 generation request, used by the CLI, the core
@@ -10,41 +11,33 @@ import { FRAME_URL_MAX_CHARS, publicHttpsUrlProblem } from './public-url.js';
  */
 
 export const MODELS = ['veo3.1-fast-official', 'veo3.1-quality-official'] as const;
+const MODEL_MESSAGE = schemaMessage('request.model', { list: MODELS.join(', ') });
 export const ModelSchema = z.enum(MODELS, {
-  error: () => `Model must be one of: ${MODELS.join(', ')}.`,
+  error: () => MODEL_MESSAGE,
 });
 export type Model = z.infer<typeof ModelSchema>;
 
 export const DURATIONS = [4, 6, 8] as const;
+const DURATION_MESSAGE = schemaMessage('request.duration');
+const DURATION_TEXT_MESSAGE = schemaMessage('request.duration.text');
 export const DurationSchema = z.union([z.literal(4), z.literal(6), z.literal(8)], {
-  error: (iss) =>
-    typeof iss.input === 'string'
-      ? 'Duration must be a number of seconds (4, 6 or 8), not text.'
-      : 'Duration must be 4, 6 or 8 seconds.',
+  error: (iss) => (typeof iss.input === 'string' ? DURATION_TEXT_MESSAGE : DURATION_MESSAGE),
 });
 export type Duration = z.infer<typeof DurationSchema>;
 
 export const ASPECT_RATIOS = ['16:9', '9:16'] as const;
-export const AspectRatioSchema = z.enum(ASPECT_RATIOS, {
-  error: () => 'Aspect ratio must be 16:9 (landscape) or 9:16 (portrait).',
-});
+export const AspectRatioSchema = z.enum(ASPECT_RATIOS, { error: schemaMessage('request.aspect_ratio') });
 export type AspectRatio = z.infer<typeof AspectRatioSchema>;
 
 export const RESOLUTIONS = ['720p', '1080p', '4K'] as const;
-export const ResolutionSchema = z.enum(RESOLUTIONS, {
-  error: () => 'Resolution must be 720p, 1080p or 4K.',
-});
+export const ResolutionSchema = z.enum(RESOLUTIONS, { error: schemaMessage('request.resolution') });
 export type Resolution = z.infer<typeof ResolutionSchema>;
 
 export const PERSON_POLICIES = ['allow_adult', 'disallow'] as const;
-export const PersonGenerationSchema = z.enum(PERSON_POLICIES, {
-  error: () => 'Person generation must be allow_adult or disallow.',
-});
+export const PersonGenerationSchema = z.enum(PERSON_POLICIES, { error: schemaMessage('request.person_generation') });
 
 export const RESIZE_MODES = ['pad', 'crop'] as const;
-export const ResizeModeSchema = z.enum(RESIZE_MODES, {
-  error: () => 'Resize mode must be pad or crop.',
-});
+export const ResizeModeSchema = z.enum(RESIZE_MODES, { error: schemaMessage('request.resize_mode') });
 export type ResizeMode = z.infer<typeof ResizeModeSchema>;
 
 export const SEED_MAX = 4_294_967_295;
@@ -59,12 +52,12 @@ export const IMAGE_MAX_BYTES = 20_971_520;
  * address checked is byte for byte the address the provider receives.
  */
 export const FrameUrlSchema = z
-  .string({ error: 'Frame URL must be text.' })
-  .max(FRAME_URL_MAX_CHARS, `Frame URL is too long (${FRAME_URL_MAX_CHARS} characters at most).`)
+  .string({ error: schemaMessage('frame_url.not_text') })
+  .max(FRAME_URL_MAX_CHARS, schemaMessage('frame_url.too_long', { max: FRAME_URL_MAX_CHARS }))
   .transform((s, ctx) => {
-    const problem = publicHttpsUrlProblem(s);
+    const problem = publicHttpsUrlIssue(s);
     if (problem === undefined) return new URL(s).href;
-    ctx.addIssue({ code: 'custom', message: problem, input: s });
+    ctx.addIssue({ code: 'custom', message: problem.message, input: s, params: issueParams(problem) });
     return z.NEVER;
   });
 
@@ -81,7 +74,7 @@ const recordedFrameUrl = z.string().refine((s) => {
   } catch {
     return false;
   }
-}, 'Frame URL must be an http(s) address.');
+}, schemaMessage('frame_url.recorded'));
 
 const frameRefWith = <U extends z.ZodType<string, string>>(url: U) =>
   z.discriminatedUnion(
@@ -90,14 +83,14 @@ const frameRefWith = <U extends z.ZodType<string, string>>(url: U) =>
       z.object({
         kind: z.literal('file'),
         path: z
-          .string({ error: 'Frame file path must be text.' })
-          .min(1, 'Frame file path is empty.')
-          .max(4096, 'Frame file path is too long.')
-          .refine((p) => !p.includes('\0'), 'Frame file path contains a NUL character.'),
+          .string({ error: schemaMessage('request.frame_path.not_text') })
+          .min(1, schemaMessage('request.frame_path.empty'))
+          .max(4096, schemaMessage('request.frame_path.too_long'))
+          .refine((p) => !p.includes('\0'), schemaMessage('request.frame_path.nul')),
       }).strict(),
       z.object({ kind: z.literal('url'), url }).strict(),
     ],
-    { error: () => 'A frame must be a local image file or a public https URL.' },
+    { error: schemaMessage('request.frame') },
   );
 
 /** A frame is either a local image (uploaded by the core) or a public URL. */
@@ -106,20 +99,49 @@ export const FrameRefSchema = frameRefWith(FrameUrlSchema);
 export const RecordedFrameRefSchema = frameRefWith(recordedFrameUrl);
 export type FrameRef = z.infer<typeof FrameRefSchema>;
 
-const promptText = (label: string, max: number) =>
+interface PromptMessages {
+  /** When the field is missing altogether. */
+  required: string;
+  notText: string;
+  tooLong: string;
+  control: string;
+}
+
+const PROMPT_REQUIRED = schemaMessage('request.prompt.required');
+
+const promptText = (m: PromptMessages, max: number) =>
   z
     // A missing prompt is a forgotten one: say it is required rather than that it "must be text".
-    .string({ error: (iss) => (iss.input === undefined ? `${label} is required: describe the video.` : `${label} must be text.`) })
+    .string({ error: (iss) => (iss.input === undefined ? m.required : m.notText) })
     .trim()
-    .max(max, `${label} is too long (${max} characters at most).`)
+    .max(max, m.tooLong)
     // Control characters other than tab, newline and carriage return.
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), `${label} contains control characters.`);
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(s), m.control);
+
+const PROMPT_MESSAGES: PromptMessages = {
+  required: PROMPT_REQUIRED,
+  notText: schemaMessage('request.prompt.not_text'),
+  tooLong: schemaMessage('request.prompt.too_long', { max: PROMPT_MAX_CHARS }),
+  control: schemaMessage('request.prompt.control'),
+};
+// Optional: a missing negative prompt is no problem, so only its other messages can show.
+const NEGATIVE_NOT_TEXT = schemaMessage('request.negative_prompt.not_text');
+const NEGATIVE_PROMPT_MESSAGES: PromptMessages = {
+  required: NEGATIVE_NOT_TEXT,
+  notText: NEGATIVE_NOT_TEXT,
+  tooLong: schemaMessage('request.negative_prompt.too_long', { max: NEGATIVE_PROMPT_MAX_CHARS }),
+  control: schemaMessage('request.negative_prompt.control'),
+};
+const SEED_WHOLE = schemaMessage('request.seed.whole');
+const SEED_RANGE = schemaMessage('request.seed.range', { max: SEED_MAX });
+const SAMPLES_WHOLE = schemaMessage('request.sample_count.whole');
+const SAMPLES_RANGE = schemaMessage('request.sample_count.range');
 
 const requestShape = {
   model: ModelSchema.default('veo3.1-fast-official'),
-  prompt: promptText('Prompt', PROMPT_MAX_CHARS).refine((s) => s.length > 0, 'Prompt is required: describe the video.'),
-  negative_prompt: promptText('Negative prompt', NEGATIVE_PROMPT_MAX_CHARS)
+  prompt: promptText(PROMPT_MESSAGES, PROMPT_MAX_CHARS).refine((s) => s.length > 0, PROMPT_REQUIRED),
+  negative_prompt: promptText(NEGATIVE_PROMPT_MESSAGES, NEGATIVE_PROMPT_MAX_CHARS)
     .transform((s) => (s === '' ? undefined : s))
     .optional(),
   duration: DurationSchema.default(8),
@@ -128,25 +150,29 @@ const requestShape = {
   first_frame_image: FrameRefSchema.optional(),
   last_frame_image: FrameRefSchema.optional(),
   seed: z
-    .number({ error: 'Seed must be a whole number.' })
-    .int('Seed must be a whole number.')
-    .min(0, `Seed must be between 0 and ${SEED_MAX}.`)
-    .max(SEED_MAX, `Seed must be between 0 and ${SEED_MAX}.`)
+    .number({ error: SEED_WHOLE })
+    .int(SEED_WHOLE)
+    .min(0, SEED_RANGE)
+    .max(SEED_MAX, SEED_RANGE)
     .optional(),
   sample_count: z
-    .number({ error: 'Number of outputs must be a whole number from 1 to 4.' })
-    .int('Number of outputs must be a whole number from 1 to 4.')
-    .min(1, 'Number of outputs must be from 1 to 4.')
-    .max(SAMPLE_COUNT_MAX, 'Number of outputs must be from 1 to 4.')
+    .number({ error: SAMPLES_WHOLE })
+    .int(SAMPLES_WHOLE)
+    .min(1, SAMPLES_RANGE)
+    .max(SAMPLE_COUNT_MAX, SAMPLES_RANGE)
     .default(1),
-  generate_audio: z.boolean({ error: 'Audio must be on or off (true/false).' }).default(false),
+  generate_audio: z.boolean({ error: schemaMessage('request.generate_audio') }).default(false),
   person_generation: PersonGenerationSchema.default('allow_adult'),
   resize_mode: ResizeModeSchema.optional(),
   // The endpoint rejects `false`: enhancement is always on for these models.
   enhance_prompt: z
-    .literal(true, { error: 'Prompt enhancement is always on for Veo 3.1 and cannot be turned off; leave it out.' })
+    .literal(true, { error: schemaMessage('request.enhance_prompt') })
     .optional(),
 };
+
+const NOT_OBJECT = schemaMessage('request.not_object');
+const LAST_NEEDS_FIRST = schemaMessage('request.last_needs_first');
+const RESIZE_NEEDS_FIRST = schemaMessage('request.resize_needs_first');
 
 /** Rules between settings, the same for a request and for the wire body built from it. */
 function checkFrameRules(
@@ -154,18 +180,10 @@ function checkFrameRules(
   ctx: z.RefinementCtx,
 ): void {
   if (req.last_frame_image && !req.first_frame_image) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['last_frame_image'],
-      message: 'A last frame needs a first frame too: add a first frame or remove the last one.',
-    });
+    ctx.addIssue({ code: 'custom', path: ['last_frame_image'], message: LAST_NEEDS_FIRST });
   }
   if (req.resize_mode && !req.first_frame_image) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['resize_mode'],
-      message: 'Resize mode (pad or crop) only applies when a first frame image is given.',
-    });
+    ctx.addIssue({ code: 'custom', path: ['resize_mode'], message: RESIZE_NEEDS_FIRST });
   }
 }
 
@@ -184,7 +202,7 @@ export function generationRequestSchemaWith<F extends z.ZodType>(frame: F) {
         error: (iss) =>
           iss.code === 'unrecognized_keys'
             ? `Unknown setting ${iss.keys.map((k) => `“${k}”`).join(', ')}; the settings are: ${Object.keys(shape).join(', ')}.`
-            : 'A generation request must be an object of settings (JSON), with at least a prompt.',
+            : NOT_OBJECT,
       })
       .superRefine(checkFrameRules)
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { schemaMessage } from '../issue-message.js';
 import { AspectRatioSchema, DurationSchema, ResolutionSchema } from './generation.js';
 
 /** A library search: shared so the CLI, the IPC contract and the core validate it the same way. */
@@ -7,7 +8,7 @@ export const LIBRARY_QUERY_DEFAULT_LIMIT = 100;
 
 export const LibraryQuerySchema = z
   .object({
-    text: z.string().max(500, 'Search text is too long (500 characters at most).').optional(),
+    text: z.string().max(500, schemaMessage('library.search_too_long', { max: 500 })).optional(),
     /** Full model id or its short form (`fast`, `quality`). */
     model: z.string().max(100).optional(),
     resolution: ResolutionSchema.optional(),

@@ -1,3 +1,5 @@
+import { errorMessage, type ErrorMessage } from '../error-messages.js';
+
 /**
  * Is this URL something the provider may be asked to fetch? A frame URL is
  * sent as is to a paid endpoint: a loopback, private or metadata address can
@@ -135,24 +137,29 @@ export function hostNonPublicReason(hostname: string): string | undefined {
 }
 
 /**
- * Why `raw` may not be sent to the provider as a frame URL, worded for a
- * person, or undefined when it is a public https address.
+ * Why `raw` may not be sent to the provider as a frame URL, as a catalog
+ * message, or undefined when it is a public https address.
  */
-export function publicHttpsUrlProblem(raw: string): string | undefined {
-  if (raw.length > FRAME_URL_MAX_CHARS) return `Frame URL is too long (${FRAME_URL_MAX_CHARS} characters at most).`;
+export function publicHttpsUrlIssue(raw: string): ErrorMessage | undefined {
+  if (raw.length > FRAME_URL_MAX_CHARS) return errorMessage('frame_url.too_long', { max: FRAME_URL_MAX_CHARS });
   // WHATWG parsing silently drops tabs and newlines and reads `\` as `/`; another parser on
   // the way to the provider may not, so what is checked and what is fetched could differ.
   // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f\\]/.test(raw)) return 'Frame URL must not contain spaces, control characters or backslashes.';
+  if (/[\s\u0000-\u001f\u007f\\]/.test(raw)) return errorMessage('frame_url.bad_characters');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'Frame URL must be a public https:// address.';
+    return errorMessage('frame_url.not_url');
   }
-  if (url.protocol !== 'https:') return 'Frame URL must be a public https:// address (the provider fetches frames only over https).';
-  if (url.username !== '' || url.password !== '') return 'Frame URL must not contain a user name or password: they would be sent to the provider.';
+  if (url.protocol !== 'https:') return errorMessage('frame_url.not_https');
+  if (url.username !== '' || url.password !== '') return errorMessage('frame_url.credentials');
   const why = hostNonPublicReason(url.hostname);
-  if (why !== undefined) return `Frame URL must point at a public host; ${url.hostname} is not (${why}).`;
+  if (why !== undefined) return errorMessage('frame_url.not_public', { host: url.hostname, why });
   return undefined;
+}
+
+/** publicHttpsUrlIssue's English words, for a person reading a log or the CLI. */
+export function publicHttpsUrlProblem(raw: string): string | undefined {
+  return publicHttpsUrlIssue(raw)?.message;
 }

@@ -66,7 +66,13 @@ export const EVENTS: readonly EventEntry[] = Object.entries(events).flatMap(([do
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
 export interface ReplyError {
   code: string;
+  /** English: for the log and a page that knows no `key`. The page words the error from `key` and `params`. */
   message: string;
+  /** The message's key in shared/error-messages.ts, and what fills its placeholders. */
+  key?: string;
+  params?: Record<string, string | number>;
+  /** A second sentence after the message (see AppError.note). */
+  note?: { key: string; params?: Record<string, string | number> };
   field?: string;
   retryable?: boolean;
   /** How long to wait before trying again (rate limits), so the page can say "try again in 30 s". */

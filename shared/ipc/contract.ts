@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FrameUrlSchema, generationRequestSchemaWith } from '../domain/generation.js';
 import { LibraryQuerySchema } from '../domain/library-query.js';
+import { schemaMessage } from '../issue-message.js';
 import {
   BalanceViewSchema,
   CostEstimateSchema,
@@ -25,14 +26,18 @@ import {
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const none = z.strictObject({});
-const id = z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/, 'Invalid id.');
+const id = z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/, schemaMessage('request.id'));
 // Outputs strip unknown keys instead of refusing them: a stray field a handler returns is
 // dropped on its way out rather than turning a good reply into an internal error. Inputs stay strict.
 const ok = z.object({ ok: z.literal(true) });
+// What a person can get wrong here (a pasted key, a tag typed in), worded from the catalog.
+const KEY_LENGTH = schemaMessage('key.length');
+const TAG_TOO_LONG = schemaMessage('tag.any_too_long', { max: 40 });
+const TAGS_TOO_MANY = schemaMessage('tag.too_many', { max: 20 });
 
 /** Frames from the page: an imported image by opaque id (its sha256), or a public URL. */
 export const IpcFrameRefSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('frame'), frameId: z.string().regex(/^[a-f0-9]{64}$/, 'Invalid frame id.') }),
+  z.strictObject({ kind: z.literal('frame'), frameId: z.string().regex(/^[a-f0-9]{64}$/, schemaMessage('request.frame_id')) }),
   z.strictObject({ kind: z.literal('url'), url: FrameUrlSchema }),
 ]);
 export const IpcGenerationRequestSchema = generationRequestSchemaWith(IpcFrameRefSchema);
@@ -44,7 +49,7 @@ export const FrameImportSchema = z.strictObject({
   dataBase64: z
     .string()
     .max(Math.ceil((20_971_520 * 4) / 3) + 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Image data must be base64.'),
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, schemaMessage('request.image_data')),
 });
 
 export const SettingsPatchSchema = SettingsSchema.partial().strict();
@@ -64,7 +69,7 @@ export const contract = {
     query: op(LibraryQuerySchema, LibraryPageSchema),
     get: op(z.strictObject({ id }), VideoViewSchema),
     setFavorite: op(z.strictObject({ id, favorite: z.boolean() }), VideoViewSchema),
-    setTags: op(z.strictObject({ id, tags: z.array(z.string().min(1).max(40)).max(20) }), VideoViewSchema),
+    setTags: op(z.strictObject({ id, tags: z.array(z.string().min(1).max(40, TAG_TOO_LONG)).max(20, TAGS_TOO_MANY) }), VideoViewSchema),
     trash: op(z.strictObject({ id }), ok),
     reveal: op(z.strictObject({ id }), ok),
     /** Drag the video file out of the app (desktop only; starts an OS drag from main). */
@@ -77,7 +82,7 @@ export const contract = {
           .string()
           .min(4)
           .max(Math.ceil((2 * 1024 * 1024 * 4) / 3) + 4)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Image data must be base64.'),
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, schemaMessage('request.image_data')),
       }),
       VideoViewSchema,
     ),
@@ -89,7 +94,7 @@ export const contract = {
     get: op(none, SettingsViewSchema),
     update: op(SettingsPatchSchema, SettingsViewSchema),
     chooseOutputDir: op(none, SettingsViewSchema),
-    setApiKey: op(z.strictObject({ key: z.string().trim().min(8).max(512).regex(/^[\x21-\x7e]+$/, 'The key has characters an API key cannot contain.') }), SettingsViewSchema),
+    setApiKey: op(z.strictObject({ key: z.string().trim().min(8, KEY_LENGTH).max(512, KEY_LENGTH).regex(/^[\x21-\x7e]+$/, schemaMessage('key.bad_characters')) }), SettingsViewSchema),
     clearApiKey: op(none, SettingsViewSchema),
     hasApiKey: op(none, z.object({ hasApiKey: z.boolean() })),
     testApiKey: op(none, BalanceViewSchema),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AppErrorSchema } from '../errors.js';
+import { AppErrorSchema, ErrorKeySchema, ErrorParamsSchema } from '../errors.js';
+import { schemaMessage } from '../issue-message.js';
 import { RecordedGenerationRequestSchema } from '../domain/generation.js';
 import { JobStateSchema, ProviderSchema } from '../domain/job.js';
 
@@ -81,14 +82,19 @@ export type LibraryPage = z.infer<typeof LibraryPageSchema>;
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const LANGUAGES = ['en', 'ko'] as const;
 
+// Worded from the catalog, so a refused value reads in the person's language (see issue-message.ts).
+const OUTPUT_DIR = schemaMessage('settings.output_dir');
+const NAME_TEMPLATE = schemaMessage('settings.name_template');
+const CONCURRENCY = schemaMessage('settings.concurrency');
+
 export const SettingsSchema = z
   .object({
-    outputDir: z.string().min(1).max(4096),
-    nameTemplate: z.string().min(1).max(200),
-    concurrency: z.number().int().min(1).max(16),
-    language: z.enum(LANGUAGES),
-    theme: z.enum(THEMES),
-    demoMode: z.boolean(),
+    outputDir: z.string({ error: OUTPUT_DIR }).min(1, OUTPUT_DIR).max(4096, OUTPUT_DIR),
+    nameTemplate: z.string({ error: NAME_TEMPLATE }).min(1, NAME_TEMPLATE).max(200, NAME_TEMPLATE),
+    concurrency: z.number({ error: CONCURRENCY }).int(CONCURRENCY).min(1, CONCURRENCY).max(16, CONCURRENCY),
+    language: z.enum(LANGUAGES, { error: schemaMessage('settings.language') }),
+    theme: z.enum(THEMES, { error: schemaMessage('settings.theme') }),
+    demoMode: z.boolean({ error: schemaMessage('settings.demo_mode') }),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -130,7 +136,10 @@ export type FrameView = z.infer<typeof FrameViewSchema>;
 
 export const NoticeSchema = z.object({
   kind: z.enum(['info', 'warning', 'error']),
+  /** English, for a page that knows no `key`; the page words it from `key` and `params` (see AppError). */
   message: z.string(),
+  key: ErrorKeySchema.optional(),
+  params: ErrorParamsSchema.optional(),
   detail: z.string().optional(),
 });
 export type Notice = z.infer<typeof NoticeSchema>;

@@ -31,6 +31,8 @@ export interface HostProcessOptions {
   prepare?: (dirs: { dataDir: string; outDir: string }) => void;
   /** How long the host may take to print its address (a large library takes longer to index). */
   startupTimeoutMs?: number;
+  /** The system locale the host starts under (default en_US.UTF-8); a first run takes its language from it. */
+  locale?: string;
 }
 
 export async function startHostProcess(opts: HostProcessOptions = {}): Promise<HostProcess> {
@@ -44,7 +46,7 @@ export async function startHostProcess(opts: HostProcessOptions = {}): Promise<H
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: root,
-    LANG: 'en_US.UTF-8',
+    LANG: opts.locale ?? 'en_US.UTF-8',
     KEYFRAME_DATA_DIR: dataDir,
     KEYFRAME_OUTPUT_DIR: outDir,
     ...(opts.apiBaseUrl ? { APIMART_BASE_URL: opts.apiBaseUrl } : {}),

@@ -50,6 +50,8 @@ export interface HarnessOptions {
   random?: () => number;
   /** Reuse folders (for restart tests across harnesses). */
   dataDir?: string;
+  /** The person's language, read at each task query (the settings' language in the app). */
+  language?: () => string;
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -85,6 +87,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       concurrency: opts.concurrency ?? 3,
       appVersion: '0.0.0-test',
       stallTimeoutMs: opts.stallTimeoutMs ?? 30_000,
+      ...(opts.language ? { language: opts.language } : {}),
     });
   let engine = open();
   let recovery = await engine.queue.start();

@@ -1,4 +1,5 @@
-import { AppFailure, type AppError } from '../../../shared/errors.js';
+import { appError, appFailure, errorMessage } from '../../../shared/error-messages.js';
+import { AppFailure } from '../../../shared/errors.js';
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 import type { ApiKeyProvider, Clock, FetchLike, Logger } from '../ports.js';
 import { silentLogger } from '../ports.js';
@@ -23,8 +24,11 @@ export interface ApimartClientOptions {
   clock: Clock;
   logger?: Logger;
   timeouts?: Partial<ApimartTimeouts>;
-  /** Language for provider error messages (`en`, `ko`, …). */
-  language?: string;
+  /**
+   * The language APIMart words a failed task's message in (`en`, `ko`, …), asked
+   * at every task query, so a language chosen in the settings applies from the next query.
+   */
+  language?: () => string | undefined;
   /** Largest reply body read, in bytes (default MAX_REPLY_BYTES, 32 MiB). */
   maxReplyBytes?: number;
   /**
@@ -86,7 +90,7 @@ export class ApimartClient {
   private readonly fetchImpl: FetchLike;
   private readonly apiKey: ApiKeyProvider;
   private readonly clock: Clock;
-  private readonly language: string | undefined;
+  private readonly language: () => string | undefined;
   /** The logger is reachable only through a scrubber, never raw. */
   private readonly scrubberFor: (key: string) => KeyScrubber;
 
@@ -98,7 +102,7 @@ export class ApimartClient {
     this.fetchImpl = opts.fetch;
     this.apiKey = opts.apiKey;
     this.clock = opts.clock;
-    this.language = opts.language;
+    this.language = opts.language ?? (() => undefined);
     const logger = opts.logger ?? silentLogger;
     const keyIsSecret = opts.keyIsSecret ?? true;
     this.scrubberFor = (key) => keyScrubber(keyIsSecret ? key : undefined, logger);
@@ -136,7 +140,8 @@ export class ApimartClient {
   }
 
   async getTask(taskId: string): Promise<TaskSnapshot> {
-    const lang = this.language ? `?language=${encodeURIComponent(this.language)}` : '';
+    const language = this.language();
+    const lang = language ? `?language=${encodeURIComponent(language)}` : '';
     const spec: RequestSpec = { method: 'GET', path: `v1/tasks/${encodeURIComponent(taskId)}${lang}`, timeoutMs: this.timeouts.readMs };
     return this.exchange(spec, (reply) => {
       const parsed = TaskReplySchema.safeParse(reply.json);
@@ -161,12 +166,9 @@ export class ApimartClient {
       const parsed = BalanceReplySchema.safeParse(reply.json);
       if (!parsed.success) throw badResponse(reply, 'balance');
       if (parsed.data.success === false) {
-        throw new AppFailure({
-          code: 'server_error',
-          retryable: false,
-          requestId: reply.requestId,
-          message: `APIMart could not report the balance: ${parsed.data.message ?? 'no reason given'}.`,
-        });
+        const why = parsed.data.message;
+        const text = why ? errorMessage('apimart.balance_failed', { provider: why }) : errorMessage('apimart.balance_failed.no_reason');
+        throw appFailure('server_error', text, { retryable: false, requestId: reply.requestId });
       }
       return { remainUsd: parsed.data.remain_balance, usedUsd: parsed.data.used_balance, unlimited: parsed.data.unlimited_quota ?? false };
     });
@@ -184,7 +186,7 @@ export class ApimartClient {
   private async exchange<T>(spec: RequestSpec, read: (reply: Reply) => T): Promise<T> {
     const key = await this.apiKey();
     if (!key) {
-      throw new AppFailure({ code: 'missing_key', retryable: false, message: 'No APIMart API key is set. Add one in Settings (or set APIMART_API_KEY).' });
+      throw appFailure('missing_key', errorMessage('apimart.missing_key'), { retryable: false });
     }
     const scrub = this.scrubberFor(key);
     try {
@@ -240,13 +242,11 @@ export class ApimartClient {
       controller.abort();
       const requestId = res.headers.get('x-oneapi-request-id') ?? undefined;
       scrub.logger.log('warn', 'apimart reply too large', { ...where, status: res.status, requestId, limitBytes: err.limitBytes });
-      throw new AppFailure({
-        code: 'bad_response',
-        // Like any reply we cannot read: for a submit the outcome is unknown, and asking again is safe (same key).
+      // Like any reply we cannot read: for a submit the outcome is unknown, and asking again is safe (same key).
+      throw appFailure('bad_response', errorMessage('apimart.reply_too_large', { size: describeBytes(err.limitBytes) }), {
         retryable: true,
         httpStatus: res.status,
         requestId,
-        message: `APIMart sent a reply larger than ${describeBytes(err.limitBytes)}; Keyframe stopped reading it and will ask again.`,
       });
     }
   }
@@ -261,17 +261,24 @@ function parseJson(text: string): unknown {
 }
 
 /** A 2xx we cannot read: for a submit the outcome is unknown, so it is retryable (same key). */
-function badResponse(reply: Reply, what: string): AppFailure {
-  const app: AppError = {
-    code: 'bad_response',
-    retryable: true,
-    httpStatus: reply.status,
-    requestId: reply.requestId,
-    message: `APIMart sent a ${what} reply Keyframe could not read; it will ask again.`,
-  };
+const UNREADABLE = {
+  submit: 'apimart.unreadable.submit',
+  'task status': 'apimart.unreadable.task',
+  'image upload': 'apimart.unreadable.upload',
+  balance: 'apimart.unreadable.balance',
+  models: 'apimart.unreadable.models',
+} as const;
+
+function badResponse(reply: Reply, what: keyof typeof UNREADABLE): AppFailure {
   const excerpt = reply.text.trim().slice(0, 500);
-  if (excerpt) app.detail = excerpt;
-  return new AppFailure(app);
+  return new AppFailure(
+    appError('bad_response', errorMessage(UNREADABLE[what]), {
+      retryable: true,
+      httpStatus: reply.status,
+      requestId: reply.requestId,
+      ...(excerpt ? { detail: excerpt } : {}),
+    }),
+  );
 }
 
 function describeBytes(bytes: number): string {

@@ -1,4 +1,5 @@
-import type { AppError } from '../../../shared/errors.js';
+import { appError, errorMessage, type ErrorMessage } from '../../../shared/error-messages.js';
+import type { AppError, AppErrorCode } from '../../../shared/errors.js';
 import { ErrorEnvelopeSchema } from './schemas.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -41,67 +42,55 @@ function readProviderWords(bodyText: string): ProviderWords {
 const matches = (words: ProviderWords, pattern: RegExp): boolean =>
   pattern.test(words.type ?? '') || pattern.test(words.message ?? '');
 
+type SaidKey = 'apimart.permission' | 'apimart.not_found' | 'apimart.image_type' | 'apimart.rejected' | 'apimart.build_failed' | 'apimart.server_error';
+
+/** The message, with APIMart's own words after it when it gave any (shown as its words, untranslated). */
+function withWords(key: SaidKey, words: ProviderWords): ErrorMessage {
+  return words.message ? errorMessage(`${key}.said`, { provider: words.message }) : errorMessage(key);
+}
+
 export function classifyHttpError(reply: RawReply, nowMs: number): AppError {
   const words = readProviderWords(reply.bodyText);
   const requestId = reply.headers.get('x-oneapi-request-id') ?? words.requestId ?? undefined;
   const detail = [words.type, words.code, words.message].filter(Boolean).join(' · ') || undefined;
   const base = { httpStatus: reply.status, requestId, detail };
-  const said = words.message ? ` APIMart said: “${words.message}”` : '';
+  const fail = (code: AppErrorCode, text: ErrorMessage, more: Pick<AppError, 'retryable' | 'retryAfterMs'>): AppError => appError(code, text, { ...base, ...more });
   const s = reply.status;
 
-  if (s === 401)
-    return { ...base, code: 'auth', retryable: false, message: 'APIMart did not accept the API key. Check the key in Settings.' };
-  if (s === 402)
-    return { ...base, code: 'payment_required', retryable: false, message: 'Your APIMart balance is too low for this job. Top up your balance, then retry.' };
-  if (s === 403)
-    return { ...base, code: 'permission', retryable: false, message: `This API key may not use this model; enable it in the APIMart console.${said}` };
-  if (s === 404) return { ...base, code: 'not_found', retryable: false, message: `APIMart does not know this item.${said}` };
+  if (s === 401) return fail('auth', errorMessage('apimart.auth'), { retryable: false });
+  if (s === 402) return fail('payment_required', errorMessage('apimart.payment'), { retryable: false });
+  if (s === 403) return fail('permission', withWords('apimart.permission', words), { retryable: false });
+  if (s === 404) return fail('not_found', withWords('apimart.not_found', words), { retryable: false });
   if (s === 409) return classifyConflict(base, words);
-  if (s === 413) return { ...base, code: 'too_large', retryable: false, message: 'The image is too large for APIMart (20 MB at most).' };
+  if (s === 413) return fail('too_large', errorMessage('apimart.too_large'), { retryable: false });
   if (s === 429) {
     const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'), nowMs);
-    return { ...base, code: 'rate_limited', retryable: true, retryAfterMs, message: 'APIMart is rate limiting requests; Keyframe will retry shortly.' };
+    return fail('rate_limited', errorMessage('apimart.rate_limited'), { retryable: true, retryAfterMs });
   }
   if (s === 408) {
     // The gateway timed out waiting for us: nothing was decided, so it is safe to try again.
-    return { ...base, code: 'timeout', retryable: true, message: 'APIMart timed out waiting for the request; Keyframe will retry.' };
+    return fail('timeout', errorMessage('apimart.request_timeout'), { retryable: true });
   }
   if (s === 400 || (s >= 400 && s < 500)) {
-    if (matches(words, /unsupported image type/i))
-      return { ...base, code: 'unsupported_media', retryable: false, message: `APIMart refused the image type.${said}` };
-    return { ...base, code: 'invalid_request', retryable: false, message: `APIMart rejected the request.${said}` };
+    if (matches(words, /unsupported image type/i)) return fail('unsupported_media', withWords('apimart.image_type', words), { retryable: false });
+    return fail('invalid_request', withWords('apimart.rejected', words), { retryable: false });
   }
   // Only a message that names a request parameter counts; "invalid response from upstream" is transient.
   if (s === 500 && matches(words, /build_request_failed|invalid[ _-]?(param|parameter|argument|request|value|field)|\bparam(eter)?s?\b/i)) {
     // A 500 that names a parameter is a request problem dressed as a server error: retrying won't help.
-    return { ...base, code: 'invalid_request', retryable: false, message: `APIMart could not build the request.${said}` };
+    return fail('invalid_request', withWords('apimart.build_failed', words), { retryable: false });
   }
   if (s === 502 || s === 503 || s === 504) {
     const retryAfterMs = parseRetryAfter(reply.headers.get('retry-after'), nowMs);
-    return { ...base, code: 'unavailable', retryable: true, retryAfterMs, message: 'APIMart is temporarily unavailable; Keyframe will retry.' };
+    return fail('unavailable', errorMessage('apimart.unavailable'), { retryable: true, retryAfterMs });
   }
-  return { ...base, code: 'server_error', retryable: true, message: `APIMart had a server error; Keyframe will retry.${said}` };
+  return fail('server_error', withWords('apimart.server_error', words), { retryable: true });
 }
 
 function classifyConflict(base: Pick<AppError, 'httpStatus' | 'requestId' | 'detail'>, words: ProviderWords): AppError {
-  const inProgress: AppError = {
-    ...base,
-    code: 'idempotency_in_progress',
-    retryable: true,
-    message: 'APIMart is still processing this submission; Keyframe will check again.',
-  };
-  const indeterminate: AppError = {
-    ...base,
-    code: 'idempotency_indeterminate',
-    retryable: false,
-    message: 'APIMart cannot tell whether this submission went through. The job is kept with its key; check your APIMart console before retrying.',
-  };
-  const conflict: AppError = {
-    ...base,
-    code: 'idempotency_conflict',
-    retryable: false,
-    message: 'APIMart saw this submission key used with different settings. The job is kept; retry it as a new job.',
-  };
+  const inProgress = appError('idempotency_in_progress', errorMessage('apimart.idempotency_in_progress'), { ...base, retryable: true });
+  const indeterminate = appError('idempotency_indeterminate', errorMessage('apimart.idempotency_indeterminate'), { ...base, retryable: false });
+  const conflict = appError('idempotency_conflict', errorMessage('apimart.idempotency_conflict'), { ...base, retryable: false });
   // Fix: `type` used to be tested together with the message, category by category, so an
   // `idempotency_result_indeterminate` whose message said "…may still be in progress" became the
   // retryable in_progress, and the job re-sent the same key forever. The contract says: type
@@ -117,8 +106,8 @@ function classifyConflict(base: Pick<AppError, 'httpStatus' | 'requestId' | 'det
 
 /** Network-level failures (no HTTP reply at all). */
 export function classifyNetworkError(err: unknown, timedOut: boolean): AppError {
-  if (timedOut) return { code: 'timeout', retryable: true, message: 'APIMart did not answer in time; Keyframe will retry.' };
+  if (timedOut) return appError('timeout', errorMessage('apimart.no_answer'), { retryable: true });
   const cause = err instanceof Error && err.cause instanceof Error ? err.cause : err;
   const text = cause instanceof Error ? `${(cause as NodeJS.ErrnoException).code ?? cause.name}: ${cause.message}` : String(cause);
-  return { code: 'network', retryable: true, detail: text, message: 'Could not reach APIMart (network problem); Keyframe will retry.' };
+  return appError('network', errorMessage('apimart.network'), { retryable: true, detail: text });
 }

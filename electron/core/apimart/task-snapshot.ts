@@ -18,7 +18,8 @@ export interface TaskSnapshot {
   actualTimeS?: number;
   createdAt?: number;
   completedAt?: number;
-  error?: { message: string; code?: string };
+  /** `message` is the provider's own words, absent when it gave none. */
+  error?: { message?: string; code?: string };
   requestId?: string;
 }
 
@@ -54,7 +55,7 @@ export function normaliseTask(taskId: string, data: z.infer<typeof TaskDataSchem
   if (data.completed !== undefined) snapshot.completedAt = toMs(data.completed);
   if (errorMessage || (typeof err === 'object' && err)) {
     const code = typeof err === 'object' && err && err.code !== undefined && err.code !== '' ? String(err.code) : undefined;
-    snapshot.error = { message: errorMessage ?? 'The provider reported a failure without a message.', ...(code ? { code } : {}) };
+    snapshot.error = { ...(errorMessage ? { message: errorMessage } : {}), ...(code ? { code } : {}) };
   }
   return snapshot;
 }

@@ -108,7 +108,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, requestId: s
     case 'submit':
       return handleSubmit(req, res, requestId, deps, fault?.kind === 'drop-after-accept');
     case 'task':
-      return handleTask(res, requestId, matched.taskId ?? '', deps, fault);
+      return handleTask(res, requestId, matched.taskId ?? '', deps, fault, url.searchParams.get('language') ?? undefined);
     case 'upload': {
       const result = await handleUpload(req, { fileHost: deps.view.fileHost, clock: deps.clock, dir: deps.uploadDir });
       if (!result.ok) return sendJson(res, result.status, errorEnvelope(result.status, requestId, { message: result.message }));
@@ -122,7 +122,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, requestId: s
   }
 }
 
-function handleTask(res: ServerResponse, requestId: string, id: string, deps: ApiDeps, fault: Fault | undefined): void {
+function handleTask(res: ServerResponse, requestId: string, id: string, deps: ApiDeps, fault: Fault | undefined, language: string | undefined): void {
   deps.stats.taskPolls += 1;
   const task = deps.tasks.find(id);
   if (!task) {
@@ -132,7 +132,7 @@ function handleTask(res: ServerResponse, requestId: string, id: string, deps: Ap
     // Report the odd status without advancing or settling the task.
     const peeked = deps.tasks.peek(task);
     const phase: Phase = peeked.status === 'due' ? { status: 'processing', progress: 99 } : peeked;
-    return sendJson(res, 200, renderTask(task, phase, deps.view, fault.status));
+    return sendJson(res, 200, renderTask(task, phase, deps.view, fault.status, language));
   }
-  sendJson(res, 200, renderTask(task, deps.tasks.poll(task), deps.view));
+  sendJson(res, 200, renderTask(task, deps.tasks.poll(task), deps.view, undefined, language));
 }

@@ -17,10 +17,12 @@ export const DEMO_FAIL_MARKER = '[demo:fail]';
 export const DEMO_SLOW_MARKER = '[demo:slow]';
 export const CONTENT_POLICY_MESSAGE =
   'The prompt was blocked by the content safety policy. Please revise the prompt and try again.';
+/** The same refusal as a `?language=ko` query reads it. */
+export const CONTENT_POLICY_MESSAGE_KO = '콘텐츠 안전 정책에 따라 프롬프트가 차단되었습니다. 프롬프트를 수정한 뒤 다시 시도해 주세요.';
 
 export type Outcome =
   | { kind: 'completed'; atMs: number; cost: number }
-  | { kind: 'failed'; atMs: number; message: string; code: string | number };
+  | { kind: 'failed'; atMs: number; message: string; localized?: Readonly<Record<string, string>>; code: string | number };
 
 export interface TaskRecord {
   readonly id: string;
@@ -112,9 +114,9 @@ export class TaskStore {
     const { spec } = task;
     // Time mode completes at a fixed instant so restarted instances agree on it.
     const atMs = this.deps.progress.mode === 'time' ? spec.c + spec.t : Math.max(spec.c, this.deps.clock.now());
-    if (spec.f) return { kind: 'failed', atMs, message: CONTENT_POLICY_MESSAGE, code: '' };
+    if (spec.f) return { kind: 'failed', atMs, message: CONTENT_POLICY_MESSAGE, localized: { ko: CONTENT_POLICY_MESSAGE_KO }, code: '' };
     const failure = this.deps.faults.takeFailure();
-    if (failure) return { kind: 'failed', atMs, message: failure.message, code: failure.code ?? '' };
+    if (failure) return { kind: 'failed', atMs, message: failure.message, ...(failure.localized ? { localized: failure.localized } : {}), code: failure.code ?? '' };
     const cost = taskCost(spec.m, spec.au, spec.s, spec.n);
     this.deps.balance.charge(cost);
     return { kind: 'completed', atMs, cost };

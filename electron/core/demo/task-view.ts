@@ -21,7 +21,11 @@ export interface TaskViewContext {
 
 const toUnix = (ms: number): number => Math.floor(ms / 1000);
 
-export function renderTask(task: TaskRecord, phase: Phase, ctx: TaskViewContext, statusOverride?: string): unknown {
+/**
+ * `language` is the query's `?language=`: like the real API, it changes only
+ * the wording of a failed task's `error.message` (English when it has none).
+ */
+export function renderTask(task: TaskRecord, phase: Phase, ctx: TaskViewContext, statusOverride?: string, language?: string): unknown {
   const base = { created: toUnix(task.spec.c), estimated_time: ctx.estimatedTimeS };
   if (statusOverride !== undefined) {
     // An unknown status (e.g. "warming_up") carries nothing else a client could act on.
@@ -43,7 +47,7 @@ export function renderTask(task: TaskRecord, phase: Phase, ctx: TaskViewContext,
         id: task.id,
         status: 'failed',
         progress: 100,
-        error: { message: outcome.message, code: outcome.code },
+        error: { message: (language ? outcome.localized?.[language] : undefined) ?? outcome.message, code: outcome.code },
         created: base.created,
         completed: timing.completed,
         estimated_time: base.estimated_time,

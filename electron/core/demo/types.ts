@@ -33,8 +33,11 @@ export type Fault =
   | { route: 'file'; kind: 'stall'; afterBytes: number; times?: number }
   /** Ignore the Range header (answer 200 with the whole file). */
   | { route: 'file'; kind: 'no-range'; times?: number }
-  /** The next task that would complete ends `failed` with this error instead. */
-  | { route: 'task'; kind: 'fail'; message: string; code?: string | number; times?: number }
+  /**
+   * The next task that would complete ends `failed` with this error instead. `localized` gives the
+   * message a query with `?language=<code>` reads, as the real API localises `error.message`.
+   */
+  | { route: 'task'; kind: 'fail'; message: string; localized?: Readonly<Record<string, string>>; code?: string | number; times?: number }
   /** This GET reports an unknown status string, nothing else changes. */
   | { route: 'task'; kind: 'unknown-status'; status: string; times?: number }
   /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { IMAGE_MAX_BYTES } from '../../../shared/domain/generation.js';
 import { sniffImageType, type ImageType } from './image-type.js';
@@ -29,25 +30,21 @@ export async function loadLocalFrame(path: string): Promise<{ info: LocalFrameIn
   let size: number;
   try {
     const st = await stat(path);
-    if (!st.isFile()) throw new AppFailure({ code: 'invalid_file', retryable: false, message: `Frame “${name}” is not a file.` });
+    if (!st.isFile()) throw appFailure('invalid_file', errorMessage('frame.not_file', { name }), { retryable: false });
     size = st.size;
   } catch (err) {
     if (err instanceof AppFailure) throw err;
-    throw new AppFailure({ code: 'invalid_file', retryable: false, message: `Frame image “${name}” cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` });
+    throw appFailure('invalid_file', errorMessage('frame.unreadable', { name, errno: (err as NodeJS.ErrnoException).code ?? 'error' }), { retryable: false });
   }
   if (size > IMAGE_MAX_BYTES) {
     // Fix: "is 20.0 MB; the limit is 20 MB" for a file just over the limit; give exact bytes too.
-    throw new AppFailure({
-      code: 'too_large',
-      retryable: false,
-      message: `Frame image “${name}” is ${mb(size)} (${size} bytes); the limit is 20 MB (${IMAGE_MAX_BYTES} bytes).`,
-    });
+    throw appFailure('too_large', errorMessage('frame.too_large', { name, size: mb(size), bytes: size, limit: IMAGE_MAX_BYTES }), { retryable: false });
   }
-  if (size === 0) throw new AppFailure({ code: 'invalid_file', retryable: false, message: `Frame image “${name}” is empty.` });
+  if (size === 0) throw appFailure('invalid_file', errorMessage('frame.empty', { name }), { retryable: false });
   const bytes = await readWhole(path);
   const contentType = sniffImageType(bytes.subarray(0, 16));
   if (!contentType) {
-    throw new AppFailure({ code: 'unsupported_media', retryable: false, message: `Frame “${name}” is not a JPEG, PNG, WebP or GIF image.` });
+    throw appFailure('unsupported_media', errorMessage('frame.not_image', { name }), { retryable: false });
   }
   return { info: { path, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), contentType }, bytes };
 }

@@ -1,4 +1,5 @@
 import { resolve, sep } from 'node:path';
+import { appError, errorMessage } from '../../../shared/error-messages.js';
 import { AppFailure, type AppError } from '../../../shared/errors.js';
 import type { Job } from '../../../shared/domain/job.js';
 import type { RandomSource } from '../ports.js';
@@ -62,7 +63,7 @@ export interface JobDisks {
 export function describeStepError(err: unknown, disks: JobDisks): AppError {
   if (err instanceof AppFailure) return err.app;
   if (isDiskFull(err)) return diskFullError(diskOf(err, disks), errnoCode(err));
-  return { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: errorText(err) };
+  return appError('internal', errorMessage('internal.step'), { retryable: false, detail: errorText(err) });
 }
 
 /** Which disk an errno error is about, from the path Node puts on it. */

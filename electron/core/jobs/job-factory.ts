@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { access, constants, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import { AppFailure } from '../../../shared/errors.js';
+import { issueMessage, type IssueMessage } from '../../../shared/issue-message.js';
 import {
   GenerationRequestSchema,
   buildApiBody,
@@ -29,13 +31,8 @@ export function parseGenerationRequest(input: unknown): GenerationRequest {
   if (!parsed.success) {
     const lines = describeIssues(parsed.error);
     const first = parsed.error.issues[0];
-    throw new AppFailure({
-      code: 'invalid_request',
-      retryable: false,
-      message: first?.message ?? 'Invalid request.',
-      detail: lines.join('\n'),
-      ...(first && first.path.length > 0 ? { field: first.path.join('.') } : {}),
-    });
+    const said: IssueMessage = first ? issueMessage(first) : errorMessage('request.invalid');
+    throw appFailure('invalid_request', said, { retryable: false, detail: lines.join('\n'), ...(said.field ? { field: said.field } : {}) });
   }
   return parsed.data;
 }
@@ -116,12 +113,7 @@ export async function ensureWritableFolder(dir: string): Promise<void> {
     await access(dir, constants.W_OK);
   } catch (err) {
     // A full disk is fixed by freeing space, not by choosing another folder: say which.
-    if (isDiskFull(err)) throw fsRefusal(err, 'The output folder is on a full disk.', 'output');
-    throw new AppFailure({
-      code: 'io',
-      retryable: false,
-      message: `The output folder ${dir} cannot be created or written to; choose another folder.`,
-      detail: (err as NodeJS.ErrnoException).code,
-    });
+    if (isDiskFull(err)) throw fsRefusal(err, errorMessage('output.full_disk'), 'output');
+    throw appFailure('io', errorMessage('output.not_writable', { folder: dir }), { retryable: false, detail: (err as NodeJS.ErrnoException).code });
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage, withNote } from '../../../shared/error-messages.js';
 import type { AppError } from '../../../shared/errors.js';
 import { ACTIVE_STATES, type Job, type JobOutput, type JobState, type ResultVideo } from '../../../shared/domain/job.js';
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
@@ -249,7 +250,7 @@ function onStepFailed(job: Job, error: AppError, retryAt: number, next: (p: Part
   if (error.retryable) {
     if (s === 'uploading' && attempts >= MAX_UPLOAD_ATTEMPTS) {
       // Uploads carry no idempotency key; after a few unknown outcomes a person decides.
-      return attention({ ...error, message: `${error.message} The frame upload failed ${attempts} times; resume the job to try again.` });
+      return attention(withNote(error, errorMessage('job.upload_gave_up', { attempts })));
     }
     if (error.code === 'server_error' && error.detail && attempts >= MAX_SERVER_ERROR_ATTEMPTS) return attention(error);
     if (s === 'queued' || s === 'uploading' || RETRY_FOREVER.includes(s)) return next({ error, attempts, nextActionAt: retryAt });

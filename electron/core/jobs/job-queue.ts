@@ -1,4 +1,4 @@
-import { AppFailure } from '../../../shared/errors.js';
+import { appError, appFailure, errorMessage } from '../../../shared/error-messages.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
 import { isActive, isStarted, isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
@@ -49,7 +49,7 @@ export interface RecoveryReport {
 
 /** Freeing space is something a person does; looking again twice a minute costs nothing and notices soon enough. */
 export const DISK_FULL_RETRY_MS = 30_000;
-const STOP_NOTE = 'Stopped tracking. APIMart has no cancel: the provider may still finish this job and charge for it.';
+const STOP_NOTE = appError('cancelled', errorMessage('job.stopped'));
 
 /**
  * One scheduler for all jobs. A single timer wakes it at the earliest due job;
@@ -138,7 +138,7 @@ export class JobQueue {
       await this.journal.saveSnapshot(job);
     } catch (err) {
       this.log.log('error', 'a new job could not be journaled; it was not queued', { error: errnoCode(err) ?? String(err) });
-      throw fsRefusal(err, 'Keyframe could not record the new job in its journal.', 'data');
+      throw fsRefusal(err, errorMessage('journal.new_job_failed'), 'data');
     }
     this.jobs.set(job.id, job);
     this.emitJob(job);
@@ -149,7 +149,7 @@ export class JobQueue {
   async stop(id: string): Promise<Job> {
     const job = this.require(id);
     this.running.get(id)?.abort();
-    const stopped = { ...transition(job, { type: 'stop' }, this.deps.clock.now()), error: { code: 'cancelled' as const, message: STOP_NOTE } };
+    const stopped = { ...transition(job, { type: 'stop' }, this.deps.clock.now()), error: STOP_NOTE };
     // Memory first (the step in flight is already aborted); if the disk refuses the write,
     // the person hears so and the stop is written once there is room.
     try {
@@ -164,7 +164,7 @@ export class JobQueue {
   async retry(id: string): Promise<Job> {
     const old = this.require(id);
     if (!isTerminal(old.state) && old.state !== 'needs_attention') {
-      throw new AppFailure({ code: 'invalid_request', retryable: false, message: 'This job is still running; stop tracking it before retrying.' });
+      throw appFailure('invalid_request', errorMessage('job.still_running'), { retryable: false });
     }
     return this.submit(old.request, { provider: old.provider, outputDir: old.outputDir, nameTemplate: old.nameTemplate, retryOf: old.id });
   }
@@ -177,7 +177,7 @@ export class JobQueue {
       await this.commitDurably(current, job);
     } catch (err) {
       this.log.log('error', 'a resumed job could not be journaled; it keeps waiting', { id, error: errnoCode(err) ?? String(err) });
-      throw fsRefusal(err, 'Keyframe could not record that this job continues.', 'data');
+      throw fsRefusal(err, errorMessage('journal.continue_failed'), 'data');
     }
     this.pump();
     return job;
@@ -191,7 +191,7 @@ export class JobQueue {
       await write;
     } catch (err) {
       this.log.log('error', 'the queue’s pause could not be saved; nothing changed', { paused, error: errnoCode(err) ?? String(err) });
-      throw fsRefusal(err, `Keyframe could not save that the queue is ${paused ? 'paused' : 'running'}.`, 'data');
+      throw fsRefusal(err, errorMessage(paused ? 'journal.pause_failed' : 'journal.resume_failed'), 'data');
     }
     this.paused = paused;
     this.emitQueue();
@@ -404,7 +404,7 @@ export class JobQueue {
       // The state stays in memory and is written by the disk-full tick. The caller (a step)
       // stops here: nothing is sent to the provider that the journal has not recorded.
       this.armDiskRetry();
-      throw fsFailure(err, 'Keyframe could not write its job journal.', 'data');
+      throw fsFailure(err, errorMessage('journal.write_failed'), 'data');
     }
   }
 
@@ -484,7 +484,7 @@ export class JobQueue {
 
   private require(id: string): Job {
     const job = this.jobs.get(id);
-    if (!job) throw new AppFailure({ code: 'not_found', retryable: false, message: `No job with id ${id}.` });
+    if (!job) throw appFailure('not_found', errorMessage('job.no_such_id', { id }), { retryable: false });
     return job;
   }
 

@@ -1,6 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppFailure } from '../../../shared/errors.js';
+import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import { buildApiBody } from '../../../shared/domain/generation.js';
 import type { Job, JobOutput } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
@@ -72,11 +72,7 @@ async function uploadFrames(job: Job, ctx: StepContext): Promise<void> {
     }
     const { info, bytes } = await loadLocalFrame(frame.path);
     if (frame.sha256 && info.sha256 !== frame.sha256) {
-      throw new AppFailure({
-        code: 'invalid_file',
-        retryable: false,
-        message: `The ${frame.role} frame image changed on disk after the job was queued. Retry the job to use the new image.`,
-      });
+      throw appFailure('invalid_file', errorMessage(frame.role === 'first' ? 'job.frame_changed.first' : 'job.frame_changed.last'), { retryable: false });
     }
     const ext = info.contentType.split('/')[1] ?? 'png';
     const uploaded = await ctx.client.uploadImage({ bytes, filename: `${frame.role}-frame.${ext}`, contentType: info.contentType });

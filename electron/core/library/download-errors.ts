@@ -1,3 +1,4 @@
+import { appFailure, errorMessage, type ErrorMessage } from '../../../shared/error-messages.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { diskFullError, errnoCode, isDiskFull } from '../util/fs-errors.js';
 
@@ -22,10 +23,6 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(1)} ${units[i]}`;
 }
 
-function progressText(done: number, total: number | undefined): string {
-  return total === undefined ? formatBytes(done) : `${formatBytes(done)} of ${formatBytes(total)}`;
-}
-
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
   if (value === null || value.trim() === '') return undefined;
@@ -39,9 +36,7 @@ export function failureForStatus(status: number, headers: Headers, nowMs: number
   if (status === 403 || status === 404 || status === 410) {
     // The CDN answers 403 once a result link has passed expires_at; the caller
     // re-queries the task for a fresh link rather than retrying this one.
-    return new AppFailure({
-      code: 'link_expired',
-      message: 'The download link for this video has expired or is no longer valid.',
+    return appFailure('link_expired', errorMessage('download.link_expired'), {
       detail: `The video host answered HTTP ${status}.`,
       retryable: false,
       httpStatus: status,
@@ -49,76 +44,61 @@ export function failureForStatus(status: number, headers: Headers, nowMs: number
   }
   if (status === 429 || status >= 500) {
     const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(headers.get('retry-after'), nowMs) : undefined;
-    return new AppFailure({
-      code: 'download_failed',
-      message: 'The video host is busy or having trouble; the download will be retried.',
+    return appFailure('download_failed', errorMessage('download.host_busy'), {
       detail: `The video host answered HTTP ${status}.`,
       retryable: true,
       httpStatus: status,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }
-  return new AppFailure({
-    code: 'download_failed',
-    message: `The video host refused the download (HTTP ${status}).`,
-    retryable: false,
-    httpStatus: status,
-  });
+  return appFailure('download_failed', errorMessage('download.refused', { status }), { retryable: false, httpStatus: status });
+}
+
+/** "stopped after 8.4 MB", or "after 8.4 MB of 20.1 MB" when the total is known. */
+function interruptedText(done: number, total: number | undefined): ErrorMessage {
+  return total === undefined
+    ? errorMessage('download.interrupted', { done: formatBytes(done) })
+    : errorMessage('download.interrupted.of', { done: formatBytes(done), total: formatBytes(total) });
+}
+
+function stalledText(seconds: number, done: number, total: number | undefined): ErrorMessage {
+  return total === undefined
+    ? errorMessage('download.stalled', { seconds, done: formatBytes(done) })
+    : errorMessage('download.stalled.of', { seconds, done: formatBytes(done), total: formatBytes(total) });
 }
 
 /** The connection failed or ended before every byte arrived; the .part is kept for a Range resume. */
 export function interruptedFailure(done: number, total: number | undefined, cause?: unknown): AppFailure {
   const before = done === 0;
-  return new AppFailure({
-    code: before ? 'network' : 'download_failed',
-    message: before
-      ? 'Could not reach the video host; the download will be retried.'
-      : `The download stopped after ${progressText(done, total)}; it will resume.`,
+  const text = before ? errorMessage('download.unreachable') : interruptedText(done, total);
+  return appFailure(before ? 'network' : 'download_failed', text, {
     ...(cause === undefined ? {} : { detail: describeCause(cause) }),
     retryable: true,
   });
 }
 
 export function stalledFailure(stallMs: number, done: number, total: number | undefined): AppFailure {
-  return new AppFailure({
-    code: 'download_failed',
-    message:
-      done === 0
-        ? `The video host did not respond for ${Math.round(stallMs / 1000)} s; the download will be retried.`
-        : `The download stalled: no data arrived for ${Math.round(stallMs / 1000)} s after ${progressText(done, total)}; it will resume.`,
-    retryable: true,
-  });
+  const seconds = Math.round(stallMs / 1000);
+  const text = done === 0 ? errorMessage('download.no_response', { seconds }) : stalledText(seconds, done, total);
+  return appFailure('download_failed', text, { retryable: true });
 }
 
 export function oversizeFailure(done: number, total: number): AppFailure {
-  return new AppFailure({
-    code: 'download_failed',
-    message: `The video host sent more data than announced (${progressText(done, total)}); the download will start over.`,
-    retryable: true,
-  });
+  return appFailure('download_failed', errorMessage('download.oversize', { done: formatBytes(done), total: formatBytes(total) }), { retryable: true });
 }
 
 export function cancelledFailure(): AppFailure {
-  return new AppFailure({ code: 'cancelled', message: 'The download was cancelled.', retryable: false });
+  return appFailure('cancelled', errorMessage('download.cancelled'), { retryable: false });
 }
 
 export function destExistsFailure(fileName: string): AppFailure {
-  return new AppFailure({
-    code: 'io',
-    message: `A file named "${fileName}" already exists in the output folder; Keyframe never overwrites files.`,
-    retryable: false,
-  });
+  return appFailure('io', errorMessage('download.file_exists', { name: fileName }), { retryable: false });
 }
 
 /** A full disk is retryable: the .part is kept and the download resumes with Range once there is room. */
 export function writeFailure(cause: unknown): AppFailure {
   if (isDiskFull(cause)) return new AppFailure(diskFullError('output', describeCause(cause)));
-  return new AppFailure({
-    code: 'io',
-    message: 'Could not write the video to the output folder.',
-    detail: describeCause(cause),
-    retryable: false,
-  });
+  return appFailure('io', errorMessage('download.write_failed'), { detail: describeCause(cause), retryable: false });
 }
 
 /**
@@ -127,21 +107,11 @@ export function writeFailure(cause: unknown): AppFailure {
  * the next attempt downloads it again.
  */
 export function partMismatchFailure(detail: string): AppFailure {
-  return new AppFailure({
-    code: 'download_failed',
-    message: 'The saved video did not match the downloaded data, so it was discarded; it will download again.',
-    detail,
-    retryable: true,
-  });
+  return appFailure('download_failed', errorMessage('download.mismatch'), { detail, retryable: true });
 }
 
 export function invalidFileFailure(detail: string): AppFailure {
-  return new AppFailure({
-    code: 'invalid_file',
-    message: 'The downloaded file is not a valid MP4 video, so it was discarded.',
-    detail,
-    retryable: false,
-  });
+  return appFailure('invalid_file', errorMessage('download.not_mp4'), { detail, retryable: false });
 }
 
 /** undici hides the useful part (ECONNRESET, "other side closed") in `cause`. */

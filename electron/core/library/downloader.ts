@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
+import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import { AppFailure } from '../../../shared/errors.js';
 import type { Clock, FetchLike } from '../ports.js';
 import { fsyncDir } from '../util/atomic-write.js';
@@ -82,11 +83,7 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadRes
     let result: DownloadResult | 'restart' = 'restart';
     for (let restarts = 0; result === 'restart'; restarts += 1) {
       if (restarts > MAX_RESTARTS) {
-        throw new AppFailure({
-          code: 'download_failed',
-          message: 'The video host would not continue the partial download; it will start over.',
-          retryable: true,
-        });
+        throw appFailure('download_failed', errorMessage('download.no_resume'), { retryable: true });
       }
       result = await fetchIntoPart(opts, part, guard);
     }

@@ -1,6 +1,6 @@
 import { lstat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppFailure } from '../../../shared/errors.js';
+import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import { errnoCode } from '../util/fs-errors.js';
 import { sanitizeStem } from '../../../shared/domain/file-name-template.js';
 
@@ -48,9 +48,5 @@ export async function allocateFileName(dir: string, stem: string, reserved: Read
     const paths = [name, `${name}.part`, sidecarNameFor(name)].map((p) => join(dir, p));
     if ((await Promise.all(paths.map(absent))).every(Boolean)) return name;
   }
-  throw new AppFailure({
-    code: 'io',
-    message: `The output folder already holds more than ${MAX_SUFFIX} files named like "${base}"; change the name template.`,
-    retryable: false,
-  });
+  throw appFailure('io', errorMessage('output.names_used_up', { max: MAX_SUFFIX, base }), { retryable: false });
 }

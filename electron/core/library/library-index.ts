@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppFailure } from '../../../shared/errors.js';
+import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import type { LibraryEntry } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
 import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
@@ -164,7 +164,7 @@ export class LibraryIndex {
     const path = this.ids().get(id);
     const prev = path === undefined ? undefined : this.records.get(path);
     if (path === undefined || !prev) {
-      throw new AppFailure({ code: 'not_found', message: 'That video is no longer in the library.', retryable: false });
+      throw appFailure('not_found', errorMessage('library.video_gone'), { retryable: false });
     }
     const sidecar = await updateSidecarUser(path, patch);
     const s = await stat(path);

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { appFailure, errorMessage, type ErrorMessage } from '../../../shared/error-messages.js';
 import { AppFailure } from '../../../shared/errors.js';
 import { describeIssues } from '../../../shared/domain/generation.js';
 import { VideoSidecarSchema, type VideoSidecar } from '../../../shared/domain/video.js';
@@ -25,14 +26,20 @@ import { sidecarNameFor } from './file-naming.js';
 export const SIDECAR_MAX_BYTES = 256 * 1024;
 export { TAG_MAX_CHARS, TAGS_MAX } from '../../../shared/domain/bounds.js';
 
-function invalid(message: string): AppFailure {
-  return new AppFailure({ code: 'invalid_request', message, retryable: false });
+function invalid(message: ErrorMessage): AppFailure {
+  return appFailure('invalid_request', message, { retryable: false });
 }
 
-function corrupt(path: string, why: string, detail?: string): AppFailure {
-  return new AppFailure({
-    code: 'corrupt_data',
-    message: `The video record "${basename(path)}" is damaged (${why}), so it was skipped.`,
+/** Why a record is damaged, each its own message. */
+const DAMAGED = {
+  content: 'record.damaged.content',
+  folder: 'record.damaged.folder',
+  tooLarge: 'record.damaged.too_large',
+  json: 'record.damaged.json',
+} as const;
+
+function corrupt(path: string, why: keyof typeof DAMAGED, detail?: string): AppFailure {
+  return appFailure('corrupt_data', errorMessage(DAMAGED[why], { name: basename(path) }), {
     ...(detail === undefined ? {} : { detail }),
     retryable: false,
   });
@@ -40,11 +47,11 @@ function corrupt(path: string, why: string, detail?: string): AppFailure {
 
 function validate(value: unknown, path: string): VideoSidecar {
   const parsed = VideoSidecarSchema.safeParse(value);
-  if (!parsed.success) throw corrupt(path, 'unexpected content', describeIssues(parsed.error).join('\n'));
+  if (!parsed.success) throw corrupt(path, 'content', describeIssues(parsed.error).join('\n'));
   // `file` is joined to the sidecar's folder, later opened and maybe trashed:
   // a crafted "../../x" must not point outside that folder.
   if (basename(parsed.data.file) !== parsed.data.file || parsed.data.file === '..') {
-    throw corrupt(path, 'its video file name contains a folder');
+    throw corrupt(path, 'folder');
   }
   return parsed.data;
 }
@@ -54,14 +61,10 @@ export async function writeSidecar(dir: string, sidecar: VideoSidecar): Promise<
   const name = sidecarNameFor(sidecar.file);
   const checked = VideoSidecarSchema.safeParse(sidecar);
   if (!checked.success) {
-    throw new AppFailure({
-      code: 'internal',
-      message: 'Keyframe tried to save an invalid video record.',
-      detail: describeIssues(checked.error).join('\n'),
-    });
+    throw appFailure('internal', errorMessage('record.invalid_save'), { detail: describeIssues(checked.error).join('\n') });
   }
   if (basename(checked.data.file) !== checked.data.file) {
-    throw new AppFailure({ code: 'internal', message: 'A video record must name a file in its own folder.' });
+    throw appFailure('internal', errorMessage('record.outside_folder'));
   }
   await writeJsonAtomic(join(dir, name), checked.data, SIDECAR_FILE_MODE);
   return name;
@@ -73,7 +76,7 @@ export async function readSidecar(path: string): Promise<VideoSidecar> {
     const fh = await open(path, 'r');
     try {
       const { size } = await fh.stat();
-      if (size > SIDECAR_MAX_BYTES) throw corrupt(path, 'file too large');
+      if (size > SIDECAR_MAX_BYTES) throw corrupt(path, 'tooLarge');
       text = await fh.readFile('utf8');
     } finally {
       await fh.close();
@@ -81,9 +84,7 @@ export async function readSidecar(path: string): Promise<VideoSidecar> {
   } catch (err) {
     if (err instanceof AppFailure) throw err;
     const code = errnoCode(err);
-    throw new AppFailure({
-      code: code === 'ENOENT' ? 'not_found' : 'io',
-      message: `Could not read the video record "${basename(path)}".`,
+    throw appFailure(code === 'ENOENT' ? 'not_found' : 'io', errorMessage('record.unreadable', { name: basename(path) }), {
       ...(code === undefined ? {} : { detail: code }),
       retryable: false,
     });
@@ -92,7 +93,7 @@ export async function readSidecar(path: string): Promise<VideoSidecar> {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw corrupt(path, 'not valid JSON', err instanceof Error ? err.message : undefined);
+    throw corrupt(path, 'json', err instanceof Error ? err.message : undefined);
   }
   return validate(json, path);
 }
@@ -104,14 +105,14 @@ export function normalizeTags(tags: readonly string[]): string[] {
   for (const raw of tags) {
     const tag = raw.normalize('NFC').trim();
     if (tag === '') continue;
-    if (/\p{Cc}/u.test(tag)) throw invalid(`The tag "${tag}" contains control characters.`);
-    if ([...tag].length > TAG_MAX_CHARS) throw invalid(`The tag "${tag}" is too long (${TAG_MAX_CHARS} characters at most).`);
+    if (/\p{Cc}/u.test(tag)) throw invalid(errorMessage('tag.control_chars', { tag }));
+    if ([...tag].length > TAG_MAX_CHARS) throw invalid(errorMessage('tag.too_long', { tag, max: TAG_MAX_CHARS }));
     const key = tag.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(tag);
   }
-  if (out.length > TAGS_MAX) throw invalid(`A video can have at most ${TAGS_MAX} tags.`);
+  if (out.length > TAGS_MAX) throw invalid(errorMessage('tag.too_many', { max: TAGS_MAX }));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { appError, appFailure, errorMessage, type ErrorMessage } from '../../../shared/error-messages.js';
 import { AppFailure, type AppError } from '../../../shared/errors.js';
 
 /**
@@ -6,6 +7,9 @@ import { AppFailure, type AppError } from '../../../shared/errors.js';
  * a journal write, a settings save — so the person knows what to fix, and the
  * queue knows the job can finish once space is freed.
  */
+
+/** Which disk is full: the output folder's, the data folder's, or not known. */
+export type DiskPlace = 'output' | 'data' | 'unknown';
 
 /** The errno code of a Node file-system error (`ENOSPC`, `ENOENT`, …), if any. */
 export function errnoCode(err: unknown): string | undefined {
@@ -19,21 +23,17 @@ export function isDiskFull(err: unknown): boolean {
   return code === 'ENOSPC' || code === 'EDQUOT';
 }
 
-export function diskFullError(where: 'output' | 'data' | 'unknown' = 'unknown', detail?: string): AppError {
-  const place =
-    where === 'output' ? ' (the output folder’s disk)' : where === 'data' ? ' (the disk of Keyframe’s data folder)' : '';
-  return {
-    code: 'disk_full',
-    retryable: true,
-    message: `The disk is full${place}: free some space; Keyframe continues by itself once there is room.`,
-    ...(detail === undefined ? {} : { detail }),
-  };
+const WAITING = { output: 'disk_full.waiting.output', data: 'disk_full.waiting.data', unknown: 'disk_full.waiting' } as const;
+
+/** A full disk a job waits on: it carries on by itself once there is room. */
+export function diskFullError(where: DiskPlace = 'unknown', detail?: string): AppError {
+  return appError('disk_full', errorMessage(WAITING[where]), { retryable: true, ...(detail === undefined ? {} : { detail }) });
 }
 
 /** An AppFailure for a file-system error: `disk_full` when out of space, else `io` with `message`. */
-export function fsFailure(err: unknown, message: string, where: 'output' | 'data' | 'unknown' = 'unknown'): AppFailure {
+export function fsFailure(err: unknown, message: ErrorMessage, where: DiskPlace = 'unknown'): AppFailure {
   if (err instanceof AppFailure) return err;
   const code = errnoCode(err);
   if (isDiskFull(err)) return new AppFailure(diskFullError(where, code));
-  return new AppFailure({ code: 'io', retryable: false, message, ...(code === undefined ? {} : { detail: code }) });
+  return appFailure('io', message, { retryable: false, ...(code === undefined ? {} : { detail: code }) });
 }

@@ -1,6 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
-import { AppFailure } from '../../../shared/errors.js';
+import { appFailure, errorMessage, type ErrorMessage } from '../../../shared/error-messages.js';
+import type { AppFailure } from '../../../shared/errors.js';
 import type { Logger } from '../../core/ports.js';
 import { writeFileAtomic } from '../../core/util/atomic-write.js';
 import type { SecretStore } from '../../services/types.js';
@@ -34,24 +35,20 @@ export interface SafeStorageSecretStore extends SecretStore {
 
 export const KEY_FILE_NAME = 'apimart-key.bin';
 
-const fail = (code: 'unavailable' | 'permission', message: string): AppFailure => new AppFailure({ code, message, retryable: false });
+const fail = (code: 'unavailable' | 'permission', message: ErrorMessage): AppFailure => appFailure(code, message, { retryable: false });
 
 export function createSafeStorageSecretStore(o: SafeStorageSecretStoreOptions): SafeStorageSecretStore {
   let cached: string | undefined;
   const plaintextBackend = (): boolean => o.platform === 'linux' && o.isReady() && o.safeStorage.getSelectedStorageBackend() === 'basic_text';
 
   async function assertCanEncrypt(): Promise<void> {
-    if (!o.isReady()) throw fail('unavailable', 'Key storage is not ready yet. Try again in a moment.');
+    if (!o.isReady()) throw fail('unavailable', errorMessage('key.storage_not_ready'));
     if (!(await o.safeStorage.isAsyncEncryptionAvailable())) {
-      throw fail('unavailable', "This computer's secure storage (Keychain, Credential Manager or a Linux keyring) is not available, so Keyframe will not save the API key.");
+      throw fail('unavailable', errorMessage('key.no_secure_storage'));
     }
     // Chromium's `basic_text` backend encrypts with a fixed, publicly known password: that is plain text in disguise.
     if (plaintextBackend() && !o.allowPlaintextKeyStorage()) {
-      throw fail(
-        'permission',
-        'No system keyring (GNOME Keyring, KWallet) was found, so the key could only be saved with a publicly known password, which is as good as plain text. ' +
-          'Unlock or install a keyring and restart Keyframe, or start it with --allow-plaintext-key-storage if you accept that risk.',
-      );
+      throw fail('permission', errorMessage('key.plaintext_refused'));
     }
   }
 

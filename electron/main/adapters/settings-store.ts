@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { errorMessage, type ErrorMessage } from '../../../shared/error-messages.js';
 import { SettingsSchema, type Settings } from '../../../shared/ipc/views.js';
 import type { Logger } from '../../core/ports.js';
 import type { SettingsStore } from '../../services/types.js';
@@ -38,8 +39,8 @@ export interface OpenSettingsOptions {
 
 export interface OpenedSettingsStore {
   store: SettingsStore;
-  /** A sentence for the person when the file had to be replaced. */
-  notice?: string;
+  /** What to tell the person when the file had to be replaced. */
+  notice?: ErrorMessage;
 }
 
 export const SETTINGS_NAME = 'settings';
@@ -76,8 +77,8 @@ export function openSettingsStore(o: OpenSettingsOptions): OpenedSettingsStore {
     accessPropertiesByDotNotation: false,
   });
   let current: Settings = SettingsSchema.parse({ ...o.defaults, ...kv.store });
-  const notice = keptAs ? `The settings file was damaged, so the defaults are in use. The old file was kept as ${basename(keptAs)}.` : undefined;
-  if (notice) o.logger.log('warn', notice, { keptAs });
+  const notice = keptAs ? errorMessage('settings.damaged', { name: basename(keptAs) }) : undefined;
+  if (notice) o.logger.log('warn', notice.message, { keptAs });
 
   const store: SettingsStore = {
     get: () => ({ ...current }),

@@ -1,5 +1,5 @@
 import type { BrowserWindow, Dialog, NativeImage, Notification as ElectronNotification, NotificationConstructorOptions, Shell } from 'electron';
-import { AppFailure } from '../../../shared/errors.js';
+import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import { startDrag } from './drag.js';
 import type { ShellPort } from '../../services/types.js';
 
@@ -43,7 +43,7 @@ export function createElectronShell(d: ElectronShellDeps): ShellPort {
     async startDrag(path) {
       const w = liveWindow();
       if (!w || !startDrag(w.webContents, path, d.dragIcon())) {
-        throw new AppFailure({ code: 'io', retryable: false, message: 'This video could not be dragged out (is the file still there?).' });
+        throw appFailure('io', errorMessage('library.drag_failed'), { retryable: false });
       }
     },
     setProgress(fraction) {

@@ -1,9 +1,10 @@
 import { common } from './en/common';
 import { compose } from './en/compose';
+import { errors } from './en/errors';
 import { library } from './en/library';
 import { queue } from './en/queue';
 import { settings } from './en/settings';
 
 /** English: every feature's table merged. Each feature owns its own file under en/ and ko/. */
-export const en = { ...common, ...compose, ...queue, ...library, ...settings };
+export const en = { ...common, ...compose, ...queue, ...library, ...settings, ...errors };
 export type MessageKey = keyof typeof en;

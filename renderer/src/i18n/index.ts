@@ -30,6 +30,11 @@ export const useLanguageStore = create<LanguageState>()((set) => ({
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** Whether a key made at run time (`error.field.<name>`) has words in the tables. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}
+
 export function translate(language: Language, key: MessageKey, vars?: Record<string, string | number>): string {
   const text = tables[language][key];
   return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;

@@ -1,9 +1,10 @@
 import type { MessageKey } from './en';
 import { common } from './ko/common';
 import { compose } from './ko/compose';
+import { errors } from './ko/errors';
 import { library } from './ko/library';
 import { queue } from './ko/queue';
 import { settings } from './ko/settings';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
-export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...settings };
+export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...settings, ...errors };

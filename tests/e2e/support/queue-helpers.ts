@@ -13,9 +13,9 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function startRig(page: Page, fakeOptions: FakeApimartOptions = {}): Promise<Rig> {
+export async function startRig(page: Page, fakeOptions: FakeApimartOptions = {}, hostOptions: { locale?: string } = {}): Promise<Rig> {
   const fake = await startFakeApimart({ apiKey: TEST_KEY, progress: { mode: 'time', durationMs: 2500 }, ...fakeOptions });
-  const host = await startHostProcess({ key: TEST_KEY, apiBaseUrl: fake.apiUrl });
+  const host = await startHostProcess({ key: TEST_KEY, apiBaseUrl: fake.apiUrl, ...hostOptions });
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Keyframe' })).toBeVisible();
   return {

@@ -153,14 +153,31 @@ describe('ApimartClient against the fake APIMart: tasks', () => {
     expect(err).toMatchObject({ code: 'not_found', retryable: false, httpStatus: 404 });
   });
 
-  it('passes the language parameter when configured', async () => {
+  it('asks each task query in the language of that moment, and a failed task is worded in it', async () => {
     const clock = new FakeClock();
-    const fake = await startFakeApimart({ apiKey: KEY, clock });
+    const fake = await startFakeApimart({ apiKey: KEY, clock, progress: { mode: 'polls', pollsToComplete: 1 } });
     open.push(fake);
-    const client = new ApimartClient({ fetch: (u, i) => fetch(u, i), baseUrl: fake.apiUrl, apiKey: async () => KEY, clock, language: 'ko' });
+    let language = 'en';
+    const client = new ApimartClient({ fetch: (u, i) => fetch(u, i), baseUrl: fake.apiUrl, apiKey: async () => KEY, clock, language: () => language });
+    fake.fault({ route: 'task', kind: 'fail', message: 'The prompt was blocked by the safety policy.', localized: { ko: '안전 정책에 따라 프롬프트가 차단되었습니다.' } });
     const { taskId } = await client.submit(BODY, 'key-lang');
-    await client.getTask(taskId);
+    const inEnglish = await client.getTask(taskId);
+    expect(fake.stats.apiRequests.at(-1)?.path).toBe(`/v1/tasks/${taskId}?language=en`);
+    expect(inEnglish.error?.message).toBe('The prompt was blocked by the safety policy.');
+
+    // The person switched the app to Korean: the same client, no restart.
+    language = 'ko';
+    const inKorean = await client.getTask(taskId);
     expect(fake.stats.apiRequests.at(-1)?.path).toBe(`/v1/tasks/${taskId}?language=ko`);
+    expect(inKorean.phase).toBe('failed');
+    expect(inKorean.error?.message).toBe('안전 정책에 따라 프롬프트가 차단되었습니다.');
+  });
+
+  it('sends no language parameter when none is set', async () => {
+    const { fake, client } = await setup();
+    const { taskId } = await client.submit(BODY, 'key-no-lang');
+    await client.getTask(taskId);
+    expect(fake.stats.apiRequests.at(-1)?.path).toBe(`/v1/tasks/${taskId}`);
   });
 });
 

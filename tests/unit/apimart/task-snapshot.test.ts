@@ -119,7 +119,8 @@ describe('normaliseTask', () => {
   it('reads an error given as a string, as fail_reason, or with no message at all', () => {
     expect(snap({ status: 'failed', error: 'quota exceeded' }).error).toEqual({ message: 'quota exceeded' });
     expect(snap({ status: 'failure', fail_reason: 'upstream refused' }).error).toEqual({ message: 'upstream refused' });
-    expect(snap({ status: 'failed', error: { code: 13 } }).error).toEqual({ message: 'The provider reported a failure without a message.', code: '13' });
+    // No words of the provider's: none are made up here (the job's message says so in the person's language).
+    expect(snap({ status: 'failed', error: { code: 13 } }).error).toEqual({ code: '13' });
     expect(snap({ status: 'failed', error: null }).error).toBeUndefined();
   });
 

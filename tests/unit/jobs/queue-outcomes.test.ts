@@ -35,6 +35,26 @@ describe('provider verdicts on a task', () => {
     expect(h.job(id).error?.code).toBe('content_policy');
   });
 
+  it('in Korean, the provider words the [demo:fail] refusal in Korean, and it is still a content-policy refusal', async () => {
+    const id = await runOne('[demo:fail] 거절되는 프롬프트', { language: () => 'ko' });
+    const error = h.job(id).error;
+    expect(error).toMatchObject({ code: 'content_policy', key: 'task.content_policy' });
+    expect(error?.detail).toContain('콘텐츠 안전 정책');
+    expect(h.requests.filter((r) => r.url.includes('/v1/tasks/')).every((r) => r.url.endsWith('?language=ko'))).toBe(true);
+  });
+
+  it('a generation failure carries the provider words as a param, in the language it was asked in', async () => {
+    const id = await runOne('an unlucky render in Korean', { language: () => 'ko' }, () =>
+      h.fake.fault({ route: 'task', kind: 'fail', message: 'upstream render crashed', localized: { ko: '렌더링 서버가 중단되었습니다' }, code: 500 }),
+    );
+    expect(h.job(id).error).toMatchObject({
+      code: 'generation_failed',
+      key: 'task.failed',
+      params: { provider: '렌더링 서버가 중단되었습니다' },
+      message: 'The generation failed: 렌더링 서버가 중단되었습니다 Failed generations are not charged.',
+    });
+  });
+
   it('any other failure is generation_failed with the provider message', async () => {
     const id = await runOne('an unlucky render', {}, () =>
       h.fake.fault({ route: 'task', kind: 'fail', message: 'upstream render crashed', code: 500 }),

@@ -68,8 +68,9 @@ describe('electron-store settings', () => {
     expect(store.get()).toEqual(defaults);
     const kept = join(cwd, 'settings.json.corrupt-1700000000000');
     expect(readFileSync(kept, 'utf8')).toBe('{"concurrency": 4, "theme": "da');
-    expect(notice).toMatch(/damaged.*settings\.json\.corrupt-1700000000000/);
-    expect(warnings).toEqual([notice]);
+    expect(notice?.message).toMatch(/damaged.*settings\.json\.corrupt-1700000000000/);
+    expect(notice).toMatchObject({ key: 'settings.damaged', params: { name: 'settings.json.corrupt-1700000000000' } });
+    expect(warnings).toEqual([notice?.message]);
     expect(JSON.parse(readFileSync(join(cwd, 'settings.json'), 'utf8'))).toEqual(defaults);
   });
 

@@ -77,7 +77,27 @@ describe('preload bridge', () => {
     fakes.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'rate_limited', message: 'Slow down.', retryable: true, retryAfterMs: 3000 } });
     await expect(api.jobs.list({})).rejects.toMatchObject({ code: 'rate_limited', message: 'Slow down.', retryable: true, retryAfterMs: 3000 });
     fakes.ipcRenderer.invoke.mockResolvedValueOnce('nonsense');
-    await expect(api.jobs.list({})).rejects.toMatchObject({ code: 'internal' });
+    await expect(api.jobs.list({})).rejects.toMatchObject({ code: 'internal', key: 'reply.unreadable' });
+  });
+
+  it('keeps the catalog key, params and note, so the page can word the error in its language', async () => {
+    const error = {
+      code: 'network',
+      key: 'apimart.network',
+      params: { n: 1 },
+      note: { key: 'job.upload_gave_up', params: { attempts: 4 } },
+      message: 'Could not reach APIMart (network problem); Keyframe will retry.',
+      stack: 'Error: at main.js:1',
+    };
+    fakes.ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error });
+    const rejected: unknown = await api.jobs.list({}).catch((e: unknown) => e);
+    expect(rejected).toEqual({
+      code: 'network',
+      key: 'apimart.network',
+      params: { n: 1 },
+      note: { key: 'job.upload_gave_up', params: { attempts: 4 } },
+      message: 'Could not reach APIMart (network problem); Keyframe will retry.',
+    });
   });
 
   it('gives event callbacks the payload only, and unsubscribes', () => {

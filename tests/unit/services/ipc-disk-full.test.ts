@@ -39,6 +39,6 @@ describe('the dispatcher and a full disk', () => {
   it('other file-system errors stay internal: nothing from them reaches the page', async () => {
     const d = createIpcDispatcher(handlersThrowing('settings:update', fsError('EACCES')));
     const reply = await d.dispatch('settings:update', VALID_INPUTS['settings:update'], { trusted: true });
-    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong in Keyframe.' } });
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', key: 'internal', message: 'Something went wrong in Keyframe.' } });
   });
 });

@@ -33,7 +33,7 @@ describe('createIpcDispatcher', () => {
     for (const sender of [{ trusted: false }, {} as { trusted: boolean }, { trusted: 'yes' } as unknown as { trusted: boolean }]) {
       expect(await d.dispatch('settings:setApiKey', { key: 'sk-abcdefgh1234' }, sender)).toEqual({
         ok: false,
-        error: { code: 'permission', message: expect.any(String) },
+        error: { code: 'permission', key: 'request.untrusted', message: expect.any(String) },
       });
       expect((await d.dispatch('nope:nope', {}, sender)).ok).toBe(false);
     }
@@ -43,7 +43,7 @@ describe('createIpcDispatcher', () => {
   it('answers unknown channels, prototype names included, with invalid_request', async () => {
     const d = createIpcDispatcher(handlers().handlers);
     for (const channel of ['jobs:nope', '__proto__', 'constructor', 'toString', 'jobs:__proto__', 'jobs', '', 42 as unknown as string]) {
-      expect(await d.dispatch(channel, {}, trusted)).toEqual({ ok: false, error: { code: 'invalid_request', message: 'Unknown operation.' } });
+      expect(await d.dispatch(channel, {}, trusted)).toEqual({ ok: false, error: { code: 'invalid_request', key: 'request.unknown_operation', message: 'Unknown operation.' } });
     }
   });
 
@@ -82,7 +82,7 @@ describe('createIpcDispatcher', () => {
     );
     for (const channel of ['library:get', 'app:version']) {
       const reply = await d.dispatch(channel, (VALID_INPUTS as Record<string, unknown>)[channel], trusted);
-      expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong in Keyframe.' } });
+      expect(reply).toEqual({ ok: false, error: { code: 'internal', key: 'internal', message: 'Something went wrong in Keyframe.' } });
       expect(JSON.stringify(reply)).not.toMatch(/\/home|\.ts|\.js|at /);
     }
     expect(logger.text()).toContain('/home/alice/Videos/secret.mp4');

@@ -91,6 +91,8 @@ describe('start-up notices', () => {
     const notices = s.events.filter((e) => e.channel === 'app:notice');
     expect(notices).toHaveLength(1);
     expect(notices[0]?.payload).toMatchObject({ kind: 'warning', message: expect.stringMatching(/damaged/), detail: expect.stringContaining('broken-job.json') });
+    // The page words it in its own language from the key.
+    expect(notices[0]?.payload).toMatchObject({ key: 'notice.damaged_jobs.one', params: { count: 1 }, message: '1 saved job record was damaged and moved aside; the other jobs continue.' });
     expect(JSON.stringify(notices)).not.toContain(s.root);
   });
 });

@@ -1,3 +1,4 @@
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import type { FrameRole } from './draft';
@@ -12,7 +13,7 @@ export function FrameProblemText({ role }: { role: FrameRole }) {
   let message: string | undefined;
   if (problem?.kind === 'type') message = t('compose.frame.badType', { name: problem.name });
   else if (problem?.kind === 'size') message = t('compose.frame.tooBig', { name: problem.name, size: formatBytes(problem.bytes) });
-  else if (problem?.kind === 'import') message = t('compose.frame.importFailed', { message: problem.message });
+  else if (problem?.kind === 'import') message = t('compose.frame.importFailed', { message: errorText(t, problem.error) });
   else message = fieldError;
   if (!message) return null;
   return (

@@ -1,4 +1,5 @@
 import { useNavigationStore } from '../../navigation-store';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSettingsStore } from '../settings/settings-store';
 import { useComposeStore } from './compose-store';
@@ -24,7 +25,7 @@ export function SubmitBar({ requestError }: { requestError: string | undefined }
       </div>
       {error ? (
         <div className="submit-error" role="alert" data-error-code={error.code}>
-          <p>{error.message}</p>
+          <p>{errorText(t, error)}</p>
           {KEY_CODES.has(error.code) ? (
             <div className="submit-error-actions">
               <button type="button" onClick={() => go('settings')}>

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import type { FrameView, JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError } from '../../app-error';
+import { toAppError, type CallError } from '../../app-error';
 import { useQueueStore } from '../queue/queue-store';
 import { DRAFT_FIELDS, everyDraftField, pickDraft, randomSeed, type ComposeFrame, type Draft, type FrameRole } from './draft';
 import { loadDraft, saveDraft } from './draft-storage';
 import { checkFile, fromFrameView, importFile, type FrameProblem } from './frames';
-import { draftFromRequest, validate, type FieldErrors } from './request';
+import { draftFromRequest, validate, type FieldIssues } from './request';
 
 /**
  * The job being composed (the draft, persisted) and the state of its
@@ -15,14 +15,14 @@ import { draftFromRequest, validate, type FieldErrors } from './request';
  *   useComposeStore.getState().loadRequest(job.request)
  */
 
-export type FrameStatus = { busy: boolean; problem?: FrameProblem | { kind: 'import'; message: string } };
+export type FrameStatus = { busy: boolean; problem?: FrameProblem | { kind: 'import'; error: CallError } };
 
 interface ComposeState extends Draft {
   submitting: boolean;
   /** Set once Generate was pressed, so "prompt is required" is not shown to someone who has not typed yet. */
   attempted: boolean;
   /** The reason main gave for refusing the last submit. */
-  error: { code: string; message: string; field?: string } | undefined;
+  error: CallError | undefined;
   lastJobId: string | undefined;
   frameStatus: Record<FrameRole, FrameStatus>;
   /** How many frames of a loaded request could not be reused (a local file outside the frame store). */
@@ -34,8 +34,8 @@ interface ComposeState extends Draft {
   clearFrame(role: FrameRole): void;
   swapFrames(): void;
   loadRequest(request: JobView['request']): void;
-  /** Field errors of the current draft (the shared schema's words). */
-  errors(): FieldErrors;
+  /** Field issues of the current draft (the shared schema's messages). */
+  errors(): FieldIssues;
   /** Resolves to false when nothing was sent. */
   submit(): Promise<boolean>;
 }
@@ -65,7 +65,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
       putFrame(role, await importFile(file));
       setStatus(role, idle);
     } catch (err) {
-      setStatus(role, { busy: false, problem: { kind: 'import', message: toAppError(err).message } });
+      setStatus(role, { busy: false, problem: { kind: 'import', error: toAppError(err) } });
     }
   },
 
@@ -107,8 +107,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
       set({ submitting: false, lastJobId: job.id, attempted: false });
       return true;
     } catch (err) {
-      const e = toAppError(err);
-      set({ submitting: false, error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) } });
+      set({ submitting: false, error: toAppError(err) });
       return false;
     }
   },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { REQUEST_DEFAULTS, type RequestKey } from '../../../../shared/domain/generation.js';
 import { IpcGenerationRequestSchema } from '../../../../shared/ipc/contract.js';
+import { issueMessage, type IssueMessage } from '../../../../shared/issue-message.js';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { withoutUndefined } from '../../../../shared/util/without-undefined.js';
 import type { ComposeFrame, Draft } from './draft';
@@ -16,8 +17,12 @@ export type IpcRequest = z.output<typeof IpcGenerationRequestSchema>;
 export type IpcRequestInput = z.input<typeof IpcGenerationRequestSchema>;
 /** A past job's or video's request, as a view carries it. */
 export type RecordedRequest = JobView['request'];
-/** Field → first message, keyed by the schema's issue path ('prompt', 'seed', 'last_frame_image'…). */
-export type FieldErrors = Partial<Record<RequestKey | 'request', string>>;
+/** Where a problem shows: a setting of the request, or the request as a whole. */
+export type FieldName = RequestKey | 'request';
+/** Field → first message as the form shows it, keyed by the schema's issue path ('prompt', 'seed', 'last_frame_image'…). */
+export type FieldErrors = Partial<Record<FieldName, string>>;
+/** Field → first issue, as a catalog message (main words the same issue the same way); see use-field-errors. */
+export type FieldIssues = Partial<Record<FieldName, IssueMessage>>;
 
 /** What each setting of the request is, given the draft (undefined: left out). */
 type ToRequest = { [K in RequestKey]-?: IpcRequestInput[K] | undefined };
@@ -45,14 +50,14 @@ export function toRequestInput(d: Draft): IpcRequestInput {
 
 const REQUEST_KEYS: ReadonlySet<string> = new Set(Object.keys(IpcGenerationRequestSchema.shape));
 
-export function validate(d: Draft): { request: IpcRequest; errors?: undefined } | { request?: undefined; errors: FieldErrors } {
+export function validate(d: Draft): { request: IpcRequest; errors?: undefined } | { request?: undefined; errors: FieldIssues } {
   const parsed = IpcGenerationRequestSchema.safeParse(toRequestInput(d));
   if (parsed.success) return { request: parsed.data };
-  const errors: FieldErrors = {};
+  const errors: FieldIssues = {};
   for (const issue of parsed.error.issues) {
     const key = String(issue.path[0]);
     const field = REQUEST_KEYS.has(key) ? (key as RequestKey) : 'request';
-    errors[field] ??= issue.message;
+    errors[field] ??= issueMessage(issue);
   }
   return { errors };
 }

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import type { VideoView } from '../../../../shared/ipc/views.js';
+import type { CallError } from '../../app-error';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { frameToCompose, reveal, startDrag, toggleFavorite, trash, type Which } from './actions';
 import { reuseSettings } from './bridges';
@@ -14,7 +16,8 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
   const [which, setWhich] = useState<Which>('current');
   const confirming = useLibraryStore((s) => s.confirmingDelete);
   const setConfirming = useLibraryStore((s) => s.setConfirmingDelete);
-  const report = (err: string | undefined, ok?: string) => setStatus(err ? { kind: 'error', text: err } : ok ? { kind: 'ok', text: ok } : undefined);
+  const report = (err: CallError | string | undefined, ok?: string) =>
+    setStatus(err ? { kind: 'error', text: typeof err === 'string' ? err : errorText(t, err) } : ok ? { kind: 'ok', text: ok } : undefined);
   const notWired = () => setStatus({ kind: 'error', text: t('library.action.notWired') });
   const frame = async (role: 'first' | 'last') => {
     const r = await frameToCompose(video, which, role);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { api } from '../../api';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { toggleFavorite } from './actions';
 import { DetailsPane } from './DetailsPane';
@@ -73,7 +74,7 @@ export function LibraryView() {
       <LibraryToolbar />
       {error ? (
         <p className="form-error" role="alert">
-          {t('library.error', { message: error })}
+          {t('library.error', { message: errorText(t, error) })}
         </p>
       ) : null}
       <div className="lib-body">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { VideoView } from '../../../../shared/ipc/views.js';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { setTags } from './actions';
 
@@ -7,7 +8,10 @@ import { setTags } from './actions';
 export function TagEditor({ video, onError }: { video: VideoView; onError(message: string | undefined): void }) {
   const t = useT();
   const [draft, setDraft] = useState('');
-  const save = async (tags: string[]) => onError(await setTags(video, tags));
+  const save = async (tags: string[]) => {
+    const err = await setTags(video, tags);
+    onError(err ? errorText(t, err) : undefined);
+  };
   const add = () => {
     const tag = draft.trim().slice(0, 40);
     if (!tag || video.tags.includes(tag)) return setDraft('');

@@ -1,21 +1,21 @@
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError } from '../../app-error';
+import { toAppError, type CallError } from '../../app-error';
 import { giveFrame } from './bridges';
 import { useLibraryStore } from './library-store';
 import { grabFrame, release, seekDetached } from './media-grab';
 import { player } from './player-ref';
 
-/** What the details pane and the keyboard shortcuts do to a video. Each resolves to an error message or undefined. */
+/** What the details pane and the keyboard shortcuts do to a video. Each resolves to the error or undefined. */
 
 export type Which = 'first' | 'last' | 'current';
 
-async function attempt(fn: () => Promise<void>): Promise<string | undefined> {
+async function attempt(fn: () => Promise<void>): Promise<CallError | undefined> {
   try {
     await fn();
     return undefined;
   } catch (err) {
-    return toAppError(err).message;
+    return toAppError(err);
   }
 }
 
@@ -35,7 +35,7 @@ export const trash = (v: VideoView) =>
   });
 
 /** Grabs a frame of the video (PNG, full size), imports it and hands it to compose as the next job's first/last frame. */
-export async function frameToCompose(v: VideoView, which: Which, role: 'first' | 'last'): Promise<string | undefined | 'not-wired'> {
+export async function frameToCompose(v: VideoView, which: Which, role: 'first' | 'last'): Promise<CallError | undefined | 'not-wired'> {
   let wired = true;
   const err = await attempt(async () => {
     let el: HTMLVideoElement | undefined;

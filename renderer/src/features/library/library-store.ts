@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError } from '../../app-error';
+import { toAppError, type CallError } from '../../app-error';
 import { clearedFilters, DEFAULT_FILTERS, toQuery, type Filters } from './library-filters';
 import { itemAt, missingPages, PAGE, pageOf, withVideo, type Pages } from './library-pages';
 
@@ -29,7 +29,7 @@ interface LibraryState {
   selectedIndex: number;
   selected: VideoView | undefined;
   size: CellSize;
-  error: string | undefined;
+  error: CallError | undefined;
   /** The delete confirmation is open (the Delete key opens it too). */
   confirmingDelete: boolean;
   setConfirmingDelete(open: boolean): void;
@@ -61,7 +61,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       if (get().generation !== gen) return;
       set((s) => ({ total: reply.total, pages: { ...s.pages, [page]: reply.items }, error: undefined }));
     } catch (err) {
-      if (get().generation === gen) set({ error: toAppError(err).message });
+      if (get().generation === gen) set({ error: toAppError(err) });
     } finally {
       loading.delete(key);
     }
@@ -85,7 +85,7 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
           set({ total: reply.total, pages: { [page]: reply.items }, shownText: filters.text ?? '', error: undefined });
           get().setVisible(...get().visible);
         } catch (err) {
-          if (get().generation === gen) set({ error: toAppError(err).message });
+          if (get().generation === gen) set({ error: toAppError(err) });
         }
       }
     } finally {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError } from '../../app-error';
+import { toAppError, type CallError } from '../../app-error';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useNavigationStore } from '../../navigation-store';
 import { useComposeStore } from '../compose/compose-store';
@@ -19,7 +20,7 @@ export function openInLibrary(videoId: string): void {
 export function JobActions({ job }: { job: JobView }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useState<CallError | undefined>();
   const [confirmStop, setConfirmStop] = useState(false);
 
   const run = async (call: () => Promise<JobView>): Promise<void> => {
@@ -28,7 +29,7 @@ export function JobActions({ job }: { job: JobView }) {
     try {
       useQueueStore.getState().apply([await call()]);
     } catch (err) {
-      setFailure(toAppError(err).message);
+      setFailure(toAppError(err));
     } finally {
       setBusy(false);
     }
@@ -73,7 +74,7 @@ export function JobActions({ job }: { job: JobView }) {
       ) : null}
       {failure ? (
         <p className="job-error" role="alert">
-          {t('queue.action.failed', { message: failure })}
+          {t('queue.action.failed', { message: errorText(t, failure) })}
         </p>
       ) : null}
       <StopDialog

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { useBalanceStore } from '../../components/balance-store';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useNavigationStore } from '../../navigation-store';
 import { isActive, problemOf } from './job-format';
@@ -31,7 +32,7 @@ export function JobProblem({ job }: { job: JobView }) {
       body = <PaymentProblem charged={job.taskId !== undefined} />;
       break;
     case 'rateLimited':
-      body = isActive(job) ? <RateLimited job={job} /> : <p className="job-error">{error?.message}</p>;
+      body = isActive(job) ? <RateLimited job={job} /> : <p className="job-error">{error ? errorText(t, error) : null}</p>;
       break;
     case 'contentPolicy':
       body = (
@@ -62,7 +63,7 @@ export function JobProblem({ job }: { job: JobView }) {
 }
 
 function plainOther(job: JobView, t: ReturnType<typeof useT>): string {
-  const message = job.error?.message ?? '';
+  const message = job.error ? errorText(t, job.error) : '';
   if (job.state === 'needs_attention') return t('queue.problem.attention', { message });
   if (isActive(job)) return t('queue.problem.retrying', { message });
   return message;
@@ -123,7 +124,7 @@ function JobDetails({ job }: { job: JobView }) {
           </>
         ) : null}
         <dt>{t('queue.details.raw')}</dt>
-        <dd className="mono">{e.detail ?? e.message}</dd>
+        <dd className="mono">{e.detail ?? errorText(t, e)}</dd>
       </dl>
     </details>
   );

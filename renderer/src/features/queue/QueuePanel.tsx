@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api, connection } from '../../api';
 import { toAppError } from '../../app-error';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { isActive } from './job-format';
@@ -81,7 +82,7 @@ export function QueuePanel() {
         <QueueToolbar />
       </div>
       <QueueBanner />
-      {error ? <p className="form-error">{t('queue.loadFailed', { message: error })}</p> : null}
+      {error ? <p className="form-error">{t('queue.loadFailed', { message: errorText(t, error) })}</p> : null}
       {loaded && order.length === 0 && !error ? <p className="empty">{t('queue.empty')}</p> : null}
       <ul className="job-list" aria-live="polite">
         {order.map((id) => (

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { JobView, QueueStateView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError } from '../../app-error';
+import { toAppError, type CallError } from '../../app-error';
 
 /**
  * Snapshots of the jobs main pushes. Rows read `jobs[id]` through their own
@@ -15,7 +15,7 @@ interface QueueState {
   /** Newest first. */
   order: string[];
   loaded: boolean;
-  error: string | undefined;
+  error: CallError | undefined;
   queue: QueueStateView | undefined;
   load(): Promise<void>;
   apply(updated: readonly JobView[]): void;
@@ -45,7 +45,7 @@ export const useQueueStore = create<QueueState>()((set, get) => ({
       const jobs = Object.fromEntries(list.map((j) => [j.id, (current[j.id]?.updatedAt ?? -1) > j.updatedAt ? (current[j.id] as JobView) : j]));
       set({ jobs, order: newestFirst(jobs), loaded: true, error: undefined });
     } catch (err) {
-      set({ loaded: true, error: toAppError(err).message });
+      set({ loaded: true, error: toAppError(err) });
     }
   },
   apply(updated) {

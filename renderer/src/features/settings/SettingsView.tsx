@@ -1,3 +1,4 @@
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { ApiKeySection } from './ApiKeySection';
 import { OutputSection } from './OutputSection';
@@ -13,7 +14,7 @@ export function SettingsView() {
   return (
     <section className="panel settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
-      {error ? <p className="form-error">{error}</p> : null}
+      {error ? <p className="form-error">{errorText(t, error)}</p> : null}
       {!settings && !error ? <p className="empty">{t('settings.loading')}</p> : null}
       {settings ? (
         <>

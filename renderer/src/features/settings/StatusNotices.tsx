@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Notice } from '../../components/Notice';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSettingsStore } from './settings-store';
 
@@ -10,7 +11,7 @@ export function StatusNotices() {
   const error = useSettingsStore((s) => s.error);
   const update = useSettingsStore((s) => s.update);
   const [plainKeySeen, setPlainKeySeen] = useState(false);
-  if (error) return <Notice kind="error">{error}</Notice>;
+  if (error) return <Notice kind="error">{errorText(t, error)}</Notice>;
   if (!settings) return null;
   return (
     <>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_NAME_TEMPLATE, NAME_TOKENS, renderFileStem, validateTemplate } from '../../../../shared/domain/file-name-template.js';
+import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
-import { templateProblem } from './problem-text';
 import { SaveStatus } from './SaveStatus';
 import { useSettingsStore, type SettingsProblem } from './settings-store';
 
@@ -69,7 +69,7 @@ export function TemplateField({ saved }: { saved: string }) {
         </button>
       </div>
       <p id="settings-template-preview" className={check.ok ? 'template-preview' : 'form-error'} aria-live="polite" data-testid="template-preview">
-        {check.ok ? t('settings.template.preview', { name: preview ?? '' }) : templateProblem(t, check.message)}
+        {check.ok ? t('settings.template.preview', { name: preview ?? '' }) : errorText(t, check)}
       </p>
       <p id="settings-template-tokens" className="hint">
         {t('settings.template.tokens', { tokens: NAME_TOKENS.map((n) => `{${n}}`).join(' ') })}

@@ -1,20 +1,17 @@
 import { create } from 'zustand';
 import type { BalanceView, Settings, SettingsView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError } from '../../app-error';
+import { toAppError, type CallError } from '../../app-error';
 import { useLanguageStore } from '../../i18n';
 
 /** A failed settings call, with the field main named (`error.field`) when it named one. */
-export interface SettingsProblem {
-  message: string;
-  field?: string;
-}
+export type SettingsProblem = CallError;
 
 /** The settings as main reports them; the page never keeps its own copy of the truth. */
 interface SettingsState {
   settings: SettingsView | undefined;
   /** Loading the settings failed (shown at the top by StatusNotices). */
-  error: string | undefined;
+  error: CallError | undefined;
   load(): Promise<void>;
   /** Applies a patch; resolves to the problem (with its field) when main refused it. */
   update(patch: Partial<Settings>): Promise<SettingsProblem | undefined>;
@@ -31,10 +28,7 @@ function applyToDocument(s: SettingsView): void {
   else document.documentElement.dataset.theme = s.theme;
 }
 
-function problemOf(err: unknown): SettingsProblem {
-  const e = toAppError(err);
-  return { message: e.message, ...(e.field ? { field: e.field } : {}) };
-}
+const problemOf = (err: unknown): SettingsProblem => toAppError(err);
 
 export const useSettingsStore = create<SettingsState>()((set) => {
   /** Runs a call that answers with the new settings view; never throws. */
@@ -57,7 +51,7 @@ export const useSettingsStore = create<SettingsState>()((set) => {
         applyToDocument(settings);
         set({ settings, error: undefined });
       } catch (err) {
-        set({ error: toAppError(err).message });
+        set({ error: toAppError(err) });
       }
     },
     update: (patch) => apply(() => api.settings.update(patch)),
