@@ -112,9 +112,9 @@ describe('failure policy: a thrown value as the job shows it', () => {
     ['a full disk elsewhere', errno('ENOSPC', '/tmp/x'), diskFullError('unknown', 'ENOSPC')],
     ['a folder that only shares a prefix is elsewhere', errno('ENOSPC', '/media/videos-old/boat.mp4'), diskFullError('unknown', 'ENOSPC')],
     ['a full disk with no path', errno('ENOSPC'), diskFullError('unknown', 'ENOSPC')],
-    ['another file-system error is unexpected', errno('EACCES', '/media/videos/boat.mp4'), { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: 'EACCES: something, write' }],
-    ['a bug is unexpected', new TypeError('x is undefined'), { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: 'x is undefined' }],
-    ['a thrown string', 'boom', { code: 'internal', retryable: false, message: 'Something unexpected went wrong in this step.', detail: 'boom' }],
+    ['another file-system error is unexpected', errno('EACCES', '/media/videos/boat.mp4'), { code: 'internal', key: 'internal.step', retryable: false, message: 'Something unexpected went wrong in this step.', detail: 'EACCES: something, write' }],
+    ['a bug is unexpected', new TypeError('x is undefined'), { code: 'internal', key: 'internal.step', retryable: false, message: 'Something unexpected went wrong in this step.', detail: 'x is undefined' }],
+    ['a thrown string', 'boom', { code: 'internal', key: 'internal.step', retryable: false, message: 'Something unexpected went wrong in this step.', detail: 'boom' }],
   ];
 
   it.each(TABLE_ERRORS)('%s', (_what, thrown, expected) => {

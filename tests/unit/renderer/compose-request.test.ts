@@ -95,7 +95,7 @@ describe('validate', () => {
   ])('names the field for %s', (_what, draft, field, words) => {
     const { errors } = validate(draft);
     expect(Object.keys(errors ?? {})).toEqual([field]);
-    expect(errors?.[field as keyof typeof errors]).toMatch(words);
+    expect(errors?.[field as keyof typeof errors]?.message).toMatch(words);
   });
 
   it('reports several fields at once, the first message of each', () => {

@@ -132,7 +132,7 @@ describe('fetching what the grid shows', () => {
   it('shows a failed query in words and clears it once a query succeeds', async () => {
     api.library.query.mockRejectedValueOnce({ code: 'io', message: 'The index cannot be read.' });
     await store().load();
-    expect(store().error).toBe('The index cannot be read.');
+    expect(store().error).toMatchObject({ code: 'io', message: 'The index cannot be read.' });
     await store().load();
     expect(store().error).toBeUndefined();
     expect(store().total).toBe(250);
@@ -143,7 +143,7 @@ describe('fetching what the grid shows', () => {
     api.library.query.mockRejectedValueOnce({ code: 'network', message: 'Main is not answering.' });
     store().setVisible(0, 150);
     await settle();
-    expect(store().error).toBe('Main is not answering.');
+    expect(store().error).toMatchObject({ code: 'network', message: 'Main is not answering.' });
   });
 });
 

@@ -138,7 +138,7 @@ describe('load (jobs.list)', () => {
     api.jobs.list.mockRejectedValue(new Error("Error invoking remote method 'jobs:list': Error: main is busy"));
     await store().load();
     expect(store().loaded).toBe(true);
-    expect(store().error).toBe('main is busy');
+    expect(store().error).toMatchObject({ message: 'main is busy' });
     expect(store().order).toEqual(['a']);
   });
 });

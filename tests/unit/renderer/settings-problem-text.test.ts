@@ -20,13 +20,15 @@ const ko = tIn('ko');
 
 describe('problemText', () => {
   it('prefixes main’s words with the field it named', () => {
-    expect(problemText(en, { code: 'io', field: 'outputDir', message: 'That folder cannot be written to.' })).toBe('Output folder: That folder cannot be written to.');
+    const shown = errorText(en, { code: 'io', message: 'That folder cannot be written to.' });
+    expect(problemText(en, { code: 'io', field: 'outputDir', message: 'That folder cannot be written to.' })).toBe(`Output folder: ${shown}`);
     expect(problemText(ko, { code: 'io', field: 'outputDir', message: 'x' })).toBe(translate('ko', 'settings.fieldError', { field: translate('ko', 'settings.field.outputDir'), message: errorText(ko, { code: 'io', message: 'x' }) }));
   });
 
   it('gives main’s words alone when no field, or a field it has no name for, is named', () => {
-    expect(problemText(en, { code: 'io', message: 'Something failed.' })).toBe('Something failed.');
-    expect(problemText(en, { code: 'io', field: 'first_frame_image', message: 'Something failed.' })).toBe('Something failed.');
+    const alone = errorText(en, { code: 'io', message: 'Something failed.' });
+    expect(problemText(en, { code: 'io', message: 'Something failed.' })).toBe(alone);
+    expect(problemText(en, { code: 'io', field: 'first_frame_image', message: 'Something failed.' })).toBe(alone);
   });
 
   it.each([...Object.keys(SettingsSchema.shape), 'key'])('names the field %s', (field) => {

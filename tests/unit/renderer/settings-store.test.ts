@@ -73,14 +73,14 @@ describe('load', () => {
     await store().load();
     api.settings.get.mockRejectedValueOnce(new ApiError({ code: 'io', message: 'The settings file cannot be read.' }));
     await store().load();
-    expect(store().error).toBe('The settings file cannot be read.');
+    expect(store().error).toMatchObject({ code: 'io', message: 'The settings file cannot be read.' });
     expect(store().settings?.outputDir).toBe('/kept');
   });
 
   it('clears the error once a later load succeeds', async () => {
     api.settings.get.mockRejectedValueOnce({ code: 'network', message: 'offline' });
     await store().load();
-    expect(store().error).toBe('offline');
+    expect(store().error).toMatchObject({ code: 'network', message: 'offline' });
     api.settings.get.mockResolvedValueOnce(settingsView());
     await store().load();
     expect(store().error).toBeUndefined();
@@ -100,7 +100,7 @@ describe('changes', () => {
     api.settings.get.mockResolvedValue(settingsView({ nameTemplate: '{date}' }));
     await store().load();
     api.settings.update.mockRejectedValue(new ApiError({ code: 'invalid_request', message: 'Unknown token {nope}.', field: 'nameTemplate' }));
-    await expect(store().update({ nameTemplate: '{nope}' })).resolves.toEqual({ message: 'Unknown token {nope}.', field: 'nameTemplate' });
+    await expect(store().update({ nameTemplate: '{nope}' })).resolves.toEqual({ code: 'invalid_request', message: 'Unknown token {nope}.', field: 'nameTemplate' });
     expect(store().settings?.nameTemplate).toBe('{date}');
     // The page-level error line is for a failed load, not for one refused field.
     expect(store().error).toBeUndefined();
@@ -108,7 +108,7 @@ describe('changes', () => {
 
   it('a refusal without a field answers with the words only', async () => {
     api.settings.chooseOutputDir.mockRejectedValue({ code: 'permission', message: 'That folder cannot be written.' });
-    await expect(store().chooseOutputDir()).resolves.toEqual({ message: 'That folder cannot be written.' });
+    await expect(store().chooseOutputDir()).resolves.toEqual({ code: 'permission', message: 'That folder cannot be written.' });
   });
 
   it('setApiKey sends the key as { key } and shows the answer', async () => {
@@ -148,7 +148,7 @@ describe('testApiKey', () => {
 
   it('answers with the problem in words (and never throws)', async () => {
     api.settings.testApiKey.mockRejectedValue(new ApiError({ code: 'auth', message: 'APIMart did not accept this key.', field: 'key' }));
-    await expect(store().testApiKey()).resolves.toEqual({ problem: { message: 'APIMart did not accept this key.', field: 'key' } });
+    await expect(store().testApiKey()).resolves.toEqual({ problem: { code: 'auth', message: 'APIMart did not accept this key.', field: 'key' } });
     expect(store().settings).toBeUndefined();
   });
 });
