@@ -91,10 +91,9 @@ function classifyConflict(base: Pick<AppError, 'httpStatus' | 'requestId' | 'det
   const inProgress = appError('idempotency_in_progress', errorMessage('apimart.idempotency_in_progress'), { ...base, retryable: true });
   const indeterminate = appError('idempotency_indeterminate', errorMessage('apimart.idempotency_indeterminate'), { ...base, retryable: false });
   const conflict = appError('idempotency_conflict', errorMessage('apimart.idempotency_conflict'), { ...base, retryable: false });
-  // Fix: `type` used to be tested together with the message, category by category, so an
-  // `idempotency_result_indeterminate` whose message said "…may still be in progress" became the
-  // retryable in_progress, and the job re-sent the same key forever. The contract says: type
-  // first, then message.
+  // The contract says: type first, then message. Tested together, category by category, an
+  // `idempotency_result_indeterminate` whose message says "…may still be in progress" would read as
+  // the retryable in_progress, and the job would re-send the same key forever.
   for (const text of [words.type, words.message]) {
     if (!text) continue;
     if (/indeterminate/i.test(text)) return indeterminate;

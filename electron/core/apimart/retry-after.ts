@@ -6,8 +6,8 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  // Fix: Date.parse is lenient ("-5" is read as the year 2001, "-1 GMT" too), which turned a
-  // malformed header into "retry now". All three HTTP-date formats name the month.
+  // Date.parse is lenient ("-5" reads as the year 2001, "-1 GMT" too), which would turn a malformed
+  // header into "retry now". All three HTTP-date formats name the month: require one.
   if (!/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;

@@ -25,7 +25,7 @@ const PHASES: Record<string, TaskPhase> = {
 export function taskPhase(status: string | undefined): TaskPhase {
   if (!status) return 'running';
   const word = status.trim().toLowerCase();
-  // Fix: a plain-object lookup also found inherited keys ("constructor", "__proto__") and returned
-  // a function instead of a phase; only the table's own words count.
+  // Only the table's own words count: a plain lookup would also find inherited keys ("constructor",
+  // "__proto__") and return a function instead of a phase.
   return Object.hasOwn(PHASES, word) ? (PHASES[word] ?? 'running') : 'running';
 }

@@ -37,7 +37,7 @@ export async function loadLocalFrame(path: string): Promise<{ info: LocalFrameIn
     throw appFailure('invalid_file', errorMessage('frame.unreadable', { name, errno: (err as NodeJS.ErrnoException).code ?? 'error' }), { retryable: false });
   }
   if (size > IMAGE_MAX_BYTES) {
-    // Fix: "is 20.0 MB; the limit is 20 MB" for a file just over the limit; give exact bytes too.
+    // Exact bytes too: rounded, a file just over the limit would read "is 20.0 MB; the limit is 20 MB".
     throw appFailure('too_large', errorMessage('frame.too_large', { name, size: mb(size), bytes: size, limit: IMAGE_MAX_BYTES }), { retryable: false });
   }
   if (size === 0) throw appFailure('invalid_file', errorMessage('frame.empty', { name }), { retryable: false });

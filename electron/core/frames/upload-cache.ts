@@ -21,9 +21,9 @@ export class UploadCache {
   constructor(private readonly path: string) {}
 
   /**
-   * Fix: this used to set a `loaded` flag before reading the file, so a second caller during the
-   * first read saw an empty cache (a needless upload), and a put() during it was then overwritten by
-   * the file's older contents. Every caller now waits for the one read.
+   * Every caller waits for the one read: a caller that went ahead during the first read would see an
+   * empty cache (a needless upload), and a put() during it would be overwritten by the file's older
+   * contents.
    */
   private load(): Promise<void> {
     this.loading ??= this.read();
@@ -49,8 +49,8 @@ export class UploadCache {
     await this.load();
     this.entries.set(`${origin}|${sha256}`, value);
     for (const [k, v] of this.entries) if (v.expiresAt <= now) this.entries.delete(k);
-    // Fix: two puts wrote concurrently and the older snapshot could be renamed in last, dropping
-    // the newer entry from disk. Writes now run one after another, each with the current entries.
+    // Writes run one after another, each with the current entries: two concurrent writes could land
+    // the older snapshot last and drop the newer entry from disk.
     const write = this.writing.then(() => writeJsonAtomic(this.path, { version: 1, entries: Object.fromEntries(this.entries) }));
     this.writing = write.catch(() => undefined);
     await write;

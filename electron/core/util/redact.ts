@@ -23,9 +23,9 @@ export function redactText(text: string, secrets: readonly string[]): string {
 export function redactValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return redactText(value, secrets);
   if (value === null || typeof value !== 'object') return value;
-  // Fix: past the depth limit the object used to be returned as it was, secrets and all.
+  // Past the depth limit nothing is returned as is: an unread object could still hold a secret.
   if (depth > 6) return '[nested too deep]';
-  // Fix: an Error's name and message are not enumerable, so it was logged as `{}`.
+  // An Error's name and message are not enumerable: copied by hand, or it would log as `{}`.
   if (value instanceof Error) {
     const code = (value as NodeJS.ErrnoException).code;
     return { name: value.name, message: redactText(value.message, secrets), ...(code ? { code: redactText(String(code), secrets) } : {}) };
