@@ -87,6 +87,7 @@ export const ERROR_MESSAGES = {
   'job.cannot_continue': 'Only a job that needs your attention can be continued; retry this one instead.',
   'job.frame_changed.first': 'The first frame image changed on disk after the job was queued. Retry the job to use the new image.',
   'job.frame_changed.last': 'The last frame image changed on disk after the job was queued. Retry the job to use the new image.',
+  'job.duplicate_submit': 'The same job was queued {seconds} s ago, so it was not queued again; confirm to queue it once more.',
   'job.upload_gave_up': 'The frame upload failed {attempts} times; resume the job to try again.',
   'demo.not_running': 'The demo provider is not running; turn demo mode on to continue demo jobs.',
   'output.full_disk': 'The output folder is on a full disk.',

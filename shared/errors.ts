@@ -38,6 +38,8 @@ export const AppErrorCodeSchema = z.enum([
   'disk_full',
   /** The host refused a request because too many were already in flight from this client. */
   'busy',
+  /** The same request was queued moments ago; it is queued again only when the person confirms. */
+  'duplicate_submit',
   'corrupt_data',
   'internal',
 ]);

@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../core/ports.js';
 import { SettingsSchema, type Settings } from '../../shared/ipc/views.js';
 import type { SettingsStore } from '../services/types.js';
+import { settleDemoMode } from '../services/demo-choice.js';
 import { applySettingsPatch } from '../services/settings-patch.js';
 
 /**
@@ -15,6 +16,8 @@ import { applySettingsPatch } from '../services/settings-patch.js';
  * A damaged file never stops the app: unreadable JSON is moved aside (kept as
  * `settings.json.corrupt-<time>`) and defaults are used; a readable file with
  * some bad fields keeps its good fields, and a copy of the original is kept.
+ * A file from an older version gains the keys it lacks from the defaults, and
+ * demo mode follows the key unless the person chose it (demo-choice.ts).
  */
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -62,22 +65,24 @@ function load(path: string, defaults: Settings, now: () => number): { settings: 
     renameSync(path, keptAs);
     return { settings: defaults, keptAs, notice: `The settings file was damaged; it was kept as ${basename(keptAs)} and the defaults are in use.` };
   }
-  const whole = SettingsSchema.safeParse(raw);
-  if (whole.success) return { settings: whole.data };
+  // A file from an older version lacks the keys added since: those take their defaults, which is no damage.
+  const whole = SettingsSchema.safeParse({ ...defaults, ...raw });
+  if (whole.success) return { settings: settleDemoMode(whole.data, defaults) };
 
   // Salvage field by field: one bad value (say, a hand-edited concurrency of 99) must not cost every other setting.
   const record = raw as Record<string, unknown>;
   const settings: Settings = { ...defaults };
   const reset: string[] = [];
-  for (const key of Object.keys(defaults) as (keyof Settings)[]) {
+  const known = Object.keys(SettingsSchema.shape) as (keyof Settings)[];
+  for (const key of known) {
     const field = SettingsSchema.shape[key].safeParse(record[key]);
     if (field.success && record[key] !== undefined) Object.assign(settings, { [key]: field.data });
     else if (record[key] !== undefined) reset.push(key);
   }
-  const unknown = Object.keys(record).filter((k) => !(k in defaults));
+  const unknown = Object.keys(record).filter((k) => !(known as string[]).includes(k));
   copyFileSync(path, keptAs);
   return {
-    settings,
+    settings: settleDemoMode(settings, defaults),
     keptAs,
     notice: `Some settings were not valid (${[...reset, ...unknown.map((k) => `unknown “${k}”`)].join(', ')}) and were reset or dropped; the original file was kept as ${basename(keptAs)}.`,
   };

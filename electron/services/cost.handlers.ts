@@ -14,11 +14,20 @@ export function balanceHandlers(ctx: ServiceContext): Handlers['balance'] {
   return { get: () => balanceView(ctx) };
 }
 
-/** Also answers settings:testApiKey: a balance call is the cheapest request that proves a key works. */
+/** The balance of the provider new jobs would use: the demo provider's in demo mode. */
 export async function balanceView(ctx: ServiceContext): Promise<BalanceView> {
   const demo = ctx.settings().demoMode;
   if (!demo && !(await ctx.keys.has())) throw missingKey();
-  const b = await ctx.engine.clientFor(demo ? 'demo' : 'apimart').balance();
+  return toBalanceView(await ctx.engine.clientFor(demo ? 'demo' : 'apimart').balance(), demo);
+}
+
+/** Answers settings:testApiKey: a balance call is the cheapest request that proves a key works, in demo mode too. */
+export async function keyBalanceView(ctx: ServiceContext): Promise<BalanceView> {
+  if (!(await ctx.keys.has())) throw missingKey();
+  return toBalanceView(await ctx.engine.clientFor('apimart').balance(), false);
+}
+
+function toBalanceView(b: { remainUsd?: number; usedUsd?: number; unlimited: boolean }, demo: boolean): BalanceView {
   return {
     ...(b.remainUsd === undefined ? {} : { remainUsd: b.remainUsd }),
     ...(b.usedUsd === undefined ? {} : { usedUsd: b.usedUsd }),

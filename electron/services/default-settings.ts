@@ -6,7 +6,7 @@ import { defaultOutputDir } from './environment-defaults.js';
 /** The settings a first run starts with, for the desktop app and the browser host alike. */
 
 export interface SettingsDefaultsInput {
-  /** Whether a key is stored: without one, demo mode is on so the first Generate works. */
+  /** Whether a key is stored: without one, demo mode is on so the first Generate works; with one, jobs run on APIMart. */
   hasKey: boolean;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
@@ -22,6 +22,8 @@ export function defaultSettings(input: SettingsDefaultsInput): Settings {
     language: languageFromLocale(envLocale(env)),
     theme: 'system',
     demoMode: !input.hasKey,
+    // Nobody chose yet: demo mode follows the key (demo-choice.ts).
+    demoChosen: false,
   };
 }
 

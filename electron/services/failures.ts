@@ -7,6 +7,12 @@ export function missingKey(): AppFailure {
   return appFailure('missing_key', errorMessage('key.missing'), { retryable: false });
 }
 
+/** The same job was queued `sinceMs` ago: the page asks before sending it again with `confirmDuplicate`. */
+export function duplicateSubmit(sinceMs: number): AppFailure {
+  const seconds = Math.max(1, Math.round(sinceMs / 1000));
+  return appFailure('duplicate_submit', errorMessage('job.duplicate_submit', { seconds }), { retryable: false });
+}
+
 const GONE = { video: 'library.video_gone', job: 'job.gone', frame: 'image.gone' } as const;
 
 export function notFound(what: keyof typeof GONE, field?: string): AppFailure {

@@ -4,16 +4,21 @@ import type { FrameRef, GenerationRequest } from '../../shared/domain/generation
 import type { IpcGenerationRequestSchema } from '../../shared/ipc/contract.js';
 import { InvalidTransition } from '../core/jobs/job-machine.js';
 import type { ServiceContext } from './context.js';
-import { invalid, missingKey, notFound } from './failures.js';
+import { duplicateSubmit, invalid, missingKey, notFound } from './failures.js';
+import { RecentSubmits, requestFingerprint } from './recent-submits.js';
 import type { Handlers } from './types.js';
 import { toJobView, toQueueView } from './views.js';
 
 type IpcRequest = z.output<typeof IpcGenerationRequestSchema>;
 type IpcFrameRef = NonNullable<IpcRequest['first_frame_image']>;
 
-/** jobs:* — thin: the queue owns every rule about jobs; this maps ids and refs and picks the provider. */
+/**
+ * jobs:* — thin: the queue owns every rule about jobs; this maps ids and refs, picks the provider,
+ * and holds back a second press of Generate (recent-submits.ts).
+ */
 export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
   const { queue } = ctx.engine;
+  const recent = new RecentSubmits();
   const state = () => toQueueView(queue.state());
   /** A real-provider job with no key would only fail at its first request: say so before queueing it. */
   const requireKeyFor = async (provider: 'apimart' | 'demo') => {
@@ -26,16 +31,27 @@ export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
   };
 
   return {
-    async submit({ request }) {
+    async submit({ request, confirmDuplicate }) {
       const settings = ctx.settings();
       const provider = settings.demoMode ? 'demo' : 'apimart';
       await requireKeyFor(provider);
-      const job = await queue.submit(await resolveFrames(ctx, request), {
-        provider,
-        outputDir: settings.outputDir,
-        nameTemplate: settings.nameTemplate,
-      });
-      return toJobView(job);
+      // Checked and marked with no await in between: two presses arriving together cannot both pass.
+      const fingerprint = requestFingerprint(request, provider);
+      const now = ctx.clock.now();
+      const since = recent.sinceLast(fingerprint, now);
+      if (since !== undefined && confirmDuplicate !== true) throw duplicateSubmit(since);
+      const unmark = recent.mark(fingerprint, now);
+      try {
+        const job = await queue.submit(await resolveFrames(ctx, request), {
+          provider,
+          outputDir: settings.outputDir,
+          nameTemplate: settings.nameTemplate,
+        });
+        return toJobView(job);
+      } catch (err) {
+        unmark();
+        throw err;
+      }
     },
     list: async () => queue.list().map(toJobView),
     async retry({ id }) {

@@ -4,7 +4,8 @@ import type { Settings, SettingsView } from '../../shared/ipc/views.js';
 import { ensureWritableFolder } from '../core/jobs/job-factory.js';
 import { validateTemplate } from '../core/library/file-naming.js';
 import type { ServiceContext } from './context.js';
-import { balanceView } from './cost.handlers.js';
+import { keyBalanceView } from './cost.handlers.js';
+import { chosenDemo, demoFollowingKey } from './demo-choice.js';
 import { invalid, withField } from './failures.js';
 import { saveLibraryFolders } from './library-folders.js';
 import type { Handlers } from './types.js';
@@ -13,7 +14,8 @@ import type { Handlers } from './types.js';
 export function settingsHandlers(ctx: ServiceContext): Handlers['settings'] {
   const view = async (): Promise<SettingsView> => settingsView(ctx, ctx.settings(), await ctx.keys.has());
   const update = async (patch: Partial<Settings>) => {
-    await applySettings(ctx, patch);
+    // The page's demoMode is always the person's own choice (a switch they pressed): recorded as one.
+    await applySettings(ctx, patch.demoMode === undefined ? patch : { ...patch, ...chosenDemo(patch.demoMode) });
     return view();
   };
   return {
@@ -25,16 +27,20 @@ export function settingsHandlers(ctx: ServiceContext): Handlers['settings'] {
     },
     async setApiKey({ key }) {
       await ctx.keys.set(key);
+      // A key is saved to be used: new jobs run on APIMart from now on, whatever demo mode was before.
+      await applySettings(ctx, demoFollowingKey(true));
       // Jobs waiting on a key-related failure look again now rather than at their next backoff.
       ctx.engine.queue.pollNow();
       return view();
     },
     async clearApiKey() {
       await ctx.keys.clear();
+      // Without a key only the demo provider can run a job.
+      await applySettings(ctx, demoFollowingKey(false));
       return view();
     },
     hasApiKey: async () => ({ hasApiKey: await ctx.keys.has() }),
-    testApiKey: () => balanceView(ctx),
+    testApiKey: () => keyBalanceView(ctx),
   };
 }
 

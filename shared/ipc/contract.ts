@@ -52,11 +52,16 @@ export const FrameImportSchema = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, schemaMessage('request.image_data')),
 });
 
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+/** The page changes demo mode through `demoMode`; main records that it was the person's choice. */
+export const SettingsPatchSchema = SettingsSchema.omit({ demoChosen: true }).partial().strict();
 
 export const contract = {
   jobs: {
-    submit: op(z.strictObject({ request: IpcGenerationRequestSchema }), JobViewSchema),
+    /**
+     * The same request queued again within moments is refused as `duplicate_submit` (a double
+     * press would pay twice) unless `confirmDuplicate` says the person asked for it again.
+     */
+    submit: op(z.strictObject({ request: IpcGenerationRequestSchema, confirmDuplicate: z.boolean().optional() }), JobViewSchema),
     list: op(none, z.array(JobViewSchema)),
     retry: op(z.strictObject({ id }), JobViewSchema),
     stop: op(z.strictObject({ id }), JobViewSchema),

@@ -95,11 +95,18 @@ export const SettingsSchema = z
     language: z.enum(LANGUAGES, { error: schemaMessage('settings.language') }),
     theme: z.enum(THEMES, { error: schemaMessage('settings.theme') }),
     demoMode: z.boolean({ error: schemaMessage('settings.demo_mode') }),
+    /**
+     * Whether `demoMode` is the person's own choice since the key was last saved or removed.
+     * Without one, demo mode follows the key (on without a key, off with one); absent in
+     * files written before the choice was recorded, which therefore follow the key too.
+     */
+    demoChosen: z.boolean({ error: schemaMessage('settings.demo_mode') }).optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SettingsViewSchema = SettingsSchema.extend({
+// The page sees the demo mode in force, not how it came about.
+export const SettingsViewSchema = SettingsSchema.omit({ demoChosen: true }).extend({
   hasApiKey: z.boolean(),
   /** Where the key is kept, so the UI can say it plainly. */
   keyStorage: z.enum(['os-encrypted', 'plain-file', 'none']),

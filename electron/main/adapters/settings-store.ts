@@ -4,6 +4,7 @@ import { errorMessage, type ErrorMessage } from '../../../shared/error-messages.
 import { SettingsSchema, type Settings } from '../../../shared/ipc/views.js';
 import type { Logger } from '../../core/ports.js';
 import type { SettingsStore } from '../../services/types.js';
+import { settleDemoMode } from '../../services/demo-choice.js';
 import { applySettingsPatch } from '../../services/settings-patch.js';
 
 /**
@@ -12,7 +13,9 @@ import { applySettingsPatch } from '../../services/settings-patch.js';
  * store class is injected: production passes electron-store, tests pass its
  * Electron-free base class `conf`. A damaged or invalid file never stops the
  * app: it is moved aside (kept as `settings.json.corrupt-<time>`) and the
- * defaults are used, with a notice for the person.
+ * defaults are used, with a notice for the person. A file from an older
+ * version gains the keys it lacks from the defaults, and demo mode follows the
+ * key unless the person chose it (demo-choice.ts).
  */
 
 export interface KeyValueStoreOptions {
@@ -76,7 +79,7 @@ export function openSettingsStore(o: OpenSettingsOptions): OpenedSettingsStore {
     clearInvalidConfig: false,
     accessPropertiesByDotNotation: false,
   });
-  let current: Settings = SettingsSchema.parse({ ...o.defaults, ...kv.store });
+  let current: Settings = settleDemoMode(SettingsSchema.parse({ ...o.defaults, ...kv.store }), o.defaults);
   const notice = keptAs ? errorMessage('settings.damaged', { name: basename(keptAs) }) : undefined;
   if (notice) o.logger.log('warn', notice.message, { keptAs });
 

@@ -82,8 +82,9 @@ describe('json settings store', () => {
     const onDisk = JSON.parse(readFileSync(join(dir, SETTINGS_FILE_NAME), 'utf8')) as Record<string, unknown>;
     expect(onDisk).toMatchObject({ concurrency: 5, theme: 'dark', demoMode: true });
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    // A fresh store reads it back.
-    expect(openJsonSettingsStore(dir, defaults(true), memoryLogger()).store.get()).toMatchObject({ concurrency: 5, demoMode: true });
+    // A fresh store reads it back; demo mode, never chosen, follows the key found at start.
+    expect(openJsonSettingsStore(dir, defaults(false), memoryLogger()).store.get()).toMatchObject({ concurrency: 5, demoMode: true });
+    expect(openJsonSettingsStore(dir, defaults(true), memoryLogger()).store.get()).toMatchObject({ concurrency: 5, demoMode: false });
   });
 
   it('refuses an invalid update and keeps the old settings', () => {
@@ -122,6 +123,44 @@ describe('json settings store', () => {
     expect(opened.store.get()).toMatchObject({ theme: 'dark', concurrency: 3 });
     expect(opened.notice).toMatch(/concurrency.*future/);
     expect(existsSync(join(dir, 'settings.json.corrupt-5'))).toBe(true);
+  });
+});
+
+describe('json settings store: files from older versions', () => {
+  const defaults = (hasKey: boolean) => defaultSettings({ hasKey, env: { LANG: 'en_US.UTF-8' }, platform: 'linux' });
+  const writeSettings = (dir: string, content: Record<string, unknown>): void => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, SETTINGS_FILE_NAME), JSON.stringify(content));
+  };
+  const { demoChosen: _unrecorded, ...beforeTheChoice } = defaults(false);
+
+  it('follows the key found at start when no demo choice was recorded: live with a key, demo without', () => {
+    const dir = tempDir();
+    // Written by a first run without a key: demo mode on, as a default nobody chose.
+    writeSettings(dir, { ...beforeTheChoice, demoMode: true, theme: 'dark' });
+    const withKey = openJsonSettingsStore(dir, defaults(true), memoryLogger());
+    expect(withKey.notice).toBeUndefined();
+    expect(withKey.store.get()).toMatchObject({ demoMode: false, demoChosen: false, theme: 'dark' });
+    writeSettings(dir, { ...beforeTheChoice, demoMode: false });
+    expect(openJsonSettingsStore(dir, defaults(false), memoryLogger()).store.get()).toMatchObject({ demoMode: true, demoChosen: false });
+    expect(readdirSync(dir).filter((n) => n.includes('corrupt'))).toEqual([]);
+  });
+
+  it('keeps a recorded demo choice whatever the key', () => {
+    const dir = tempDir();
+    writeSettings(dir, { ...defaults(true), demoMode: true, demoChosen: true });
+    expect(openJsonSettingsStore(dir, defaults(true), memoryLogger()).store.get()).toMatchObject({ demoMode: true, demoChosen: true });
+    writeSettings(dir, { ...defaults(true), demoMode: false, demoChosen: true });
+    expect(openJsonSettingsStore(dir, defaults(true), memoryLogger()).store.get()).toMatchObject({ demoMode: false, demoChosen: true });
+  });
+
+  it('gives a setting the file lacks its default, without calling the file damaged', () => {
+    const dir = tempDir();
+    writeSettings(dir, { concurrency: 2, language: 'ko' });
+    const opened = openJsonSettingsStore(dir, defaults(true), memoryLogger(), () => 7);
+    expect(opened.notice).toBeUndefined();
+    expect(opened.store.get()).toEqual({ ...defaults(true), concurrency: 2, language: 'ko' });
+    expect(existsSync(join(dir, 'settings.json.corrupt-7'))).toBe(false);
   });
 });
 

@@ -26,7 +26,7 @@ class ConfStore extends Conf<Record<string, unknown>> {
   }
 }
 
-const defaults: Settings = { outputDir: '/home/me/Videos/Keyframe', nameTemplate: '{date}-{prompt}', concurrency: 3, language: 'en', theme: 'system', demoMode: true };
+const defaults: Settings = { outputDir: '/home/me/Videos/Keyframe', nameTemplate: '{date}-{prompt}', concurrency: 3, language: 'en', theme: 'system', demoMode: true, demoChosen: false };
 
 function open(cwd: string) {
   const warnings: string[] = [];
@@ -83,6 +83,22 @@ describe('electron-store settings', () => {
       expect(notice).toBeDefined();
       expect(readdirSync(cwd).sort()).toEqual(['settings.json', 'settings.json.corrupt-1700000000000']);
     }
+  });
+
+  it('follows the key found at start when a file records no demo choice, and keeps one it records', () => {
+    const cwd = fresh();
+    const { demoChosen: _unrecorded, ...beforeTheChoice } = defaults;
+    // A first run without a key wrote demo mode on, as a default nobody chose.
+    writeFileSync(join(cwd, 'settings.json'), JSON.stringify({ ...beforeTheChoice, demoMode: true }));
+    const withKey = { ...defaults, demoMode: false };
+    const opened = openSettingsStore({ Store: ConfStore, cwd, defaults: withKey, logger: { log: () => undefined }, now: () => 1 });
+    expect(opened.notice).toBeUndefined();
+    expect(opened.store.get()).toMatchObject({ demoMode: false, demoChosen: false });
+
+    opened.store.update({ demoMode: true, demoChosen: true });
+    const reopened = openSettingsStore({ Store: ConfStore, cwd, defaults: withKey, logger: { log: () => undefined }, now: () => 1 });
+    expect(reopened.store.get()).toMatchObject({ demoMode: true, demoChosen: true });
+    expect(existsSync(join(cwd, 'settings.json.corrupt-1'))).toBe(false);
   });
 
   it('keeps an older file that only lacks newer keys', () => {

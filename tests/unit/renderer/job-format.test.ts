@@ -174,6 +174,7 @@ describe('problemOf', () => {
     io: 'other',
     disk_full: 'other',
     busy: 'other',
+    duplicate_submit: 'other',
     corrupt_data: 'other',
     internal: 'other',
   };

@@ -68,7 +68,7 @@ const badKey = fc.oneof(
 );
 
 export const MUTATIONS: Record<Channel, Mutation[]> = {
-  'jobs:submit': requestFields(['request']),
+  'jobs:submit': [...requestFields(['request']), { path: ['confirmDuplicate'], bad: notBoolean }],
   'jobs:list': [],
   'jobs:retry': id,
   'jobs:stop': id,

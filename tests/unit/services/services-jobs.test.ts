@@ -108,7 +108,8 @@ describe('jobs through the services', () => {
     expect(s.fake.stats.apiRequests).toEqual([]);
     expect((await s.call('library:query', {})).items[0]?.provider).toBe('demo');
     expect(await s.call('balance:get')).toMatchObject({ demo: true, unlimited: false });
-    expect(await s.call('settings:testApiKey')).toMatchObject({ demo: true });
+    // "Test key" tries the key itself, never the demo provider: with no key there is nothing to try.
+    expect((await callError(s, 'settings:testApiKey')).code).toBe('missing_key');
   });
 
   it('stops, retries and resumes by id; unknown ids are not_found', async () => {

@@ -9,6 +9,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   language: 'settings.field.language',
   theme: 'settings.field.theme',
   demoMode: 'settings.field.demoMode',
+  demoChosen: 'settings.field.demoMode',
   key: 'settings.field.key',
 };
 

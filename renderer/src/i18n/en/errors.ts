@@ -35,6 +35,7 @@ export const codes: Record<`error.code.${AppErrorCode}`, string> = {
   'error.code.io': 'Keyframe could not read or write a file.',
   'error.code.disk_full': 'The disk is full: free some space.',
   'error.code.busy': 'Keyframe is busy with other requests; try again in a moment.',
+  'error.code.duplicate_submit': 'The same job was queued moments ago, so it was not queued again.',
   'error.code.corrupt_data': 'A saved record is damaged.',
   'error.code.internal': 'Something went wrong in Keyframe.',
 };

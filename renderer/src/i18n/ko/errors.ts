@@ -76,6 +76,7 @@ export const catalog: Record<ErrorKey, string> = {
   'job.cannot_continue': '확인이 필요한 작업만 계속할 수 있습니다. 이 작업은 다시 시도하세요.',
   'job.frame_changed.first': '작업을 대기열에 넣은 뒤 첫 프레임 이미지가 디스크에서 바뀌었습니다. 새 이미지를 쓰려면 작업을 다시 시도하세요.',
   'job.frame_changed.last': '작업을 대기열에 넣은 뒤 마지막 프레임 이미지가 디스크에서 바뀌었습니다. 새 이미지를 쓰려면 작업을 다시 시도하세요.',
+  'job.duplicate_submit': '같은 작업을 {seconds}초 전에 대기열에 넣었으므로 다시 넣지 않았습니다. 한 번 더 넣으려면 확인하세요.',
   'job.upload_gave_up': '프레임 업로드가 {attempts}번 실패했습니다. 다시 시도하려면 작업을 계속하세요.',
   'demo.not_running': '데모 제공업체가 실행 중이 아닙니다. 데모 작업을 계속하려면 데모 모드를 켜세요.',
   'output.full_disk': '출력 폴더가 있는 디스크가 가득 찼습니다.',
@@ -238,6 +239,7 @@ export const codes: Record<keyof typeof enCodes, string> = {
   'error.code.io': 'Keyframe이 파일을 읽거나 쓰지 못했습니다.',
   'error.code.disk_full': '디스크가 가득 찼습니다. 공간을 확보하세요.',
   'error.code.busy': 'Keyframe이 다른 요청을 처리하느라 바쁩니다. 잠시 후 다시 시도하세요.',
+  'error.code.duplicate_submit': '같은 작업을 방금 대기열에 넣었으므로 다시 넣지 않았습니다.',
   'error.code.corrupt_data': '저장된 기록이 손상되었습니다.',
   'error.code.internal': 'Keyframe 내부에서 문제가 생겼습니다.',
 };
