@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { AppNotices } from './components/AppNotices';
-import { BalanceChip } from './components/BalanceChip';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { NavTabs } from './components/NavTabs';
+import { ProviderChip } from './components/ProviderChip';
 import { useDocumentSetup } from './components/use-document-setup';
 import { ComposePanel } from './features/compose/ComposePanel';
 import { LibraryView } from './features/library/LibraryView';
@@ -13,7 +13,7 @@ import { useT } from './i18n';
 import { useNavigationStore } from './navigation-store';
 import { startSync } from './sync';
 
-/** The shell: header (name, views, balance), notices, and the current view. */
+/** The shell: header (name, views, where jobs run), notices, and the current view. */
 export function App() {
   const t = useT();
   const view = useNavigationStore((s) => s.view);
@@ -27,7 +27,7 @@ export function App() {
           <span className="tagline">{t('app.tagline')}</span>
         </div>
         <NavTabs />
-        <BalanceChip />
+        <ProviderChip />
       </header>
       <div className="notices">
         <ConnectionBanner />

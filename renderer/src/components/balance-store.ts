@@ -8,20 +8,37 @@ import { api } from '../api';
  */
 interface BalanceState {
   balance: BalanceView | undefined;
-  refresh(): Promise<void>;
+  /**
+   * Asks main again. Calls made while a request is on its way share it, unless
+   * `fresh`: after a switch between demo and live, an answer to a request sent
+   * before the switch would be the other provider's balance, so it is ignored.
+   */
+  refresh(opts?: { fresh?: boolean }): Promise<void>;
 }
 
 let inFlight: Promise<void> | undefined;
+let latest = 0;
 
 export const useBalanceStore = create<BalanceState>()((set) => ({
   balance: undefined,
-  refresh() {
-    inFlight ??= api.balance
+  refresh(opts = {}) {
+    if (inFlight && !opts.fresh) return inFlight;
+    const asked = ++latest;
+    const request: Promise<void> = api.balance
       .get({})
-      .then((balance) => set({ balance }))
-      .catch(() => set({ balance: undefined }))
-      .finally(() => (inFlight = undefined));
-    return inFlight;
+      .then(
+        (balance) => {
+          if (asked === latest) set({ balance });
+        },
+        () => {
+          if (asked === latest) set({ balance: undefined });
+        },
+      )
+      .finally(() => {
+        if (inFlight === request) inFlight = undefined;
+      });
+    inFlight = request;
+    return request;
   },
 }));
 

@@ -42,6 +42,24 @@ describe('refresh', () => {
     expect(store().balance?.remainUsd).toBe(7);
   });
 
+  it('a fresh refresh (after a switch between demo and live) is not answered by the request already on its way', async () => {
+    let before!: (b: BalanceView) => void;
+    let after!: (b: BalanceView) => void;
+    api.balance.get.mockReturnValueOnce(new Promise((r) => (before = r))).mockReturnValueOnce(new Promise((r) => (after = r)));
+    const stale = store().refresh();
+    const fresh = store().refresh({ fresh: true });
+    expect(api.balance.get).toHaveBeenCalledTimes(2);
+    after(balance({ remainUsd: 25 }));
+    await fresh;
+    before(balance({ demo: true, remainUsd: 999 }));
+    await stale;
+    expect(store().balance).toEqual(balance({ remainUsd: 25 }));
+    // Later calls share the fresh one's successor, not the stale one.
+    api.balance.get.mockResolvedValueOnce(balance({ remainUsd: 24 }));
+    await store().refresh();
+    expect(store().balance?.remainUsd).toBe(24);
+  });
+
   it('asks again once the earlier request has finished, even if it failed', async () => {
     api.balance.get.mockRejectedValueOnce({ code: 'network', message: 'offline' });
     await store().refresh();

@@ -5,6 +5,7 @@ import { useComposeStore } from './compose-store';
 import type { FrameRole } from './draft';
 import { fileFrom } from './frames';
 import { CostEstimate } from './CostEstimate';
+import { DuplicateDialog } from './DuplicateDialog';
 import { submitError } from './settings-ui';
 import { FramesSection } from './FramesSection';
 import { MoreOptions } from './MoreOptions';
@@ -23,7 +24,7 @@ function pasteTarget(target: EventTarget | null): FrameRole {
   return s.first && !s.last ? 'last' : 'first';
 }
 
-/** The compose form: prompt, frames, options, estimate, Generate (button, Cmd/Ctrl+Enter or the native menu). */
+/** The compose form: prompt, frames, options, estimate, Generate (button, Cmd/Ctrl+Enter or the native menu), and the duplicate question. */
 export function ComposePanel() {
   const t = useT();
   const errors = useFieldErrors();
@@ -81,6 +82,8 @@ export function ComposePanel() {
         <CostEstimate />
         <SubmitBar requestError={submitError(errors)} />
       </form>
+      {/* Outside the form: a Ctrl+Enter in the question must not count as another Generate. */}
+      <DuplicateDialog />
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import type { SettingsView } from '../../../../shared/ipc/views.js';
+import type { CallError } from '../../app-error';
 import { useNavigationStore } from '../../navigation-store';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
@@ -7,11 +9,18 @@ import { useComposeStore } from './compose-store';
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 const KEY_CODES = new Set(['missing_key', 'auth', 'payment_required', 'permission']);
 
+/** "No key" stops being true once a key is saved or demo mode is on: the message goes with its cause. */
+function outlived(error: CallError, settings: SettingsView | undefined): boolean {
+  return error.code === 'missing_key' && settings !== undefined && (settings.hasApiKey || settings.demoMode);
+}
+
 /** Generate, the shortcut, and what became of the last submit (with a way out of key problems). */
 export function SubmitBar({ requestError }: { requestError: string | undefined }) {
   const t = useT();
   const submitting = useComposeStore((s) => s.submitting);
-  const error = useComposeStore((s) => s.error);
+  const settings = useSettingsStore((s) => s.settings);
+  const lastError = useComposeStore((s) => s.error);
+  const error = lastError && !outlived(lastError, settings) ? lastError : undefined;
   const lastJobId = useComposeStore((s) => s.lastJobId);
   const go = useNavigationStore((s) => s.go);
   const updateSettings = useSettingsStore((s) => s.update);

@@ -6,7 +6,7 @@ import { useQueueStore } from '../queue/queue-store';
 import { DRAFT_FIELDS, everyDraftField, pickDraft, randomSeed, type ComposeFrame, type Draft, type FrameRole } from './draft';
 import { loadDraft, saveDraft } from './draft-storage';
 import { checkFile, fromFrameView, importFile, type FrameProblem } from './frames';
-import { draftFromRequest, validate, type FieldIssues } from './request';
+import { draftFromRequest, validate, type FieldIssues, type IpcRequest } from './request';
 
 /**
  * The job being composed (the draft, persisted) and the state of its
@@ -23,6 +23,8 @@ interface ComposeState extends Draft {
   attempted: boolean;
   /** The reason main gave for refusing the last submit. */
   error: CallError | undefined;
+  /** Main held a submit back: the same job was queued `seconds` ago. The page asks before sending this request again. */
+  duplicate: { seconds: number; request: IpcRequest } | undefined;
   lastJobId: string | undefined;
   frameStatus: Record<FrameRole, FrameStatus>;
   /** How many frames of a loaded request could not be reused (a local file outside the frame store). */
@@ -36,8 +38,11 @@ interface ComposeState extends Draft {
   loadRequest(request: JobView['request']): void;
   /** Field issues of the current draft (the shared schema's messages). */
   errors(): FieldIssues;
-  /** Resolves to false when nothing was sent. */
+  /** Resolves to false when nothing was queued. */
   submit(): Promise<boolean>;
+  /** The person asked for the held-back job once more: sends it, saying so. */
+  confirmDuplicate(): Promise<boolean>;
+  cancelDuplicate(): void;
 }
 
 const idle: FrameStatus = { busy: false };
@@ -47,6 +52,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
   submitting: false,
   attempted: false,
   error: undefined,
+  duplicate: undefined,
   lastJobId: undefined,
   frameStatus: { first: idle, last: idle },
   droppedFrames: 0,
@@ -92,26 +98,52 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
   },
 
   async submit() {
-    if (get().submitting) return false;
+    // While the question about a duplicate is open, another press is no answer to it.
+    if (get().submitting || get().duplicate) return false;
     set({ attempted: true });
     const result = validate(get());
     if (!result.request) {
       set({ lastJobId: undefined });
       return false;
     }
-    set({ submitting: true, error: undefined, lastJobId: undefined });
-    try {
-      const job = await api.jobs.submit({ request: result.request });
-      useQueueStore.getState().apply([job]);
-      // A fixed seed stays; a random one is re-drawn by the provider on every job.
-      set({ submitting: false, lastJobId: job.id, attempted: false });
-      return true;
-    } catch (err) {
-      set({ submitting: false, error: toAppError(err) });
-      return false;
-    }
+    return send(result.request, false);
   },
+
+  async confirmDuplicate() {
+    const held = get().duplicate;
+    if (!held || get().submitting) return false;
+    set({ duplicate: undefined });
+    // The request main held back, not the draft: what the person was asked about is what is sent.
+    return send(held.request, true);
+  },
+
+  cancelDuplicate: () => set({ duplicate: undefined }),
 }));
+
+async function send(request: IpcRequest, confirmDuplicate: boolean): Promise<boolean> {
+  useComposeStore.setState({ submitting: true, error: undefined, lastJobId: undefined });
+  try {
+    const job = await api.jobs.submit(confirmDuplicate ? { request, confirmDuplicate } : { request });
+    useQueueStore.getState().apply([job]);
+    // A fixed seed stays; a random one is re-drawn by the provider on every job.
+    useComposeStore.setState({ submitting: false, lastJobId: job.id, attempted: false });
+    return true;
+  } catch (err) {
+    const error = toAppError(err);
+    if (error.code === 'duplicate_submit') {
+      useComposeStore.setState({ submitting: false, duplicate: { seconds: secondsOf(error.params?.seconds), request } });
+    } else {
+      useComposeStore.setState({ submitting: false, error });
+    }
+    return false;
+  }
+}
+
+/** Main says how long ago as a number; anything else still reads as "moments ago". */
+function secondsOf(value: string | number | undefined): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 1 ? Math.round(n) : 1;
+}
 
 function putFrame(role: FrameRole, frame: ComposeFrame): void {
   useComposeStore.getState().update(role === 'first' ? { first: frame } : { last: frame });

@@ -7,8 +7,8 @@ import { useSettingsStore, type SettingsProblem } from './settings-store';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; problem: SettingsProblem } | undefined;
 
+/** What "Test key" found: the key is always tried on APIMart, in demo mode too. */
 function balanceText(t: Translate, b: BalanceView): string {
-  if (b.demo) return t('settings.key.demoBalance');
   if (b.unlimited) return t('settings.key.unlimited');
   return b.remainUsd === undefined ? t('settings.key.balanceUnknown') : t('settings.key.balance', { usd: b.remainUsd.toFixed(2) });
 }
@@ -78,7 +78,7 @@ export function ApiKeySection({ settings }: { settings: SettingsView }) {
         <p className="hint">{t('settings.key.hint')}</p>
       </form>
       <div className="settings-actions">
-        <button type="button" disabled={busy !== undefined || (!settings.hasApiKey && !settings.demoMode)} onClick={() => void test()}>
+        <button type="button" disabled={busy !== undefined || !settings.hasApiKey} onClick={() => void test()}>
           {busy === 'test' ? t('settings.key.testing') : t('settings.key.test')}
         </button>
         {settings.hasApiKey ? (

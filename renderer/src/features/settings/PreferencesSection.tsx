@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { Settings, SettingsView } from '../../../../shared/ipc/views.js';
+import { useProviderSwitch } from '../../components/use-provider-switch';
 import { useLanguageStore, useT } from '../../i18n';
 import { problemText } from './problem-text';
 import { useSettingsStore, type SettingsProblem } from './settings-store';
 
 const inRange = (n: number): boolean => Number.isInteger(n) && n >= 1 && n <= 16;
 
-/** Concurrency, language, theme and the demo provider: each applied as soon as it changes. */
+/** Concurrency, language, theme (each applied as soon as it changes) and where jobs run (asked first). */
 export function PreferencesSection({ settings }: { settings: SettingsView }) {
   const t = useT();
   const [concurrency, setConcurrency] = useState(String(settings.concurrency));
@@ -75,21 +76,10 @@ export function PreferencesSection({ settings }: { settings: SettingsView }) {
           <option value="dark">{t('settings.theme.dark')}</option>
         </select>
 
-        <label className="field-label" htmlFor="settings-demo">
-          {t('settings.demo')}
-        </label>
-        <div className="settings-check">
-          <input
-            id="settings-demo"
-            type="checkbox"
-            checked={settings.demoMode}
-            aria-describedby="settings-demo-hint"
-            onChange={(e) => void update({ demoMode: e.target.checked })}
-          />
-          <span id="settings-demo-hint" className="hint">
-            {t('settings.demo.hint')}
-          </span>
-        </div>
+        <span className="field-label" id="settings-provider-label">
+          {t('settings.provider')}
+        </span>
+        <ProviderRow demo={settings.demoMode} />
       </div>
       {problem ? (
         <p className="form-error" role="alert">
@@ -97,5 +87,22 @@ export function PreferencesSection({ settings }: { settings: SettingsView }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** DEMO or LIVE in words, and the same switch as the header chip, with the same question. */
+function ProviderRow({ demo }: { demo: boolean }) {
+  const t = useT();
+  const { ask, dialog } = useProviderSwitch();
+  return (
+    <div className="settings-provider">
+      <p className="hint" id="settings-provider-state">
+        {demo ? t('settings.provider.demo') : t('settings.provider.live')}
+      </p>
+      <button type="button" aria-describedby="settings-provider-label settings-provider-state" onClick={ask}>
+        {demo ? t('settings.provider.toLive') : t('settings.provider.toDemo')}
+      </button>
+      {dialog}
+    </div>
   );
 }

@@ -75,4 +75,8 @@ export const compose = {
   'compose.error.openSettings': 'Open settings',
   'compose.error.useDemo': 'Use demo mode',
   'compose.error.title': 'Not sent',
+  'compose.duplicate.title': 'Queue the same job again?',
+  'compose.duplicate.body': 'The same job was queued {seconds} s ago — queue it again?',
+  'compose.duplicate.confirm': 'Queue again',
+  'compose.duplicate.cancel': 'Cancel',
 };

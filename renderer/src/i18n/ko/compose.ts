@@ -77,4 +77,8 @@ export const compose: Record<keyof typeof en, string> = {
   'compose.error.openSettings': '설정 열기',
   'compose.error.useDemo': '데모 모드 사용',
   'compose.error.title': '보내지 않음',
+  'compose.duplicate.title': '같은 작업을 다시 대기열에 넣으시겠습니까?',
+  'compose.duplicate.body': '같은 작업을 {seconds}초 전에 대기열에 넣었습니다. 다시 넣으시겠습니까?',
+  'compose.duplicate.confirm': '다시 넣기',
+  'compose.duplicate.cancel': '취소',
 };
