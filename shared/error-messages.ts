@@ -150,6 +150,9 @@ export const ERROR_MESSAGES = {
   'library.drag_desktop_only': 'Dragging a video out works in the desktop app; here, use the download link instead.',
   'library.drag_failed': 'This video could not be dragged out (is the file still there?).',
   'library.trash_failed': 'Keyframe could not move the video to the trash. Check that the file is not open elsewhere, then try again.',
+  'library.restore_expired': 'It is too late to undo: the video has already gone to the trash. Restore it from there.',
+  'library.restore_taken': 'The video cannot be put back: another file named “{file}” is now in its place. Rename that file, then try again.',
+  'library.restore_failed': 'Keyframe could not put the video back. It is still in the trash.',
   'host.no_file_manager': 'Not available in the browser host: it cannot open a file manager. The video is in your output folder.',
   'host.trash_full': 'The browser host trash folder is full of files with this name; empty it and try again.',
 

@@ -13,7 +13,8 @@ export const CSP = [
   "style-src 'self' 'unsafe-inline'",
   `img-src 'self' data: blob: ${MEDIA_SCHEME}:`,
   `media-src 'self' blob: ${MEDIA_SCHEME}:`,
-  "connect-src 'self'",
+  // The viewer reads a clip's frame rate from its file (fetch with Range) before it steps frames.
+  `connect-src 'self' ${MEDIA_SCHEME}:`,
   "font-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

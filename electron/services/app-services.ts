@@ -16,6 +16,7 @@ import { readLibraryFolders } from './library-folders.js';
 import { resolveMedia } from './media.js';
 import { startupNotices, wireServiceEvents } from './service-events.js';
 import { settingsHandlers } from './settings.handlers.js';
+import { TrashBin } from './trash-bin.js';
 import type { AppServices, Handlers, ServicePorts } from './types.js';
 
 /**
@@ -74,11 +75,13 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     });
     const posters = new PosterStore(ports.dataDir);
     await posters.load();
-    const ctx: ServiceContext = { ports, engine, clock, keys, frames: new FrameStore(ports.dataDir), posters, logger, settings: () => ports.settings.get() };
+    const trash = new TrashBin({ shell: ports.shell, clock, logger });
+    const ctx: ServiceContext = { ports, engine, clock, keys, frames: new FrameStore(ports.dataDir), posters, trash, logger, settings: () => ports.settings.get() };
     // Subscribed before the queue starts, so the first steps of resumed jobs are seen too.
     const events = wireServiceEvents(ctx);
     // Library first: a resumed download that finishes adds to an index that is already loaded.
     const lib = await engine.library.load();
+    await trash.sweep(engine.library.directories());
     const recovery = await engine.queue.start();
     if (recovery.strayPartsRemoved.length > 0) logger.log('info', 'removed stray partial downloads', { count: recovery.strayPartsRemoved.length });
     for (const n of startupNotices(recovery, lib)) events.notice(n);
@@ -105,6 +108,8 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
           events.close();
           // The queue first: it aborts demo requests in flight before the demo server goes.
           await opened.queue.close();
+          // Clips still inside their undo window go to the trash for good: the window closes with the app.
+          await trash.close();
           await opened.library.flush();
           await demo.close();
           await release();

@@ -4,6 +4,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import type { FrameStore } from './frame-store.js';
 import type { PosterStore } from './poster-store.js';
 import type { KeyRing } from './key-ring.js';
+import type { TrashBin } from './trash-bin.js';
 import type { ServicePorts } from './types.js';
 
 /** What every handler file gets: the ports, the one engine, and the services' own helpers. */
@@ -14,6 +15,8 @@ export interface ServiceContext {
   keys: KeyRing;
   frames: FrameStore;
   posters: PosterStore;
+  /** Trashed clips inside their undo window. */
+  trash: TrashBin;
   /** Redacts every key the KeyRing has seen, on top of the port's own redaction. */
   logger: Logger;
   settings(): Settings;

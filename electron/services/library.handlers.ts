@@ -7,6 +7,7 @@ import { queryLibrary } from '../core/library/library-query.js';
 import type { ServiceContext } from './context.js';
 import { notFound } from './failures.js';
 import { entryFiles } from './media.js';
+import type { RecordPlace } from './trash-bin.js';
 import type { Handlers } from './types.js';
 import { toVideoView } from './views.js';
 
@@ -42,13 +43,17 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
     async trash({ id }) {
       // entryFiles refuses, trashing nothing, unless the video is a regular video file beside this sidecar.
       const { video, sidecar, videoPresent } = await files(id);
-      // Video first: if the sidecar then fails, the entry stays listed as "video missing"
-      // and can be trashed again; the other order could strand an unlisted video.
-      if (videoPresent) await trashOrFail(ctx, video);
-      await trashOrFail(ctx, sidecar);
+      // Video first, sidecar last: a record never goes before its video (see TrashBin.hold).
+      const e = entry(id);
+      const undoMs = await holdOrFail(ctx, id, { dir: e.dir, sidecarName: e.sidecarName }, videoPresent ? [video, sidecar] : [sidecar]);
       // The files are gone, so drop the one entry instead of rescanning every folder.
       await library.remove(id);
-      return { ok: true as const };
+      return { ok: true as const, undoMs };
+    },
+    async restore({ id }) {
+      const { dir, sidecarName } = await ctx.trash.restore(id);
+      // Indexed again from the sidecar that came back (favourite and tags live in it).
+      return view(await library.add(dir, sidecarName));
     },
     async startDrag({ id }) {
       const { video, videoPresent } = await files(id);
@@ -70,9 +75,9 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
   };
 }
 
-async function trashOrFail(ctx: ServiceContext, path: string): Promise<void> {
+async function holdOrFail(ctx: ServiceContext, id: string, place: RecordPlace, paths: string[]): Promise<number> {
   try {
-    await ctx.ports.shell.trash(path);
+    return await ctx.trash.hold(id, place, paths);
   } catch (err) {
     if (isAppFailure(err)) throw err;
     ctx.logger.log('warn', 'could not move a file to the trash', { error: err });

@@ -33,7 +33,13 @@ export interface SettingsStore {
 /** Desktop integration; the browser host implements what it can and refuses the rest clearly. */
 export interface ShellPort {
   reveal(path: string): Promise<void>;
+  /** Puts a file in the trash for good (the services' trash bin calls it once a clip's undo window ends). */
   trash(path: string): Promise<void>;
+  /**
+   * True when trash() IS the app's own `.keyframe-trash` folder (the browser host): a file the trash bin
+   * held there for "Undo" is then already where it belongs. Absent: trash() is the OS trash.
+   */
+  readonly trashIsAppFolder?: boolean;
   /** A folder chosen by the person (native dialog), or undefined if cancelled/unsupported. */
   chooseFolder(current: string): Promise<string | undefined>;
   notify?(title: string, body: string): void;

@@ -1,5 +1,6 @@
 import { EVENTS, OPS, type Api } from '../../shared/ipc/channels.js';
 import { connectHost, type ConnectionState } from './host-socket';
+import { hashWithoutToken } from './selection/route';
 
 /**
  * THE one module that touches `window.api`. In the desktop app the preload
@@ -61,13 +62,14 @@ function validatedPreload(preload: Api): Api {
   return buildApi(call, subscribe);
 }
 
-/** The token from `#token=…`, kept for this tab only (a reload must still work once the address is cleaned). */
+/** The token from `#token=…`, kept for this tab only (a reload must still work once the address is cleaned: the route stays in the hash, the token in sessionStorage). */
 function takeToken(): string | undefined {
   const m = /(?:^#|&)token=([A-Za-z0-9_-]{20,200})(?:&|$)/.exec(window.location.hash);
   if (m?.[1]) {
     sessionStorage.setItem('keyframe.token', m[1]);
     // Out of the address bar: it must not end up in a screenshot, a bookmark or a shared link.
-    history.replaceState(null, '', window.location.pathname + window.location.search);
+    // A route beside it (`#/library?v=…&token=…`) stays.
+    history.replaceState(null, '', window.location.pathname + window.location.search + hashWithoutToken(window.location.hash));
     return m[1];
   }
   return sessionStorage.getItem('keyframe.token') ?? undefined;

@@ -75,7 +75,10 @@ export const contract = {
     get: op(z.strictObject({ id }), VideoViewSchema),
     setFavorite: op(z.strictObject({ id, favorite: z.boolean() }), VideoViewSchema),
     setTags: op(z.strictObject({ id, tags: z.array(z.string().min(1).max(40, TAG_TOO_LONG)).max(20, TAGS_TOO_MANY) }), VideoViewSchema),
-    trash: op(z.strictObject({ id }), ok),
+    /** Moves the clip to the trash; `undoMs`: how long `restore` can still put it back. */
+    trash: op(z.strictObject({ id }), z.object({ ok: z.literal(true), undoMs: z.number().int().nonnegative() })),
+    /** Puts a clip trashed less than `undoMs` ago back in the library. */
+    restore: op(z.strictObject({ id }), VideoViewSchema),
     reveal: op(z.strictObject({ id }), ok),
     /** Drag the video file out of the app (desktop only; starts an OS drag from main). */
     startDrag: op(z.strictObject({ id }), ok),

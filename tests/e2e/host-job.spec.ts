@@ -36,8 +36,8 @@ test('a prompt typed in the page becomes a finished, playable video', async ({ p
   const problems = watchProblems(page);
 
   await page.goto(host.url);
-  // The token is taken out of the address bar once read.
-  await expect(page).toHaveURL(`${host.origin}/`);
+  // The token is taken out of the address bar once read; the route takes its place.
+  await expect(page).toHaveURL(`${host.origin}/#/studio`);
   await expect(page.getByRole('heading', { name: 'Keyframe' })).toBeVisible();
   await expect(page.getByText('No jobs yet.')).toBeVisible();
   await expect(page.getByText(/kept in a plain owner-only file/)).toBeVisible();
@@ -60,7 +60,7 @@ test('a prompt typed in the page becomes a finished, playable video', async ({ p
 
   // "Open result" leads to the library, where the clip plays from /media with Range (the CSP allows media-src 'self').
   await row.getByRole('button', { name: 'Open result' }).click();
-  const video = page.locator('.lib-player video').first();
+  const video = page.locator('.viewer video').first();
   await expect(video).toBeVisible();
   expect(await video.getAttribute('src')).toMatch(/^\/media\/video\/[A-Za-z0-9_-]+\?t=[A-Za-z0-9_-]{43}$/);
   await expect.poll(() => video.evaluate((v) => (v as HTMLVideoElement).readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);

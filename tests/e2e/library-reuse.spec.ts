@@ -4,7 +4,7 @@ import { openLibrary } from './support/library-page.js';
 
 /**
  * From a library video back to the studio: its settings fill the compose
- * panel, and a frame grabbed from the clip becomes the next job's first frame.
+ * panel, and the frame on screen in the viewer becomes the next job's first frame.
  */
 
 let host: LibraryHost | undefined;
@@ -29,12 +29,15 @@ test('reuse settings, then use the first frame of a clip as the next first frame
   expect(details).toContain(typed);
   await expect(page.locator('[data-frame-zone="first"]')).not.toHaveAttribute('data-state', 'filled');
 
-  // Then a frame of the clip, grabbed on a canvas and imported by main, becomes the next first frame.
+  // Then the frame on screen, grabbed on a canvas and imported by main, becomes the next first frame.
   await openLibrary(page);
   await page.locator('.lib-scroll').getByRole('option').first().click();
   await expect.poll(() => page.locator('.lib-details video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
-  await page.locator('#lib-which').selectOption({ label: 'First frame' });
-  await page.getByRole('button', { name: 'As next first frame' }).click();
+  await expect(page.locator('.viewer video')).toHaveAttribute('data-fps', '24');
+  await page.getByRole('listbox', { name: 'Videos' }).focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('.');
+  await expect(page.getByTestId('frame-counter')).toHaveText('f 13 / 48');
+  await page.getByRole('button', { name: 'As first frame', exact: true }).click();
   await expect(page.getByText('Frame added to the studio.')).toBeVisible();
   await page.locator('nav [data-nav="studio"]').click();
   await expect(page.locator('[data-frame-zone="first"]')).toHaveAttribute('data-state', 'filled');

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { MOVING_MP4 } from './support/library-fixture.js';
 import { startLibraryHost, type LibraryHost } from './support/library-host.js';
 import { openLibrary } from './support/library-page.js';
 
-/** Screenshots of the library grid and the details pane in light/dark × en/ko, saved under test-results/screenshots/. */
+/** Screenshots of the library grid with the viewer open in light/dark × en/ko at two window sizes, saved under test-results/screenshots/. */
 
 let host: LibraryHost | undefined;
 
@@ -19,27 +20,44 @@ async function prefer(page: Page, language: 'en' | 'ko', theme: 'light' | 'dark'
   await page.locator('nav [data-nav="library"]').click();
 }
 
-test('library and details screenshots in light/dark and en/ko', async ({ page }) => {
-  test.setTimeout(120_000);
-  host = await startLibraryHost({ count: 240, posters: true });
+test('library with the viewer open: screenshots at 1024×700 and 1920×1080, light/dark, en/ko', async ({ page }) => {
+  test.setTimeout(180_000);
+  host = await startLibraryHost({ count: 240, posters: true, video: MOVING_MP4 });
   await page.goto(host.url);
   await openLibrary(page);
   for (const language of ['en', 'ko'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: theme });
       await prefer(page, language, theme);
-      const grid = page.locator('.lib-scroll');
-      await expect(grid.getByRole('option').first()).toBeVisible();
-      await expect.poll(() => grid.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete))).toBe(true);
-      await page.screenshot({ path: `test-results/screenshots/library-${theme}-${language}.png` });
-      await grid.getByRole('option').nth(1).click();
-      const video = page.locator('.lib-details video');
-      await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-      await page.screenshot({ path: `test-results/screenshots/details-${theme}-${language}.png` });
-      await page.keyboard.press('Delete');
-      await expect(page.getByRole('alertdialog')).toBeVisible();
-      await page.screenshot({ path: `test-results/screenshots/details-confirm-${theme}-${language}.png` });
-      await page.getByRole('alertdialog').getByRole('button').last().click();
+      for (const [width, height] of [
+        [1024, 700],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        const grid = page.locator('.lib-scroll');
+        await expect(grid.getByRole('option').first()).toBeVisible();
+        await grid.getByRole('option').nth(1).click();
+        const video = page.locator('.viewer video');
+        await expect(video).toHaveAttribute('data-fps', '24');
+        await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+        // A frame with marks and guides on, as a person reviewing a take would have it.
+        await grid.focus();
+        for (let i = 0; i < 5; i++) await page.keyboard.press('.');
+        await page.keyboard.press('i');
+        for (let i = 0; i < 20; i++) await page.keyboard.press('.');
+        await page.keyboard.press('o');
+        await page.locator('.viewer').getByRole('button', { name: /guides|가이드/ }).click();
+        await expect(page.getByTestId('frame-counter')).toHaveText('f 26 / 48');
+        await expect.poll(() => grid.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete))).toBe(true);
+        await page.screenshot({ path: `test-results/screenshots/library-viewer-${width}x${height}-${theme}-${language}.png` });
+        await page.locator('.viewer').getByRole('button', { name: /guides|가이드/ }).click();
+        // Trash: the toast with Undo.
+        await page.keyboard.press('Delete');
+        await expect(page.locator('.lib-toast')).toBeVisible();
+        await page.screenshot({ path: `test-results/screenshots/library-trashed-${width}x${height}-${theme}-${language}.png` });
+        await page.locator('.lib-toast button').first().click();
+        await expect(page.locator('.lib-toast')).toHaveCount(0);
+      }
     }
   }
 });

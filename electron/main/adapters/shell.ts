@@ -28,7 +28,8 @@ export function createElectronShell(d: ElectronShellDeps): ShellPort {
       d.shell.showItemInFolder(path);
     },
     async trash(path) {
-      // To the OS trash, not unlink: a misclick on "Delete" must be undoable.
+      // To the OS trash, not unlink. Called only once a clip's undo window has ended (services/trash-bin.ts):
+      // Electron cannot take a file back out of the OS trash, so "Undo" works on the app's own folder before that.
       await d.shell.trashItem(path);
     },
     async chooseFolder(current) {

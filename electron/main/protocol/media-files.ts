@@ -37,6 +37,8 @@ export function createMediaHandler(resolveMedia: AppServices['resolveMedia']): P
       ...SECURITY_HEADERS,
       // Only our own page may read the bytes (canvas frame grabs); no other origin.
       'Access-Control-Allow-Origin': APP_ORIGIN,
+      // The viewer's file reader (fetch with Range) needs the size and the range it got, which CORS hides otherwise.
+      'Access-Control-Expose-Headers': 'Content-Range, Content-Length, Accept-Ranges',
       Vary: 'Origin',
     };
     // toWeb: when <video> aborts a request, cancelling the web stream destroys the file stream (no fd leak).

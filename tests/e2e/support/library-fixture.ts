@@ -13,6 +13,8 @@ import { SIDECAR_SCHEMA, type VideoSidecar } from '../../../shared/domain/video.
 const REPO = resolve(import.meta.dirname, '..', '..', '..');
 export const FIXTURE_MP4 = join(REPO, 'electron', 'core', 'demo', 'fixtures', 'demo-16x9-smptebars.mp4');
 export const FIXTURE_POSTER = join(REPO, 'electron', 'core', 'demo', 'fixtures', 'demo-16x9-smptebars.jpg');
+/** A 24 fps clip (2 s, 48 frames) whose every frame differs from the next: for frame-accurate checks. */
+export const MOVING_MP4 = join(REPO, 'electron', 'core', 'demo', 'fixtures', 'demo-16x9-testsrc2.mp4');
 
 const SUBJECTS = ['a paper boat', 'a red fox', 'an old lighthouse', 'a city tram', 'a glass of water', 'a hot air balloon', 'a violin player', 'a koi pond', 'a desert road', 'a snow owl'];
 const ACTIONS = ['drifting slowly', 'in heavy rain', 'at golden hour', 'under neon lights', 'in slow motion', 'seen from above', 'at dawn', 'in fog'];
@@ -31,6 +33,8 @@ export interface FixtureOptions {
   rareCount?: number;
   /** Cache a poster for every video (as if the grid had made them before), in `<dataDir>/posters`. */
   postersIn?: string;
+  /** The MP4 every video is a hardlink of (default: the SMPTE bars fixture). */
+  video?: string;
 }
 
 export function writeLibrary(outDir: string, opts: FixtureOptions): LibraryFixture {
@@ -38,7 +42,7 @@ export function writeLibrary(outDir: string, opts: FixtureOptions): LibraryFixtu
   const rareCount = opts.rareCount ?? 7;
   mkdirSync(outDir, { recursive: true });
   const source = join(outDir, '.fixture.mp4');
-  copyFileSync(FIXTURE_MP4, source);
+  copyFileSync(opts.video ?? FIXTURE_MP4, source);
   if (opts.postersIn) mkdirSync(opts.postersIn, { recursive: true });
   const base = Date.UTC(2025, 0, 1);
   const rareEvery = Math.floor(opts.count / rareCount);

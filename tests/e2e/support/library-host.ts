@@ -11,11 +11,12 @@ export interface LibraryHost {
   url: string;
   origin: string;
   outDir: string;
+  dataDir: string;
   library: LibraryFixture;
   stop(): Promise<void>;
 }
 
-export async function startLibraryHost(fixture: FixtureOptions & { posters?: boolean }, opts: { key?: string; demoBaseUrl?: string } = {}): Promise<LibraryHost> {
+export async function startLibraryHost(fixture: FixtureOptions & { posters?: boolean }, opts: { key?: string; demoBaseUrl?: string; apiBaseUrl?: string } = {}): Promise<LibraryHost> {
   let library: LibraryFixture | undefined;
   const host = await startHostProcess({
     ...opts,
@@ -25,5 +26,5 @@ export async function startLibraryHost(fixture: FixtureOptions & { posters?: boo
     },
   });
   if (!library) throw new Error('the library fixture was not written');
-  return { url: host.url, origin: host.origin, outDir: host.outDir, library, stop: () => host.stop() };
+  return { url: host.url, origin: host.origin, outDir: host.outDir, dataDir: host.dataDir, library, stop: () => host.stop() };
 }

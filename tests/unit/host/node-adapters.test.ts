@@ -186,6 +186,17 @@ describe('host shell', () => {
     expect(existsSync(join(dir, 'clip.mp4'))).toBe(false);
   });
 
+  it('is its own trash: a file already in .keyframe-trash (held there for Undo) stays where it is', async () => {
+    const dir = tempDir();
+    const shell = createHostShell();
+    expect(shell.trashIsAppFolder).toBe(true);
+    mkdirSync(join(dir, HOST_TRASH_DIR));
+    writeFileSync(join(dir, HOST_TRASH_DIR, 'clip.mp4'), 'held');
+    await shell.trash(join(dir, HOST_TRASH_DIR, 'clip.mp4'));
+    expect(readdirSync(join(dir, HOST_TRASH_DIR))).toEqual(['clip.mp4']);
+    expect(existsSync(join(dir, HOST_TRASH_DIR, HOST_TRASH_DIR))).toBe(false);
+  });
+
   it('has no folder picker', async () => {
     expect(await createHostShell().chooseFolder('/x')).toBeUndefined();
   });

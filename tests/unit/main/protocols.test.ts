@@ -89,6 +89,8 @@ describe('keyframe-media://', () => {
     expect(full.headers.get('accept-ranges')).toBe('bytes');
     expect(full.headers.get('content-security-policy')).toBe(CSP);
     expect(full.headers.get('access-control-allow-origin')).toBe('keyframe://app');
+    // The viewer's frame-rate reader fetches with Range and must see the range and size it got.
+    expect(full.headers.get('access-control-expose-headers')).toBe('Content-Range, Content-Length, Accept-Ranges');
     expect((await bytes(full)).equals(video)).toBe(true);
 
     const ranged = await handle(get('keyframe-media://video/job1-0', { headers: { Range: 'bytes=100-199' } }));

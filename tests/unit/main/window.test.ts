@@ -67,7 +67,7 @@ describe('main window', () => {
   it('has the production CSP', () => {
     expect(CSP).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: keyframe-media:; " +
-        "media-src 'self' blob: keyframe-media:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; " +
+        "media-src 'self' blob: keyframe-media:; connect-src 'self' keyframe-media:; font-src 'self'; object-src 'none'; base-uri 'none'; " +
         "frame-ancestors 'none'; form-action 'none'",
     );
     expect(CSP).not.toMatch(/https?:|unsafe-eval|\*/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clearedFilters, isFiltered, toQuery } from '../../../renderer/src/features/library/library-filters.js';
-import { itemAt, missingPages, PAGE, pageOf, withVideo, type Pages } from '../../../renderer/src/features/library/library-pages.js';
-import { moveTarget, selectedIndexIn, videoIdFromHash } from '../../../renderer/src/features/library/library-selection.js';
+import { findIn, itemAt, missingPages, orderedIds, PAGE, pageOf, withVideo, type Pages } from '../../../renderer/src/features/library/library-pages.js';
+import { moveTarget, selectedIndexIn, successorOf } from '../../../renderer/src/features/library/library-selection.js';
 import { videos, videoView } from './view-samples.js';
 
 /** The library's pure rules: filters → query, pages fetched around the view, where the selection is and moves. */
@@ -145,18 +145,37 @@ describe('moveTarget (grid keys, 4 columns, 50 videos)', () => {
   });
 });
 
-describe('videoIdFromHash', () => {
-  it.each([
-    ['#video=job-1-0', 'job-1-0'],
-    ['#token=abc&video=job_2-1', 'job_2-1'],
-    ['#video=job-1-0&other=1', 'job-1-0'],
-    ['', undefined],
-    ['#', undefined],
-    ['#video=', undefined],
-    ['#video=../../etc/passwd', undefined],
-    ['#myvideo=job-1-0', undefined],
-    [`#video=${'x'.repeat(121)}`, undefined],
-  ])('%j → %s', (hash, want) => {
-    expect(videoIdFromHash(hash)).toBe(want);
+describe('successorOf (who is selected once the primary is trashed)', () => {
+  const pages: Pages = { 0: videos(0, PAGE), 1: videos(PAGE, 20) };
+  const total = PAGE + 20;
+
+  it('the next clip, which moves up into the trashed one\'s place', () => {
+    expect(successorOf(pages, 4, total)).toEqual({ id: 'v5', index: 4 });
+  });
+
+  it('across a page boundary when that page is fetched', () => {
+    expect(successorOf(pages, PAGE - 1, total)).toEqual({ id: `v${PAGE}`, index: PAGE - 1 });
+  });
+
+  it('the one before for the last clip', () => {
+    expect(successorOf(pages, total - 1, total)).toEqual({ id: `v${total - 2}`, index: total - 2 });
+  });
+
+  it('nothing for the only clip, an unknown place, or a next clip whose page is not fetched', () => {
+    expect(successorOf({ 0: videos(0, 1) }, 0, 1)).toBeUndefined();
+    expect(successorOf(pages, -1, total)).toBeUndefined();
+    expect(successorOf({ 0: videos(0, PAGE) }, PAGE - 1, PAGE + 5)).toBeUndefined();
+  });
+});
+
+describe('findIn / orderedIds', () => {
+  it('finds a fetched clip by id in any page', () => {
+    const pages: Pages = { 2: videos(2 * PAGE, 3), 0: videos(0, 3) };
+    expect(findIn(pages, `v${2 * PAGE + 1}`)?.id).toBe(`v${2 * PAGE + 1}`);
+    expect(findIn(pages, 'v99')).toBeUndefined();
+  });
+
+  it('lists the fetched clips in grid order, whatever order the pages arrived in', () => {
+    expect(orderedIds({ 1: videos(PAGE, 2), 0: videos(0, 2) })).toEqual(['v0', 'v1', `v${PAGE}`, `v${PAGE + 1}`]);
   });
 });

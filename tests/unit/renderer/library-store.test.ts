@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryQuery } from '../../../shared/domain/library-query.js';
 import type { LibraryPage, VideoView } from '../../../shared/ipc/views.js';
 import { useLibraryStore } from '../../../renderer/src/features/library/library-store.js';
+import { useSelectedVideo } from '../../../renderer/src/selection/selected-video.js';
+import { useSelectionStore } from '../../../renderer/src/selection/selection-store.js';
 import { videos, videoView } from './view-samples.js';
 
 /**
  * The library store against a fake main: which pages it fetches for what the
- * grid shows, which replies it drops (older filters), and what is selected
- * after a query, a refresh, a removal or a change made elsewhere.
+ * grid shows, which replies it drops (older filters), and what the one
+ * selection and the viewer's record are after a pick, a refresh or a change
+ * made elsewhere.
  */
 
 const api = vi.hoisted(() => ({
@@ -32,6 +35,9 @@ let held: { query: LibraryQuery; release(): void; fail(err: unknown): void }[] =
 
 const initial = useLibraryStore.getState();
 const store = () => useLibraryStore.getState();
+const selection = () => useSelectionStore.getState();
+/** The record the viewer and the details pane show. */
+const shown = () => useSelectedVideo.getState().video;
 /** Runs every promise callback already due: the store's awaited replies land before the test looks. */
 const settle = () => new Promise<void>((r) => setTimeout(r, 0));
 const queried = () => api.library.query.mock.calls.map(([q]) => q);
@@ -40,6 +46,7 @@ const pageKeys = () => Object.keys(store().pages).map(Number);
 
 beforeEach(() => {
   useLibraryStore.setState(initial, true);
+  useSelectionStore.getState().clear();
   vi.clearAllMocks();
   library = videos(0, 250);
   holding = false;
@@ -223,42 +230,56 @@ describe('filters', () => {
   });
 });
 
-describe('selection', () => {
-  it('select remembers the video and where it was picked, and closes a delete confirmation', () => {
-    store().setConfirmingDelete(true);
-    const v = videoView('v7');
-    store().select(v, 7);
-    expect(store()).toMatchObject({ selected: v, selectedId: 'v7', selectedIndex: 7, confirmingDelete: false });
-  });
-
-  it('select(undefined) clears it', () => {
-    store().select(videoView('v7'), 7);
-    store().select(undefined);
-    expect(store()).toMatchObject({ selected: undefined, selectedId: undefined, selectedIndex: -1 });
-  });
-
-  it('new filters keep the selected video in the details pane but forget where it was in the grid', async () => {
+describe('picking in the grid (the one selection)', () => {
+  it('a plain pick selects that clip alone, remembers where it was picked and shows its record at once', async () => {
     await store().load();
-    store().select(videoView('v7'), 7);
+    api.library.get.mockClear();
+    await store().selectAt(7);
+    expect(selection()).toMatchObject({ ids: ['v7'], primary: 'v7', anchor: 'v7' });
+    expect(store().primaryIndex).toBe(7);
+    expect(shown()?.id).toBe('v7');
+    // Taken from the fetched page: no round trip to main before the viewer can show it.
+    expect(api.library.get).not.toHaveBeenCalled();
+  });
+
+  it('Ctrl/Cmd adds and takes out; Shift selects the range from the anchor in grid order', async () => {
+    await store().load();
+    await store().selectAt(3);
+    await store().selectAt(5, 'toggle');
+    expect(selection()).toMatchObject({ ids: ['v3', 'v5'], primary: 'v5' });
+    await store().selectAt(8, 'range');
+    expect(selection()).toMatchObject({ ids: ['v5', 'v6', 'v7', 'v8'], primary: 'v8', anchor: 'v5' });
+    await store().selectAt(8, 'toggle');
+    // The primary taken out: the last one still picked becomes the primary, and the viewer follows it.
+    expect(selection().primary).toBe('v7');
+    expect(shown()?.id).toBe('v7');
+    expect(store().primaryIndex).toBe(-1);
+  });
+
+  it('new filters keep the selected clip in the viewer but forget where it was in the grid', async () => {
+    await store().load();
+    await store().selectAt(7);
     store().setFilters({ text: 'v2' });
-    expect(store()).toMatchObject({ selectedId: 'v7', selectedIndex: -1 });
-    expect(store().selected?.id).toBe('v7');
+    expect(store().primaryIndex).toBe(-1);
+    expect(selection().primary).toBe('v7');
+    expect(shown()?.id).toBe('v7');
     await settle();
   });
 
-  it('selectAt picks from a fetched page without asking main', async () => {
-    await store().load();
-    api.library.query.mockClear();
-    await store().selectAt(42);
-    expect(api.library.query).not.toHaveBeenCalled();
-    expect(store()).toMatchObject({ selectedId: 'v42', selectedIndex: 42 });
+  it('dropFilters takes out only the named filters', async () => {
+    store().setFilters({ text: 'boat', favorite: true, aspect: '9:16', sort: 'oldest' });
+    store().dropFilters(['favorite', 'aspect']);
+    expect(store().filters).toEqual({ text: 'boat', favorite: undefined, aspect: undefined, sort: 'oldest' });
+    await settle();
   });
 
   it('selectAt fetches the page of a video not fetched yet (End on a long list)', async () => {
     await store().load();
     await store().selectAt(249);
     expect(queried().at(-1)).toEqual({ sort: 'newest', offset: 200, limit: 100 });
-    expect(store()).toMatchObject({ selectedId: 'v249', selectedIndex: 249 });
+    expect(selection().primary).toBe('v249');
+    expect(store().primaryIndex).toBe(249);
+    expect(shown()?.id).toBe('v249');
   });
 
   it('selectAt selects nothing when the filters changed while its page was on the way', async () => {
@@ -268,21 +289,21 @@ describe('selection', () => {
     store().setFilters({ text: 'v24' });
     await release(0);
     await picking;
-    expect(store().selectedId).toBeUndefined();
+    expect(selection().primary).toBeUndefined();
   });
 
   it('selectAt selects nothing past the end of the list', async () => {
     await store().load();
     await store().selectAt(260);
-    expect(store().selectedId).toBeUndefined();
+    expect(selection().primary).toBeUndefined();
   });
 
   it('selectAt keeps the selection and does not throw when main cannot answer', async () => {
     await store().load();
-    store().select(videoView('v3'), 3);
+    await store().selectAt(3);
     api.library.query.mockRejectedValueOnce({ code: 'network', message: 'Main is not answering.' });
     await expect(store().selectAt(220)).resolves.toBeUndefined();
-    expect(store().selectedId).toBe('v3');
+    expect(selection().primary).toBe('v3');
   });
 
   it('selectAt ignores an index below 0 (an empty grid)', async () => {
@@ -290,94 +311,86 @@ describe('selection', () => {
     api.library.query.mockClear();
     await store().selectAt(-1);
     expect(api.library.query).not.toHaveBeenCalled();
-    expect(store().selectedId).toBeUndefined();
+    expect(selection().primary).toBeUndefined();
   });
 
-  it('a refresh re-reads the selected video, so a change made elsewhere shows', async () => {
+  it('a refresh re-reads the selected clip, so a change made elsewhere shows', async () => {
     await store().load();
-    store().select(videoView('v5'), 5);
+    await store().selectAt(5);
     library = library.map((v) => (v.id === 'v5' ? { ...v, favorite: true, tags: ['sea'] } : v));
     await store().load();
-    expect(store().selected).toMatchObject({ id: 'v5', favorite: true, tags: ['sea'] });
-    expect(store().selectedIndex).toBe(5);
+    expect(shown()).toMatchObject({ id: 'v5', favorite: true, tags: ['sea'] });
+    expect(store().primaryIndex).toBe(5);
   });
 
-  it('a refresh clears the selection when the video is gone', async () => {
+  it('a refresh drops the clip from the selection when it is gone', async () => {
     await store().load();
-    store().select(videoView('v5'), 5);
+    await store().selectAt(5);
     library = library.filter((v) => v.id !== 'v5');
     await store().load();
-    expect(store()).toMatchObject({ selected: undefined, selectedId: undefined });
+    expect(selection().primary).toBeUndefined();
+    expect(shown()).toBeUndefined();
   });
 
-  it('a refresh does not undo a selection made while it re-read the old one', async () => {
+  it('a refresh that cannot reach main keeps the selection (only "not found" means gone)', async () => {
     await store().load();
-    store().select(videoView('v5'), 5);
+    await store().selectAt(5);
+    api.library.get.mockRejectedValueOnce({ code: 'unavailable', message: 'Lost the connection.' });
+    await store().load();
+    expect(selection().primary).toBe('v5');
+    expect(shown()?.id).toBe('v5');
+  });
+
+  it('a refresh does not put back the old clip when another was picked while it re-read', async () => {
+    await store().load();
+    await store().selectAt(5);
     let reread!: (v: VideoView) => void;
     api.library.get.mockImplementationOnce(() => new Promise((r) => (reread = r)));
     const refreshing = store().load();
     await settle();
-    const next = videoView('v6');
-    store().select(next, 6);
+    await store().selectAt(6);
     reread(videoView('v5', { favorite: true }));
     await refreshing;
-    expect(store().selectedId).toBe('v6');
-    expect(store().selected).toBe(next);
+    expect(selection().primary).toBe('v6');
+    expect(shown()?.id).toBe('v6');
   });
 
-  it('a refresh does not clear a selection made while the old one turned out gone', async () => {
+  it('a refresh does not drop a clip picked while the old one turned out gone', async () => {
     await store().load();
-    store().select(videoView('v5'), 5);
+    await store().selectAt(5);
     let gone!: (err: unknown) => void;
     api.library.get.mockImplementationOnce(() => new Promise((_, reject) => (gone = reject)));
     const refreshing = store().load();
     await settle();
-    const next = videoView('v6');
-    store().select(next, 6);
+    await store().selectAt(6);
     gone({ code: 'not_found', message: 'gone' });
     await refreshing;
-    expect(store().selectedId).toBe('v6');
-    expect(store().selected).toBe(next);
+    expect(selection()).toMatchObject({ ids: ['v6'], primary: 'v6' });
   });
 
-  it('removing the selected video clears the selection and reloads the list without it', async () => {
+  it('a clip selected from elsewhere (a link, "Open result") that no page has is fetched for the viewer', async () => {
     await store().load();
-    store().select(videoView('v5'), 5);
-    library = library.filter((v) => v.id !== 'v5');
-    api.library.query.mockClear();
-    store().remove('v5');
-    expect(store().selectedId).toBeUndefined();
+    useSelectionStore.getState().select('v240');
+    expect(shown()).toBeUndefined();
     await settle();
-    expect(api.library.query).toHaveBeenCalled();
-    expect(store().total).toBe(249);
-    expect(store().pages[0]?.some((v) => v.id === 'v5')).toBe(false);
+    expect(shown()?.id).toBe('v240');
   });
 
-  it('removing another video keeps the selection', async () => {
+  it('patch replaces the clip in the grid and in the viewer', async () => {
     await store().load();
-    store().select(videoView('v5'), 5);
-    library = library.filter((v) => v.id !== 'v9');
-    store().remove('v9');
-    await settle();
-    expect(store().selectedId).toBe('v5');
-    expect(store().total).toBe(249);
-  });
-
-  it('patch replaces the video in the grid and in the details pane', async () => {
-    await store().load();
-    store().select(store().pages[0]?.[5], 5);
+    await store().selectAt(5);
     const starred = videoView('v5', { favorite: true });
     store().patch(starred);
     expect(store().pages[0]?.[5]).toBe(starred);
-    expect(store().selected).toBe(starred);
+    expect(shown()).toBe(starred);
   });
 
-  it('patch of another video leaves the selected one as it is', async () => {
+  it('patch of another clip leaves the shown one as it is', async () => {
     await store().load();
-    const selected = store().pages[0]?.[5];
-    store().select(selected, 5);
+    await store().selectAt(5);
+    const before = shown();
     store().patch(videoView('v6', { favorite: true }));
-    expect(store().selected).toBe(selected);
+    expect(shown()).toBe(before);
     expect(store().pages[0]?.[6]?.favorite).toBe(true);
   });
 });

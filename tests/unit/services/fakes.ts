@@ -56,7 +56,10 @@ export class FakeShell implements ShellPort {
   async reveal(path: string): Promise<void> {
     this.revealed.push(path);
   }
+  /** Makes trash() fail (as the OS trash does on a volume without one). */
+  trashFails = false;
   async trash(path: string): Promise<void> {
+    if (this.trashFails) throw Object.assign(new Error('no trash on this volume'), { code: 'EXDEV' });
     this.trashed.push(path);
     await mkdir(this.trashDir, { recursive: true });
     await rename(path, join(this.trashDir, `${this.trashed.length}-${basename(path)}`));

@@ -94,6 +94,7 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
   'library:setFavorite': [...id, { path: ['favorite'], bad: fc.oneof(notBoolean, missing) }],
   'library:setTags': [...id, { path: ['tags'], bad: badTags }],
   'library:trash': id,
+  'library:restore': id,
   'library:reveal': id,
   'library:startDrag': id,
   'library:savePoster': [...id, { path: ['dataBase64'], bad: badBase64 }],

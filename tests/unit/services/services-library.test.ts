@@ -1,6 +1,8 @@
-import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHostShell } from '../../../electron/host/host-shell.js';
+import { UNDO_WINDOW_MS } from '../../../electron/services/trash-bin.js';
 import { TEST_KEY } from '../../support/engine-harness.js';
 import { callError, createServiceHarness, isFinished, type ServiceHarness } from './service-harness.js';
 
@@ -16,6 +18,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
+
+const exists = (path: string) => access(path).then(() => true, () => false);
 
 /** A copy of the saved sidecar under a new id, pointing at `file` (the kind of edit anyone can make). */
 async function craftSidecar(id: string, file: string): Promise<void> {
@@ -35,18 +39,104 @@ describe('library through the services', () => {
     expect((await callError(h, 'library:get', { id: 'unknown-id' })).code).toBe('not_found');
   });
 
-  it('trashes the video and its sidecar, then the entry is gone', async () => {
-    const entry = h.engine.library.get(videoId);
+  /** The entry's video and sidecar paths, and where the trash bin holds them during the undo window. */
+  const pathsOf = (id: string) => {
+    const entry = h.engine.library.get(id);
     if (!entry) throw new Error('no entry');
-    const video = join(entry.dir, entry.sidecar.file);
-    const sidecar = join(entry.dir, entry.sidecarName);
-    expect(await h.call('library:trash', { id: videoId })).toEqual({ ok: true });
-    expect(h.shell.trashed).toEqual([video, sidecar]);
+    const held = join(entry.dir, '.keyframe-trash');
+    return {
+      video: join(entry.dir, entry.sidecar.file),
+      sidecar: join(entry.dir, entry.sidecarName),
+      heldVideo: join(held, entry.sidecar.file),
+      heldSidecar: join(held, entry.sidecarName),
+    };
+  };
+
+  it('trash takes the clip out of the library at once, holds its files for the undo window, then hands them to the OS trash', async () => {
+    const p = pathsOf(videoId);
+    expect(await h.call('library:trash', { id: videoId })).toEqual({ ok: true, undoMs: UNDO_WINDOW_MS });
     expect((await callError(h, 'library:get', { id: videoId })).code).toBe('not_found');
     expect((await h.call('library:query', {})).total).toBe(0);
     expect(await h.services.resolveMedia('video', videoId)).toBeUndefined();
+    expect(await exists(p.heldVideo)).toBe(true);
+    expect(await exists(p.heldSidecar)).toBe(true);
+    expect(await exists(p.video)).toBe(false);
+    // Nothing has reached the OS trash yet: from there the app could not take it back.
+    expect(h.shell.trashed).toEqual([]);
     const removedPushed = () => h.events.some((e) => e.channel === 'library:changed' && (e.payload as { removed: string[] }).removed.includes(videoId));
     await h.drive(removedPushed);
+
+    h.clock.advance(UNDO_WINDOW_MS);
+    await vi.waitFor(() => expect(h.shell.trashed).toHaveLength(2));
+    // Handed over from their original place, so the OS trash's "Put back" returns them to the output folder.
+    expect(h.shell.trashed).toEqual([p.video, p.sidecar]);
+    expect(await exists(p.heldVideo)).toBe(false);
+    expect((await callError(h, 'library:restore', { id: videoId })).key).toBe('library.restore_expired');
+  });
+
+  it('restore inside the undo window puts both files back and lists the clip again, favourite and tags kept', async () => {
+    await h.call('library:setFavorite', { id: videoId, favorite: true });
+    await h.call('library:setTags', { id: videoId, tags: ['sea'] });
+    const p = pathsOf(videoId);
+    await h.call('library:trash', { id: videoId });
+    h.clock.advance(UNDO_WINDOW_MS - 1);
+    const back = await h.call('library:restore', { id: videoId });
+    expect(back).toMatchObject({ id: videoId, favorite: true, tags: ['sea'], videoMissing: false });
+    expect(await exists(p.video)).toBe(true);
+    expect(await exists(p.sidecar)).toBe(true);
+    expect(await readdir(join(h.outDir, '.keyframe-trash'))).toEqual([]);
+    expect((await h.call('library:query', {})).total).toBe(1);
+    expect(await h.services.resolveMedia('video', videoId)).toMatchObject({ mime: 'video/mp4' });
+    // The window's timer is gone with the hold: nothing goes to the OS trash later.
+    h.clock.advance(UNDO_WINDOW_MS * 2);
+    await h.engine.queue.settled();
+    expect(h.shell.trashed).toEqual([]);
+    // And it can be trashed again.
+    expect((await h.call('library:trash', { id: videoId })).ok).toBe(true);
+  });
+
+  it('restore refuses to overwrite a file that took the clip’s place, and the clip stays restorable', async () => {
+    const p = pathsOf(videoId);
+    await h.call('library:trash', { id: videoId });
+    await writeFile(p.video, 'a new file with the same name');
+    const err = await callError(h, 'library:restore', { id: videoId });
+    expect(err).toMatchObject({ code: 'invalid_file', key: 'library.restore_taken' });
+    expect(await readFile(p.video, 'utf8')).toBe('a new file with the same name');
+    expect(await exists(p.heldVideo)).toBe(true);
+    await rm(p.video);
+    expect((await h.call('library:restore', { id: videoId })).id).toBe(videoId);
+  });
+
+  it('closing the app ends every undo window: held clips go to the OS trash', async () => {
+    const p = pathsOf(videoId);
+    await h.call('library:trash', { id: videoId });
+    await h.services.close();
+    expect(h.shell.trashed).toEqual([p.video, p.sidecar]);
+  });
+
+  it('an OS trash that fails leaves the file back in the output folder, never lost', async () => {
+    const p = pathsOf(videoId);
+    await h.call('library:trash', { id: videoId });
+    h.shell.trashFails = true;
+    await h.services.close();
+    expect(await exists(p.video)).toBe(true);
+    expect(await exists(p.sidecar)).toBe(true);
+    expect(h.logger.text()).toContain('could not hand a file to the trash');
+  });
+
+  it('in the browser host the trash folder is the trash: files stay there after the window', async () => {
+    await h.close();
+    h = await createServiceHarness({ key: TEST_KEY, ports: { shell: createHostShell() } });
+    const job = await h.call('jobs:submit', { request: { prompt: 'a lighthouse at dusk', duration: 4 } });
+    await h.drive(isFinished(h, job.id));
+    const id = `${job.id}-0`;
+    const p = pathsOf(id);
+    await h.call('library:trash', { id });
+    h.clock.advance(UNDO_WINDOW_MS);
+    await h.services.close();
+    expect(await exists(p.heldVideo)).toBe(true);
+    expect(await exists(p.heldSidecar)).toBe(true);
+    expect(await exists(p.video)).toBe(false);
   });
 
   it('reveals the video file', async () => {
@@ -89,6 +179,7 @@ describe('library through the services', () => {
       expect(err.code).toBe('invalid_file');
       expect(err.message).toMatch(why);
       expect(h.shell.trashed).toEqual([]);
+      expect(await exists(join(h.outDir, '.keyframe-trash'))).toBe(false);
       expect(h.engine.library.get(id)).toBeDefined();
       expect(await readdir(h.outDir)).toContain(`${id}.keyframe.json`);
     };
@@ -142,8 +233,8 @@ describe('library through the services', () => {
     it('a regular video beside a sidecar of another name, with no record of its own, is trashed with it', async () => {
       await writeFile(join(h.outDir, 'renamed.MOV'), 'x');
       await craftSidecar('crafted-renamed', 'renamed.MOV');
-      expect(await h.call('library:trash', { id: 'crafted-renamed' })).toEqual({ ok: true });
-      expect(h.shell.trashed).toEqual([join(h.outDir, 'renamed.MOV'), join(h.outDir, 'crafted-renamed.keyframe.json')]);
+      expect((await h.call('library:trash', { id: 'crafted-renamed' })).ok).toBe(true);
+      expect((await readdir(join(h.outDir, '.keyframe-trash'))).sort()).toEqual(['crafted-renamed.keyframe.json', 'renamed.MOV']);
     });
   });
 
@@ -151,6 +242,6 @@ describe('library through the services', () => {
     await craftSidecar('crafted-2', 'never-downloaded.mp4');
     expect(h.engine.library.get('crafted-2')?.videoMissing).toBe(true);
     await h.call('library:trash', { id: 'crafted-2' });
-    expect(h.shell.trashed).toEqual([join(h.outDir, 'crafted-2.keyframe.json')]);
+    expect(await readdir(join(h.outDir, '.keyframe-trash'))).toEqual(['crafted-2.keyframe.json']);
   });
 });

@@ -1,9 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useLanguageStore, useT } from '../../i18n';
+import { errorText } from '../../error-text';
+import { useSelectedVideo } from '../../selection/selected-video';
+import { Viewer } from '../viewer/Viewer';
+import { frameToCompose } from './actions';
 import { DetailsActions } from './DetailsActions';
-import { useLibraryStore } from './library-store';
-import { Player } from './Player';
 import { TagEditor } from './TagEditor';
 
 function bytes(n: number): string {
@@ -22,11 +24,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Everything known about the selected video, its player and what can be done with it. */
+/** Everything known about the primary clip, the viewer and what can be done with it. */
 export function DetailsPane() {
   const t = useT();
   const lang = useLanguageStore((s) => s.language);
-  const video = useLibraryStore((s) => s.selected);
+  const video = useSelectedVideo((s) => s.video);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   useEffect(() => setStatus(undefined), [video?.id]);
   if (!video) {
@@ -38,9 +40,14 @@ export function DetailsPane() {
   }
   const r = video.request;
   const onOff = (b: boolean) => (b ? t('library.yes') : t('library.no'));
+  const useFrame = async (role: 'first' | 'last', picture: HTMLVideoElement, frame: number | undefined) => {
+    const result = await frameToCompose(video, picture, frame, role);
+    if (result === 'not-wired') setStatus({ kind: 'error', text: t('library.action.notWired') });
+    else setStatus(result ? { kind: 'error', text: errorText(t, result) } : { kind: 'ok', text: t('library.action.frameDone') });
+  };
   return (
     <aside className="lib-details" aria-label={t('library.details')} data-video-id={video.id}>
-      <Player video={video} />
+      <Viewer key={video.id} video={video} onUseFrame={(role, picture, frame) => void useFrame(role, picture, frame)} />
       <DetailsActions video={video} status={status} setStatus={setStatus} />
       <Details video={video} t={t} lang={lang} onOff={onOff} r={r} />
       <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />

@@ -1,11 +1,28 @@
 import { memo } from 'react';
 import type { VideoView } from '../../../../shared/ipc/views.js';
+import type { PickMode } from './library-store';
 
 /**
  * One poster in the grid: an <img> when a poster exists, a neutral block until
  * then. Deliberately few nodes (the grid must stay small at 10,000 videos).
  */
-export const GridCell = memo(function GridCell({ video, index, selected, width, onPick }: { video: VideoView | undefined; index: number; selected: boolean; width: number; onPick(index: number): void }) {
+export const GridCell = memo(function GridCell({
+  video,
+  index,
+  selected,
+  primary,
+  width,
+  onPick,
+}: {
+  video: VideoView | undefined;
+  index: number;
+  /** In the selection. */
+  selected: boolean;
+  /** The selection's primary: the clip in the viewer, the one keys act on. */
+  primary: boolean;
+  width: number;
+  onPick(index: number, mode: PickMode): void;
+}) {
   const portrait = video?.request.aspect_ratio === '9:16';
   return (
     <div
@@ -13,10 +30,10 @@ export const GridCell = memo(function GridCell({ video, index, selected, width, 
       id={`lib-cell-${index}`}
       aria-selected={selected}
       aria-label={video?.request.prompt}
-      className={`lib-cell${selected ? ' selected' : ''}`}
+      className={`lib-cell${selected ? ' selected' : ''}${primary ? ' primary' : ''}`}
       style={{ width }}
       data-video-id={video?.id}
-      onClick={() => onPick(index)}
+      onClick={(e) => onPick(index, e.shiftKey ? 'range' : e.ctrlKey || e.metaKey ? 'toggle' : 'only')}
     >
       {video?.posterUrl ? (
         <img className={portrait ? 'lib-thumb portrait' : 'lib-thumb'} src={video.posterUrl} alt="" loading="lazy" decoding="async" draggable={false} />

@@ -4,8 +4,9 @@ import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useT } from '../../i18n';
 import { GridCell } from './GridCell';
 import { itemAt } from './library-pages';
+import { useSelectionStore } from '../../selection/selection-store';
 import { moveTarget, selectedIndexIn } from './library-selection';
-import { useLibraryStore, type CellSize } from './library-store';
+import { useLibraryStore, type CellSize, type PickMode } from './library-store';
 import { onPosterMade, wantPosters } from './poster-maker';
 
 const MIN_CELL: Record<CellSize, number> = { S: 150, M: 220, L: 330 };
@@ -13,7 +14,7 @@ const GAP = 12;
 const CAPTION = 30;
 
 /** The poster grid, virtualised by rows: only the rows in view (plus two) exist in the DOM. */
-export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
+export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode): void }) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
@@ -22,7 +23,9 @@ export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
   const pages = useLibraryStore((s) => s.pages);
   const generation = useLibraryStore((s) => s.generation);
   const shownText = useLibraryStore((s) => s.shownText);
-  const selectedId = useLibraryStore((s) => s.selectedId);
+  const primary = useSelectionStore((s) => s.primary);
+  const ids = useSelectionStore((s) => s.ids);
+  const picked = useMemo(() => new Set(ids), [ids]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -61,19 +64,19 @@ export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
   }, [pages, firstIndex, lastIndex, total]);
   useEffect(() => wantPosters(inView), [inView]);
 
-  const hint = useLibraryStore((s) => s.selectedIndex);
-  const selectedIndex = useMemo(() => selectedIndexIn(pages, selectedId, hint), [pages, selectedId, hint]);
+  const hint = useLibraryStore((s) => s.primaryIndex);
+  const selectedIndex = useMemo(() => selectedIndexIn(pages, primary, hint), [pages, primary, hint]);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(Math.floor(selectedIndex / cols), { align: 'auto' });
   }, [selectedIndex, cols, virtualizer]);
 
-  const onPick = useCallback((i: number) => onMove(i), [onMove]);
+  const onCellPick = useCallback((i: number, mode: PickMode) => onPick(i, mode), [onPick]);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const to = moveTarget(e.key, selectedIndex, cols, total);
     if (to === undefined) return;
     e.preventDefault();
-    onMove(to);
+    onPick(to, e.shiftKey ? 'range' : 'only');
   };
 
   return (
@@ -81,6 +84,7 @@ export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
       ref={scrollRef}
       className="lib-scroll"
       role="listbox"
+      aria-multiselectable="true"
       tabIndex={0}
       aria-label={t('library.grid')}
       aria-activedescendant={selectedIndex >= 0 ? `lib-cell-${selectedIndex}` : undefined}
@@ -94,7 +98,7 @@ export function LibraryGrid({ onMove }: { onMove(index: number): void }) {
             {Array.from({ length: Math.min(cols, total - r.index * cols) }, (_, c) => {
               const i = r.index * cols + c;
               const v = itemAt(pages, i);
-              return <GridCell key={c} index={i} video={v} selected={v !== undefined && v.id === selectedId} width={cellW} onPick={onPick} />;
+              return <GridCell key={c} index={i} video={v} selected={v !== undefined && picked.has(v.id)} primary={v !== undefined && v.id === primary} width={cellW} onPick={onCellPick} />;
             })}
           </div>
         ))}

@@ -1,72 +1,63 @@
 import { useCallback, useEffect } from 'react';
-import { api } from '../../api';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
+import { useSelectedVideo } from '../../selection/selected-video';
+import { viewerKey } from '../viewer/viewer-keys';
+import { useViewerPrefs } from '../viewer/viewer-prefs';
 import { toggleFavorite } from './actions';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { LibraryGrid } from './LibraryGrid';
 import { isFiltered } from './library-filters';
-import { videoIdFromHash } from './library-selection';
-import { useLibraryStore } from './library-store';
+import { useLibraryStore, type PickMode } from './library-store';
+import { LibraryToast } from './LibraryToast';
 import { LibraryCount, LibraryToolbar } from './LibraryToolbar';
-import { stepFrame, togglePlay } from './player-ref';
+import { useToastStore } from './toast-store';
+import { trashVideo } from './trash-flow';
 import './library.css';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+/** Keys a focused button or slider keeps for itself (Space presses a button; arrows move a slider). */
+const OWN_KEYS: Record<string, Set<string>> = { BUTTON: new Set([' ', 'Enter']) };
 
-/** `#video=<id>` (the queue's "open result"): select that video when the view opens. */
-async function selectFromHash(): Promise<void> {
-  const id = videoIdFromHash(window.location.hash);
-  if (!id) return;
-  try {
-    useLibraryStore.getState().select(await api.library.get({ id }));
-  } catch {
-    // A result that was deleted since: nothing to select.
-  }
-}
+const toggleMute = () => useViewerPrefs.getState().set({ muted: !useViewerPrefs.getState().muted });
 
-/** The Library view: toolbar, virtualised poster grid, details pane with the player. */
+/** The Library view: toolbar, virtualised poster grid, details pane with the viewer. */
 export function LibraryView() {
   const t = useT();
   const total = useLibraryStore((s) => s.total);
   const filtered = useLibraryStore((s) => isFiltered(s.filters));
   const error = useLibraryStore((s) => s.error);
+  const open = useSelectedVideo((s) => s.video !== undefined);
 
-  useEffect(() => {
-    void useLibraryStore.getState().load();
-    void selectFromHash();
-    const onHash = () => void selectFromHash();
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  useEffect(() => void useLibraryStore.getState().load(), []);
 
-  const onMove = useCallback((i: number) => void useLibraryStore.getState().selectAt(i), []);
+  const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (TYPING.has(target.tagName) || target.isContentEditable || e.ctrlKey || e.metaKey || e.altKey) return;
-    const s = useLibraryStore.getState();
-    const v = s.selected;
-    if (e.key === ' ' && target.tagName !== 'BUTTON' && target.tagName !== 'VIDEO') {
+    if (TYPING.has(target.tagName) || target.isContentEditable || e.altKey) return;
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !e.shiftKey && useToastStore.getState().toast?.action) {
       e.preventDefault();
-      togglePlay();
-    } else if (e.key === ',' || e.key === '.') {
-      e.preventDefault();
-      stepFrame(e.key === ',' ? -1 : 1);
-    } else if ((e.key === 'f' || e.key === 'F') && v) {
+      void useToastStore.getState().act();
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || OWN_KEYS[target.tagName]?.has(e.key)) return;
+    // Every key acts on the highlighted clip: the one selection's primary, whose record this is.
+    const v = useSelectedVideo.getState().video;
+    if ((e.key === 'f' || e.key === 'F') && v) {
       e.preventDefault();
       void toggleFavorite(v);
-    } else if (e.key === 'Delete' && v) {
+    } else if ((e.key === 'Delete' || e.key === 'Backspace') && v) {
       e.preventDefault();
-      s.setConfirmingDelete(true);
-    } else if (e.key === 'Escape' && s.confirmingDelete) {
-      s.setConfirmingDelete(false);
+      void trashVideo(v);
+    } else if (viewerKey(e, toggleMute)) {
+      e.preventDefault();
     }
   };
 
   return (
-    <section className="panel lib-view" aria-labelledby="library-title" onKeyDown={onKeyDown}>
+    <section className="panel lib-view" aria-labelledby="library-title" onKeyDown={onKeyDown} data-open={open || undefined}>
       <div className="lib-head">
         <h2 id="library-title">{t('library.title')}</h2>
         <LibraryCount />
@@ -78,9 +69,10 @@ export function LibraryView() {
         </p>
       ) : null}
       <div className="lib-body">
-        <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onMove={onMove} />}</div>
+        <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
         <DetailsPane />
       </div>
+      <LibraryToast />
     </section>
   );
 }

@@ -3,12 +3,9 @@ import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
 import { giveFrame } from './bridges';
 import { useLibraryStore } from './library-store';
-import { grabFrame, release, seekDetached } from './media-grab';
-import { player } from './player-ref';
+import { grabFrame } from './media-grab';
 
 /** What the details pane and the keyboard shortcuts do to a video. Each resolves to the error or undefined. */
-
-export type Which = 'first' | 'last' | 'current';
 
 async function attempt(fn: () => Promise<void>): Promise<CallError | undefined> {
   try {
@@ -28,30 +25,32 @@ export const reveal = (v: VideoView) => attempt(async () => void (await api.libr
 
 export const startDrag = (v: VideoView) => attempt(async () => void (await api.library.startDrag({ id: v.id })));
 
-export const trash = (v: VideoView) =>
-  attempt(async () => {
-    await api.library.trash({ id: v.id });
-    useLibraryStore.getState().remove(v.id);
+/** Waits for a seek in flight to land, so the picture grabbed is the frame the viewer says it shows. */
+function settled(el: HTMLVideoElement): Promise<void> {
+  if (!el.seeking && el.readyState >= 2) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      el.removeEventListener('seeked', done);
+      el.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    el.addEventListener('seeked', done);
+    el.addEventListener('loadeddata', done);
   });
+}
 
-/** Grabs a frame of the video (PNG, full size), imports it and hands it to compose as the next job's first/last frame. */
-export async function frameToCompose(v: VideoView, which: Which, role: 'first' | 'last'): Promise<CallError | undefined | 'not-wired'> {
+/**
+ * Grabs the frame the viewer shows (PNG, full size), imports it and hands it to compose as the next
+ * job's first or last frame. Named after the clip and the frame's number, so two grabs never collide.
+ */
+export async function frameToCompose(v: VideoView, picture: HTMLVideoElement, frameNumber: number | undefined, role: 'first' | 'last'): Promise<CallError | undefined | 'not-wired'> {
   let wired = true;
   const err = await attempt(async () => {
-    let el: HTMLVideoElement | undefined;
-    let dataBase64: string;
-    if (which === 'current' && player.el && player.el.readyState >= 2) {
-      dataBase64 = await grabFrame(player.el, 'image/png');
-    } else {
-      el = await seekDetached(v.mediaUrl, which === 'last' ? 'end' : 0);
-      try {
-        dataBase64 = await grabFrame(el, 'image/png');
-      } finally {
-        release(el);
-      }
-    }
+    await settled(picture);
+    const dataBase64 = await grabFrame(picture, 'image/png');
     const stem = v.fileName.replace(/\.[^.]+$/, '');
-    const frame = await api.frames.import({ name: `${stem}-${which}.png`.slice(-255), dataBase64 });
+    const suffix = frameNumber === undefined ? 'frame' : `f${frameNumber + 1}`;
+    const frame = await api.frames.import({ name: `${stem}-${suffix}.png`.slice(-255), dataBase64 });
     wired = giveFrame(role, frame);
   });
   return err ?? (wired ? undefined : 'not-wired');

@@ -32,3 +32,20 @@ export function withVideo(pages: Pages, video: VideoView): Pages {
   for (const [k, items] of Object.entries(pages)) out[Number(k)] = items.some((v) => v.id === video.id) ? items.map((v) => (v.id === video.id ? video : v)) : items;
   return out;
 }
+
+/** The fetched video with this id, if any page has it. */
+export function findIn(pages: Pages, id: string): VideoView | undefined {
+  for (const items of Object.values(pages)) {
+    const v = items.find((x) => x.id === id);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+/** The ids of the fetched videos in grid order (what a Shift-click range runs over). */
+export function orderedIds(pages: Pages): string[] {
+  return Object.keys(pages)
+    .map(Number)
+    .sort((a, b) => a - b)
+    .flatMap((p) => (pages[p] ?? []).map((v) => v.id));
+}

@@ -2,19 +2,24 @@ import { create } from 'zustand';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
+import { addVideoLookup, refreshSelectedVideo, showVideo } from '../../selection/selected-video';
+import { useSelectionStore } from '../../selection/selection-store';
 import { clearedFilters, DEFAULT_FILTERS, toQuery, type Filters } from './library-filters';
-import { itemAt, missingPages, PAGE, pageOf, withVideo, type Pages } from './library-pages';
+import { findIn, itemAt, missingPages, orderedIds, PAGE, pageOf, withVideo, type Pages } from './library-pages';
 
 /**
  * The library as the grid sees it: the filters, the total main reported for
  * them, and the pages fetched so far (PAGE items each, fetched around the
  * visible range as the person scrolls). Every reply carries the generation it
  * was asked for; a reply for older filters is dropped, so a slow answer to "ca"
- * can never overwrite the answer to "cat".
+ * can never overwrite the answer to "cat". Which clips are selected is not
+ * kept here: that is the app's one selection (selection/selection-store.ts).
  */
 
 export type { Filters };
 export type CellSize = 'S' | 'M' | 'L';
+/** How a click or key picks: a plain click, Ctrl/Cmd (add or take out), Shift (a range from the anchor). */
+export type PickMode = 'only' | 'toggle' | 'range';
 
 interface LibraryState {
   filters: Filters;
@@ -24,27 +29,24 @@ interface LibraryState {
   pages: Pages;
   generation: number;
   visible: [number, number];
-  selectedId: string | undefined;
-  /** Where the selection was picked (a hint: the grid re-finds the id after the list changes). */
-  selectedIndex: number;
-  selected: VideoView | undefined;
+  /** Where the primary clip was picked in the grid (a hint: the grid re-finds the id after the list changes). */
+  primaryIndex: number;
   size: CellSize;
   error: CallError | undefined;
-  /** The delete confirmation is open (the Delete key opens it too). */
-  confirmingDelete: boolean;
-  setConfirmingDelete(open: boolean): void;
-  /** Re-reads the visible pages (after library:changed or a reconnect). */
+  /** Re-reads the visible pages and the primary clip (after library:changed or a reconnect). */
   load(): Promise<void>;
   setFilters(patch: Partial<Filters>): void;
   clearFilters(): void;
+  /** Takes out only these filters (the ones that would hide a clip being opened), keeping the rest. */
+  dropFilters(keys: readonly (keyof Filters)[]): void;
   setVisible(first: number, last: number): void;
-  select(video: VideoView | undefined, index?: number): void;
-  /** Selects the video at a grid position, fetching it when its page is not loaded yet. */
-  selectAt(index: number): Promise<void>;
+  /** Picks the video at a grid position, fetching it when its page is not loaded yet. */
+  selectAt(index: number, mode?: PickMode): Promise<void>;
+  /** Notes where the primary is in the grid (after a pick made elsewhere: a trash, an undo). */
+  setPrimaryIndex(index: number): void;
   setSize(size: CellSize): void;
   /** Replaces one video wherever it is shown (after favourite, tags, poster). */
   patch(video: VideoView): void;
-  remove(id: string): void;
 }
 
 const loading = new Set<string>();
@@ -100,64 +102,65 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     pages: {},
     generation: 1,
     visible: [0, 0],
-    selectedId: undefined,
-    selectedIndex: -1,
-    selected: undefined,
+    primaryIndex: -1,
     size: 'M',
     error: undefined,
-    confirmingDelete: false,
-    setConfirmingDelete: (confirmingDelete) => set({ confirmingDelete }),
     async load() {
       set((s) => ({ generation: s.generation + 1 }));
       await requery();
-      const id = get().selectedId;
-      if (!id) return;
-      // Re-read while the person may pick another video: an answer about the old one must not replace it.
-      const stillSelected = () => get().selectedId === id;
-      try {
-        const fresh = await api.library.get({ id });
-        if (stillSelected()) set({ selected: fresh });
-      } catch {
-        if (stillSelected()) set({ selected: undefined, selectedId: undefined });
-      }
+      await refreshSelectedVideo();
     },
     setFilters(patch) {
-      set((s) => ({ filters: { ...s.filters, ...patch }, generation: s.generation + 1, visible: [0, 0], selectedIndex: -1 }));
+      set((s) => ({ filters: { ...s.filters, ...patch }, generation: s.generation + 1, visible: [0, 0], primaryIndex: -1 }));
       void requery();
     },
     clearFilters() {
-      set((s) => ({ filters: clearedFilters(s.filters), generation: s.generation + 1, visible: [0, 0], selectedIndex: -1 }));
+      set((s) => ({ filters: clearedFilters(s.filters), generation: s.generation + 1, visible: [0, 0], primaryIndex: -1 }));
       void requery();
+    },
+    dropFilters(keys) {
+      if (keys.length === 0) return;
+      get().setFilters(Object.fromEntries(keys.map((k) => [k, undefined])));
     },
     setVisible(first, last) {
       const { total, pages, generation } = get();
       set({ visible: [first, last] });
       for (const p of missingPages(pages, first, last, total)) void fetchPage(p, generation);
     },
-    select(video, index = -1) {
-      set({ selected: video, selectedId: video?.id, selectedIndex: index, confirmingDelete: false });
-    },
-    async selectAt(index) {
+    async selectAt(index, mode = 'only') {
       if (index < 0) return;
       const s = get();
-      const v = itemAt(s.pages, index);
-      if (v) return s.select(v, index);
-      const gen = s.generation;
-      try {
-        const { items } = await api.library.query({ ...toQuery(s.filters), offset: pageOf(index) * PAGE, limit: PAGE });
-        const picked = items[index % PAGE];
-        if (picked && get().generation === gen) get().select(picked, index);
-      } catch {
-        // Main did not answer (disconnected, busy): the selection stays where it was; the next key press asks again.
+      let v = itemAt(s.pages, index);
+      if (!v) {
+        const gen = s.generation;
+        try {
+          const { items } = await api.library.query({ ...toQuery(s.filters), offset: pageOf(index) * PAGE, limit: PAGE });
+          if (get().generation !== gen) return;
+          v = items[index % PAGE];
+        } catch {
+          // Main did not answer (disconnected, busy): the selection stays where it was; the next key press asks again.
+          return;
+        }
       }
+      if (!v) return;
+      // Known before the selection moves, so the viewer shows it at once instead of asking main.
+      offered = v;
+      const sel = useSelectionStore.getState();
+      if (mode === 'toggle') sel.toggle(v.id);
+      else if (mode === 'range') sel.range(v.id, orderedIds(get().pages));
+      else sel.select(v.id);
+      offered = undefined;
+      set({ primaryIndex: useSelectionStore.getState().primary === v.id ? index : -1 });
     },
+    setPrimaryIndex: (primaryIndex) => set({ primaryIndex }),
     setSize: (size) => set({ size }),
     patch(video) {
-      set((s) => ({ pages: withVideo(s.pages, video), ...(s.selectedId === video.id ? { selected: video } : {}) }));
-    },
-    remove(id) {
-      if (get().selectedId === id) set({ selected: undefined, selectedId: undefined });
-      void get().load();
+      set((s) => ({ pages: withVideo(s.pages, video) }));
+      showVideo(video);
     },
   };
 });
+
+/** The record being picked right now (it may come from a page fetched just for this pick). */
+let offered: VideoView | undefined;
+addVideoLookup((id) => (offered?.id === id ? offered : findIn(useLibraryStore.getState().pages, id)));

@@ -134,6 +134,9 @@ export const catalog: Record<ErrorKey, string> = {
   'library.drag_desktop_only': '동영상을 끌어내기는 데스크톱 앱에서만 됩니다. 여기서는 다운로드 링크를 사용하세요.',
   'library.drag_failed': '이 동영상을 끌어낼 수 없습니다(파일이 아직 있나요?).',
   'library.trash_failed': 'Keyframe이 동영상을 휴지통으로 옮기지 못했습니다. 다른 곳에서 파일이 열려 있지 않은지 확인한 뒤 다시 시도하세요.',
+  'library.restore_expired': '되돌리기에는 너무 늦었습니다. 동영상이 이미 휴지통으로 갔습니다. 휴지통에서 복원하세요.',
+  'library.restore_taken': '동영상을 되돌릴 수 없습니다. 같은 자리에 이름이 “{file}”인 다른 파일이 생겼습니다. 그 파일의 이름을 바꾼 뒤 다시 시도하세요.',
+  'library.restore_failed': 'Keyframe이 동영상을 되돌리지 못했습니다. 동영상은 아직 휴지통에 있습니다.',
   'host.no_file_manager': '브라우저 호스트에서는 파일 관리자를 열 수 없습니다. 동영상은 출력 폴더에 있습니다.',
   'host.trash_full': '브라우저 호스트의 휴지통 폴더에 같은 이름의 파일이 너무 많습니다. 휴지통을 비운 뒤 다시 시도하세요.',
 

@@ -1,0 +1,47 @@
+import type { LibraryQuery } from '../../../../shared/domain/library-query.js';
+import type { VideoView } from '../../../../shared/ipc/views.js';
+
+/**
+ * Which of the library's filters keep `video` out of the grid: "Open result" drops exactly these,
+ * so the clip it opens is on screen, and the person's other filters stay. The same rules as main's
+ * search (electron/core/library/library-query.ts, `matcher`); a test holds the two together.
+ */
+
+/** The toolbar's filters (library-filters.ts); spelled from the shared query so main's tests can load this file too. */
+type Filters = Omit<LibraryQuery, 'offset' | 'limit'>;
+type FilterKey = Exclude<keyof Filters, 'sort'>;
+
+const shortModel = (model: string): string => (/quality/i.test(model) ? 'quality' : /fast/i.test(model) ? 'fast' : model);
+
+const words = (text: string): string[] =>
+  text
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+
+const RULES: { [K in FilterKey]: (v: VideoView, want: NonNullable<Filters[K]>) => boolean } = {
+  text: (v, text) => {
+    const haystack = `${v.request.prompt}\n${v.request.negative_prompt ?? ''}`.normalize('NFC').toLowerCase();
+    return words(text).every((w) => haystack.includes(w));
+  },
+  model: (v, model) => v.model === model || shortModel(v.model) === model,
+  resolution: (v, r) => v.request.resolution === r,
+  aspect: (v, a) => v.request.aspect_ratio === a,
+  duration: (v, d) => v.request.duration === d,
+  audio: (v, a) => v.request.generate_audio === a,
+  favorite: (v, f) => v.favorite === f,
+  from: (v, from) => v.createdAt >= from,
+  to: (v, to) => v.createdAt <= to,
+};
+
+export function hidingFilters(video: VideoView, filters: Filters): FilterKey[] {
+  const hiding: FilterKey[] = [];
+  for (const key of Object.keys(RULES) as FilterKey[]) {
+    const want = filters[key];
+    if (want === undefined || want === '') continue;
+    const keeps = RULES[key] as (v: VideoView, w: unknown) => boolean;
+    if (!keeps(video, want)) hiding.push(key);
+  }
+  return hiding;
+}

@@ -1,0 +1,30 @@
+import type { viewer as en } from '../en/viewer';
+
+/** 한국어: viewer. */
+export const viewer: Record<keyof typeof en, string> = {
+  'viewer.label': '뷰어',
+  'viewer.video': '클립',
+  'viewer.play': '재생 (Space, L)',
+  'viewer.pause': '일시 정지 (Space, K)',
+  'viewer.back': '한 프레임 뒤로 (,  Shift: 10)',
+  'viewer.forward': '한 프레임 앞으로 (.  Shift: 10)',
+  'viewer.position': '재생 위치',
+  'viewer.timecode': '타임코드',
+  'viewer.frame': 'f {n} / {total}',
+  'viewer.frameLabel': '{total}프레임 중 {n}번째, {fps} fps',
+  'viewer.reading': '프레임 레이트를 읽는 중…',
+  'viewer.probeFailed': '이 파일에서 프레임 레이트를 읽지 못해 프레임 단위 이동을 끕니다.',
+  'viewer.markIn': '시작점 표시 (I)',
+  'viewer.markOut': '끝점 표시 (O)',
+  'viewer.clearMarks': '시작점과 끝점 지우기',
+  'viewer.marks': '시작 {in} · 끝 {out}',
+  'viewer.loop': '반복',
+  'viewer.mute': '음소거 (M)',
+  'viewer.guides': '안전 영역과 화면비 가이드',
+  'viewer.useFirst': '첫 프레임으로',
+  'viewer.useLast': '마지막 프레임으로',
+  'viewer.useFirstHint': '화면의 프레임을 다음 작업의 첫 프레임으로 사용',
+  'viewer.useLastHint': '화면의 프레임을 다음 작업의 마지막 프레임으로 사용',
+  'viewer.shuttle': '{rate}배속 재생 중 (J 뒤로, K 정지, L 앞으로)',
+  'viewer.missing': '영상 파일이 없어 재생할 수 없습니다. 설정은 그대로 남아 있어 다시 사용할 수 있습니다.',
+};
