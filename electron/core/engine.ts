@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import type { Provider } from '../../shared/domain/job.js';
 import { ApimartClient } from './apimart/client.js';
+import { Batches } from './batch/batches.js';
+import { BatchStore } from './batch/batch-store.js';
 import { UploadCache } from './frames/upload-cache.js';
+import { PromptHistory } from './history/prompt-history.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobStore } from './jobs/job-store.js';
 import { LibraryIndex } from './library/library-index.js';
@@ -33,6 +36,8 @@ export interface EngineOptions {
 export interface Engine {
   queue: JobQueue;
   library: LibraryIndex;
+  batches: Batches;
+  history: PromptHistory;
   clientFor(provider: Provider): ApimartClient;
 }
 
@@ -62,7 +67,19 @@ export function createEngine(opts: EngineOptions): Engine {
     return demo;
   };
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });
-  const queue = new JobQueue({
+  const history = new PromptHistory(join(opts.dataDir, 'prompt-history.json'), logger);
+  // The queue holds a paused batch's jobs, and the batches queue through it: built in turn.
+  let queue: JobQueue | undefined;
+  const batches = new Batches({
+    store: new BatchStore(opts.dataDir, logger),
+    queue: () => {
+      if (!queue) throw new Error('the job queue is not built yet');
+      return queue;
+    },
+    clock,
+    logger,
+  });
+  queue = new JobQueue({
     store: new JobStore(opts.dataDir),
     dataDir: opts.dataDir,
     clientFor,
@@ -75,6 +92,8 @@ export function createEngine(opts: EngineOptions): Engine {
     concurrency: opts.concurrency,
     appVersion: opts.appVersion,
     stallTimeoutMs: opts.stallTimeoutMs,
+    holds: batches,
+    submitted: (job) => history.record(job.request, job.createdAt),
   });
-  return { queue, library, clientFor };
+  return { queue, library, batches, history, clientFor };
 }

@@ -106,6 +106,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
           // The queue first: it aborts demo requests in flight before the demo server goes.
           await opened.queue.close();
           await opened.library.flush();
+          await opened.history.flush();
           await demo.close();
           await release();
         })()),
