@@ -238,7 +238,6 @@ export const ERROR_MESSAGES = {
   'batch.jsonl_not_json': 'This line is not valid JSON.',
   'batch.jsonl_not_object': 'This line must be a JSON object of request settings, such as {example}.',
   'batch.label': 'A row label is text of at most {max} characters.',
-  'batch.frame_url_only': 'Here a frame in a batch row must be a public https URL; for an image on this computer, add it to the draft so every row uses it.',
   'batch.sweep_too_large': 'This sweep makes {count} jobs; at most {max} can be queued at once.',
   'batch.sweep_empty': 'A sweep needs seeds or at least one setting to vary.',
   'batch.has_errors.one': 'Nothing was queued: {count} row has a problem. Fix it and try again.',

@@ -68,18 +68,10 @@ export function createEngine(opts: EngineOptions): Engine {
   };
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });
   const history = new PromptHistory(join(opts.dataDir, 'prompt-history.json'), logger);
-  // The queue holds a paused batch's jobs, and the batches queue through it: built in turn.
-  let queue: JobQueue | undefined;
-  const batches = new Batches({
-    store: new BatchStore(opts.dataDir, logger),
-    queue: () => {
-      if (!queue) throw new Error('the job queue is not built yet');
-      return queue;
-    },
-    clock,
-    logger,
-  });
-  queue = new JobQueue({
+  // The queue holds a paused batch's jobs, and the batches queue through it: the batches
+  // reach the queue only once it is built (their first call is the queue's own start()).
+  const batches: Batches = new Batches({ store: new BatchStore(opts.dataDir, logger), queue: () => queue, clock, logger });
+  const queue: JobQueue = new JobQueue({
     store: new JobStore(opts.dataDir),
     dataDir: opts.dataDir,
     clientFor,

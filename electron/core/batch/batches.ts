@@ -7,7 +7,7 @@ import type { JobQueue, QueueHolds } from '../jobs/job-queue.js';
 import type { Clock, Logger } from '../ports.js';
 import { errnoCode } from '../util/fs-errors.js';
 import { fsRefusal } from '../util/fs-refusal.js';
-import { BATCH_RECORD_SCHEMA, BatchStore, type BatchRecord, type BatchSourceName } from './batch-store.js';
+import { BATCH_RECORD_SCHEMA, type BatchRecord, type BatchSourceName, type BatchStore } from './batch-store.js';
 
 /**
  * Batches as units of the queue: a batch's jobs are created together (all

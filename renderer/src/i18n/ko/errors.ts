@@ -215,7 +215,6 @@ export const catalog: Record<ErrorKey, string> = {
   'batch.jsonl_not_json': '이 줄은 올바른 JSON이 아닙니다.',
   'batch.jsonl_not_object': '이 줄은 {example}처럼 요청 설정을 담은 JSON 객체여야 합니다.',
   'batch.label': '행 이름표는 최대 {max}자의 글자여야 합니다.',
-  'batch.frame_url_only': '여기서는 일괄 작업 행의 프레임이 공개 https URL이어야 합니다. 이 컴퓨터의 이미지를 쓰려면 초안에 추가해 모든 행이 쓰게 하세요.',
   'batch.sweep_too_large': '이 스윕은 작업 {count}개를 만듭니다. 한 번에 최대 {max}개까지 대기열에 넣을 수 있습니다.',
   'batch.sweep_empty': '스윕에는 시드나 바꿔 볼 설정이 하나 이상 있어야 합니다.',
   'batch.has_errors.one': '아무것도 대기열에 넣지 않았습니다. {count}개 행에 문제가 있습니다. 고친 뒤 다시 시도하세요.',
