@@ -162,7 +162,10 @@ export const contract = {
   batch: {
     /** A dry run: nothing is sent or written. */
     plan: op(z.strictObject(batchInput), BatchPlanViewSchema),
-    /** Queues every row as a job, or none when any row has a problem (refused as invalid_request). */
+    /**
+     * Queues every row as a job, or none when any row has a problem (refused as invalid_request). A sweep's
+     * drawn seeds are drawn again here: to queue the very seeds a dry run showed, send them as its seed list.
+     */
     queue: op(z.strictObject({ ...batchInput, name: z.string().min(1).max(200).optional() }), BatchViewSchema),
     list: op(none, z.array(BatchViewSchema)),
     pause: op(z.strictObject({ id }), BatchViewSchema),

@@ -106,6 +106,9 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
     { path: ['sort'], bad: badEnum(['newest', 'oldest', 'cost', 'duration']) },
     { path: ['offset'], bad: badInt(0, 1_000_000) },
     { path: ['limit'], bad: badInt(1, 500) },
+    // Shot keys are ids up to 160 characters, so a long id-like string is not bad here.
+    { path: ['shot'], bad: fc.oneof(badId, fc.constant('s'.repeat(161))).filter((v) => !(typeof v === 'string' && /^[A-Za-z0-9_-]{1,160}$/.test(v))) },
+    { path: ['group'], bad: badEnum(['shot']) },
   ],
   'library:get': id,
   'library:setFavorite': [...id, { path: ['favorite'], bad: fc.oneof(notBoolean, missing) }],

@@ -23,7 +23,7 @@ export const VALID_INPUTS = {
   'jobs:queueState': {},
   'jobs:pauseQueue': {},
   'jobs:resumeQueue': {},
-  'library:query': { text: 'boat', model: 'fast', resolution: '720p', aspect: '16:9', duration: 8, audio: false, favorite: true, from: 0, to: 1e12, sort: 'cost', offset: 0, limit: 50 },
+  'library:query': { text: 'boat', model: 'fast', resolution: '720p', aspect: '16:9', duration: 8, audio: false, favorite: true, from: 0, to: 1e12, sort: 'cost', offset: 0, limit: 50, shot: 'job-1', group: 'shot' },
   'library:get': { id: 'job-1-0' },
   'library:lineage': { id: 'job-1-0' },
   'library:setFavorite': { id: 'job-1-0', favorite: true },
