@@ -232,6 +232,23 @@ export const ERROR_MESSAGES = {
   'frame_url.not_public': 'Frame URL must point at a public host; {host} is not ({why}).',
   'frame_url.recorded': 'Frame URL must be an http(s) address.',
 
+  // Batches and sweeps (electron/core/batch). `{row}` is the row's number in its source (a CSV's header is row 1).
+  'batch.empty': 'The batch has no rows: write one prompt per line (or one row per video in a CSV).',
+  'batch.too_many_rows': 'A batch has at most {max} rows; split it into several batches.',
+  'batch.csv_no_header': 'The CSV needs a header row naming the settings of each column (for example prompt,duration,seed).',
+  'batch.csv_unreadable': 'The CSV could not be read from line {line} on; check its quotes and commas.',
+  'batch.csv_extra_cells': 'This row has more cells than the header has columns.',
+  'batch.csv_column_twice': 'The column “{name}” appears twice in the header.',
+  'batch.jsonl_not_json': 'This line is not valid JSON.',
+  'batch.jsonl_not_object': 'This line must be a JSON object of request settings, such as {example}.',
+  'batch.label': 'A row label is text of at most {max} characters.',
+  'batch.sweep_too_large': 'This sweep makes {count} jobs; at most {max} can be queued at once.',
+  'batch.sweep_empty': 'A sweep needs seeds or at least one setting to vary.',
+  'batch.has_errors.one': 'Nothing was queued: {count} row has a problem. Fix it and try again.',
+  'batch.has_errors.many': 'Nothing was queued: {count} rows have problems. Fix them and try again.',
+  'batch.gone': 'That batch no longer exists.',
+  'batch.save_failed': 'Keyframe could not save the batch record.',
+
   // A zod issue no schema worded itself. `{field}` is the field's name in the request, which the page translates.
   'schema.unknown_key': 'Unknown setting “{name}”; remove it or check its spelling.',
   'schema.invalid': 'The value of {field} is not valid.',

@@ -3,6 +3,7 @@ import {
   ASPECT_RATIOS,
   DURATIONS,
   IMAGE_MAX_BYTES,
+  MODEL_ALIASES,
   MODELS,
   PERSON_POLICIES,
   REQUEST_DEFAULTS,
@@ -69,7 +70,6 @@ function frame(v: string | undefined): FrameRef | undefined {
   return /^[a-z][a-z0-9+.-]+:/i.test(v) ? { kind: 'url', url: v } : { kind: 'file', path: v };
 }
 
-const MODEL_ALIASES: Readonly<Record<string, string>> = { fast: MODELS[0], quality: MODELS[1] };
 const D = REQUEST_DEFAULTS;
 
 /** Every setting of a request, in the order `keyframe help` lists them. */

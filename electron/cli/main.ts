@@ -4,6 +4,7 @@ import { QueueLockedError } from '../core/jobs/queue-lock.js';
 import { isDiskFull } from '../core/util/fs-errors.js';
 import { fsRefusal } from '../core/util/fs-refusal.js';
 import { balanceCommand } from './commands/balance.js';
+import { BATCH_HELP, batchCommand } from './commands/batch.js';
 import { generateCommand } from './commands/generate.js';
 import { jobsCommand } from './commands/jobs.js';
 import { libraryCommand } from './commands/library.js';
@@ -19,7 +20,7 @@ const HELP = `keyframe — Veo 3.1 video generation through APIMart
 
 Usage:
   keyframe generate "prompt" [options]   generate a video and save it (waits until it is on disk)
-  keyframe jobs [--json]                  list jobs, newest first
+${BATCH_HELP}  keyframe jobs [--json]                  list jobs, newest first
   keyframe resume [--json]                continue unfinished jobs (after a crash or Ctrl-C)
   keyframe stop <job-id>                  stop tracking a job (APIMart has no cancel)
   keyframe retry <job-id>                 run a finished job again as a new job
@@ -38,6 +39,7 @@ Exit codes: 0 ok · 1 failed/expired · 2 bad input · 3 key missing/rejected ·
 type Command = (argv: string[], env: CliEnvironment, io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   generate: generateCommand,
+  batch: batchCommand,
   jobs: jobsCommand,
   resume: resumeCommand,
   stop: stopCommand,

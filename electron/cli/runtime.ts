@@ -64,6 +64,7 @@ export async function openRuntime(env: CliEnvironment, opts: { demo: boolean; co
       async close() {
         await engine.queue.close();
         await engine.library.flush();
+        await engine.history.flush();
         await demo?.close();
         await release();
       },

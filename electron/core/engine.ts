@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import type { Provider } from '../../shared/domain/job.js';
 import { ApimartClient } from './apimart/client.js';
+import { Batches } from './batch/batches.js';
+import { BatchStore } from './batch/batch-store.js';
 import { UploadCache } from './frames/upload-cache.js';
+import { PromptHistory } from './history/prompt-history.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobStore } from './jobs/job-store.js';
 import { LibraryIndex } from './library/library-index.js';
@@ -33,6 +36,8 @@ export interface EngineOptions {
 export interface Engine {
   queue: JobQueue;
   library: LibraryIndex;
+  batches: Batches;
+  history: PromptHistory;
   clientFor(provider: Provider): ApimartClient;
 }
 
@@ -62,7 +67,11 @@ export function createEngine(opts: EngineOptions): Engine {
     return demo;
   };
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });
-  const queue = new JobQueue({
+  const history = new PromptHistory(join(opts.dataDir, 'prompt-history.json'), logger);
+  // The queue holds a paused batch's jobs, and the batches queue through it: the batches
+  // reach the queue only once it is built (their first call is the queue's own start()).
+  const batches: Batches = new Batches({ store: new BatchStore(opts.dataDir, logger), queue: () => queue, clock, logger });
+  const queue: JobQueue = new JobQueue({
     store: new JobStore(opts.dataDir),
     dataDir: opts.dataDir,
     clientFor,
@@ -75,6 +84,8 @@ export function createEngine(opts: EngineOptions): Engine {
     concurrency: opts.concurrency,
     appVersion: opts.appVersion,
     stallTimeoutMs: opts.stallTimeoutMs,
+    holds: batches,
+    submitted: (job) => history.record(job.request, job.createdAt),
   });
-  return { queue, library, clientFor };
+  return { queue, library, batches, history, clientFor };
 }

@@ -69,6 +69,9 @@ export function createApi(ipc: IpcRendererLike): Api {
     app: { ...ops('app'), ...events('app') },
     cost: ops('cost'),
     balance: ops('balance'),
+    batch: ops('batch'),
+    history: ops('history'),
     queue: events('queue'),
+    batches: events('batches'),
   } satisfies Api;
 }

@@ -4,11 +4,13 @@ import { systemClock, type RandomSource } from '../core/ports.js';
 import { createRedactingLogger } from '../core/util/redact.js';
 import { appHandlers } from './app.handlers.js';
 import type { ServiceContext } from './context.js';
+import { batchHandlers } from './batch.handlers.js';
 import { balanceHandlers, costHandlers } from './cost.handlers.js';
 import { fixedDemo, lazyDemo } from './demo-provider.js';
 import { FrameStore } from './frame-store.js';
 import { PosterStore } from './poster-store.js';
 import { framesHandlers } from './frames.handlers.js';
+import { historyHandlers } from './history.handlers.js';
 import { jobsHandlers } from './jobs.handlers.js';
 import { KeyRing } from './key-ring.js';
 import { libraryHandlers } from './library.handlers.js';
@@ -94,6 +96,8 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       app: appHandlers(ctx),
       cost: costHandlers(),
       balance: balanceHandlers(ctx),
+      batch: batchHandlers(ctx),
+      history: historyHandlers(ctx),
     };
     const opened = engine;
     let closing: Promise<void> | undefined;
@@ -111,6 +115,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
           // Clips still inside their undo window go to the trash for good: the window closes with the app.
           await trash.close();
           await opened.library.flush();
+          await opened.history.flush();
           await demo.close();
           await release();
         })()),

@@ -31,7 +31,7 @@ export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
   };
 
   return {
-    async submit({ request, confirmDuplicate }) {
+    async submit({ request, confirmDuplicate, lineage }) {
       const settings = ctx.settings();
       const provider = settings.demoMode ? 'demo' : 'apimart';
       await requireKeyFor(provider);
@@ -46,6 +46,7 @@ export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
           provider,
           outputDir: settings.outputDir,
           nameTemplate: settings.nameTemplate,
+          ...(lineage ? { lineage } : {}),
         });
         return toJobView(job);
       } catch (err) {
@@ -89,7 +90,7 @@ async function explainTransition<T>(run: () => Promise<T>, message: ErrorMessage
 }
 
 /** Imported frames (opaque ids) become files in the frame store; URLs pass through. */
-async function resolveFrames(ctx: ServiceContext, req: IpcRequest): Promise<GenerationRequest> {
+export async function resolveFrames(ctx: ServiceContext, req: IpcRequest): Promise<GenerationRequest> {
   const resolve = async (ref: IpcFrameRef | undefined, field: string): Promise<FrameRef | undefined> => {
     if (!ref) return undefined;
     if (ref.kind === 'url') return ref;

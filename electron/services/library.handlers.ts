@@ -3,6 +3,7 @@ import { isAppFailure } from '../../shared/errors.js';
 
 const unsupported = (message: ErrorMessage) => appFailure('permission', message, { retryable: false });
 import type { LibraryEntry } from '../../shared/domain/video.js';
+import { takeCount } from '../core/library/library-lineage.js';
 import { queryLibrary } from '../core/library/library-query.js';
 import type { ServiceContext } from './context.js';
 import { notFound } from './failures.js';
@@ -14,7 +15,7 @@ import { toVideoView } from './views.js';
 /** library:* — the index owns the records; these map ids to entries and entries to views. */
 export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
   const { library } = ctx.engine;
-  const view = (e: LibraryEntry) => toVideoView(e, ctx.ports.mediaUrl, (id) => ctx.posters.has(id));
+  const view = (e: LibraryEntry) => toVideoView(e, ctx.ports.mediaUrl, (id) => ctx.posters.has(id), (x) => takeCount(library.all(), x));
   const entry = (id: string): LibraryEntry => {
     const e = library.get(id);
     if (!e) throw notFound('video');
@@ -34,6 +35,16 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
       return { total: page.total, items: page.items.map(view) };
     },
     get: async ({ id }) => view(entry(id)),
+    async lineage({ id }) {
+      const family = library.family(id);
+      if (!family) throw notFound('video');
+      return {
+        ...(family.parentId === undefined ? {} : { parentId: family.parentId }),
+        ...(family.parent ? { parent: view(family.parent) } : {}),
+        children: family.children.map(view),
+        siblings: family.siblings.map(view),
+      };
+    },
     setFavorite: async ({ id, favorite }) => view(await library.setFavorite(id, favorite)),
     async setTags({ id, tags }) {
       // Same tag twice, or with stray spaces, is one tag to a person.

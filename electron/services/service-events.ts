@@ -7,7 +7,7 @@ import type { RecoveryReport } from '../core/jobs/job-queue.js';
 import type { RefreshReport } from '../core/library/library-index.js';
 import type { ServiceContext } from './context.js';
 import { EventCoalescer, fifo, idSets, latestByKey, latestValue } from './event-coalescer.js';
-import { toJobView, toQueueView } from './views.js';
+import { toBatchView, toJobView, toQueueView } from './views.js';
 
 /**
  * Engine events → page events. Everything passes the coalescer (≤ 10 pushes
@@ -55,9 +55,25 @@ export function wireServiceEvents(ctx: ServiceContext): ServiceEvents {
   );
   const queueChanged = coalescer.channel('queue:changed', latestValue<unknown>());
   const libraryChanged = coalescer.channel('library:changed', idSets());
+  // Batch views are made when a window is flushed: a batch's jobs change far more often than 10 times a second.
+  const batchesUpdated = coalescer.channel<string, unknown>(
+    'batches:updated',
+    latestByKey(
+      (id) => id,
+      (ids) => ids.flatMap((id) => {
+        const p = ctx.engine.batches.get(id);
+        return p ? [toBatchView(p)] : [];
+      }),
+    ),
+  );
   const notices = coalescer.channel('app:notice', fifo<Notice>(50, () => ctx.logger.log('warn', 'notice dropped: too many waiting')));
 
-  const offs = [queue.onJob(jobs), queue.onQueue((s) => queueChanged(toQueueView(s))), library.on('changed', libraryChanged)];
+  const offs = [
+    queue.onJob(jobs),
+    queue.onQueue((s) => queueChanged(toQueueView(s))),
+    library.on('changed', libraryChanged),
+    ctx.engine.batches.onChange(batchesUpdated),
+  ];
 
   return {
     subscribe(cb) {

@@ -3,7 +3,9 @@ import type { FrameRef, GenerationRequest } from '../../shared/domain/generation
 import type { Job } from '../../shared/domain/job.js';
 import { clipAppError } from '../../shared/errors.js';
 import type { LibraryEntry } from '../../shared/domain/video.js';
-import type { FrameView, JobView, QueueStateView, VideoView } from '../../shared/ipc/views.js';
+import { shotOf } from '../../shared/domain/shot.js';
+import type { BatchView, FrameView, JobView, QueueStateView, VideoView } from '../../shared/ipc/views.js';
+import type { BatchProgress } from '../core/batch/batches.js';
 import type { QueueState } from '../core/jobs/job-queue.js';
 import type { StoredFrame } from './frame-store.js';
 import type { ServicePorts } from './types.js';
@@ -61,11 +63,19 @@ export function toJobView(job: Job): JobView {
     // The contract bounds error texts; a provider's words may be longer.
     ...opt('error', job.error && clipAppError(job.error)),
     ...opt('retryOf', job.retryOf),
+    ...opt('lineage', job.lineage && { ...job.lineage }),
+    ...opt('batch', job.batch && { ...job.batch }),
   };
 }
 
-export function toVideoView(entry: LibraryEntry, mediaUrl: MediaUrl, hasPoster: (id: string) => boolean = () => false): VideoView {
+export function toVideoView(
+  entry: LibraryEntry,
+  mediaUrl: MediaUrl,
+  hasPoster: (id: string) => boolean = () => false,
+  takesOf?: (entry: LibraryEntry) => number,
+): VideoView {
   const s = entry.sidecar;
+  const shot = shotOf(s);
   return {
     id: entry.id,
     fileName: basename(s.file),
@@ -85,6 +95,28 @@ export function toVideoView(entry: LibraryEntry, mediaUrl: MediaUrl, hasPoster: 
     frames: s.frames.map((f) => ({ role: f.role, ...opt('name', f.path === undefined ? undefined : basename(f.path)), ...opt('sourceUrl', f.sourceUrl) })),
     mediaUrl: mediaUrl('video', entry.id),
     ...(hasPoster(entry.id) ? { posterUrl: mediaUrl('poster', entry.id) } : {}),
+    shotKey: shot.key,
+    take: shot.take,
+    ...opt('takes', takesOf?.(entry)),
+    ...opt('lineage', s.lineage && { ...s.lineage }),
+    ...opt('batch', s.batch && { ...s.batch }),
+  };
+}
+
+export function toBatchView(p: BatchProgress): BatchView {
+  const r = p.record;
+  return {
+    id: r.id,
+    createdAt: r.createdAt,
+    source: r.source,
+    ...opt('name', r.name),
+    state: p.state,
+    jobs: p.jobs,
+    done: p.done,
+    failed: p.failed,
+    needsAttention: p.needsAttention,
+    active: p.active,
+    rows: r.rows.map((row) => ({ row: row.row, ...opt('label', row.label), jobId: row.jobId })),
   };
 }
 

@@ -16,6 +16,8 @@ export const ModelSchema = z.enum(MODELS, {
   error: () => MODEL_MESSAGE,
 });
 export type Model = z.infer<typeof ModelSchema>;
+/** The short names people type for the models (`--model fast`, a batch's model column). */
+export const MODEL_ALIASES: Readonly<Record<string, Model>> = { fast: MODELS[0], quality: MODELS[1] };
 
 export const DURATIONS = [4, 6, 8] as const;
 const DURATION_MESSAGE = schemaMessage('request.duration');

@@ -16,6 +16,7 @@ import {
   plainFileName,
 } from './bounds.js';
 import { RecordedGenerationRequestSchema } from './generation.js';
+import { BatchRefSchema, LineageSchema, ShotRefSchema } from './shot.js';
 
 /**
  * A generation job as main knows it. The renderer and the CLI only ever see
@@ -141,6 +142,12 @@ export const JobSchema = z.object({
   attentionFrom: JobStateSchema.optional(),
   /** The job this one was retried from. */
   retryOf: boundedText('Retried job id', ID_MAX).optional(),
+  /** The library video this generation continues, and the frame it starts from. */
+  lineage: LineageSchema.optional(),
+  /** The batch and row this job was queued from. */
+  batch: BatchRefSchema.optional(),
+  /** The shot its videos are takes of, when not the job's own (a sweep's rows share one). */
+  shot: ShotRefSchema.optional(),
   appVersion: boundedText('App version', SHORT_TEXT_MAX),
 });
 export type Job = z.infer<typeof JobSchema>;

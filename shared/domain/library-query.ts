@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { schemaMessage } from '../issue-message.js';
 import { AspectRatioSchema, DurationSchema, ResolutionSchema } from './generation.js';
+import { ShotKeySchema } from './shot.js';
 
 /** A library search: shared so the CLI, the IPC contract and the core validate it the same way. */
 export const LIBRARY_QUERY_LIMIT_MAX = 500;
@@ -20,6 +21,10 @@ export const LibraryQuerySchema = z
     from: z.number().finite().optional(),
     to: z.number().finite().optional(),
     sort: z.enum(['newest', 'oldest', 'cost', 'duration']).optional(),
+    /** Only the takes of this shot (a VideoView's shotKey). */
+    shot: ShotKeySchema.optional(),
+    /** `shot`: one item per shot (the first of its takes in the sort order); `total` counts shots. */
+    group: z.enum(['shot']).optional(),
     offset: z.number().int().nonnegative().max(1_000_000).optional(),
     limit: z.number().int().min(1).max(LIBRARY_QUERY_LIMIT_MAX).optional(),
   })

@@ -16,6 +16,7 @@ import {
 } from './bounds.js';
 import { RecordedGenerationRequestSchema } from './generation.js';
 import { ProviderSchema, FrameRoleSchema } from './job.js';
+import { BatchRefSchema, LineageSchema, ShotRefSchema } from './shot.js';
 
 /**
  * The sidecar written beside every video (`<name>.keyframe.json`). It holds
@@ -63,6 +64,12 @@ export const VideoSidecarSchema = z.object({
     providerActualS: z.number().optional(),
   }),
   appVersion: boundedText('App version', SHORT_TEXT_MAX),
+  /** The video this one continues (the library's lineage is rebuilt from these). */
+  lineage: LineageSchema.optional(),
+  /** The batch and row it was queued from. */
+  batch: BatchRefSchema.optional(),
+  /** The shot it is a take of, when not its job's own (see shotOf). */
+  shot: ShotRefSchema.optional(),
   user: z.object({
     favorite: z.boolean().default(false),
     tags: boundedList('Tags', TagSchema, TAGS_MAX).default([]),

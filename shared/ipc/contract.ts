@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { FrameUrlSchema, generationRequestSchemaWith } from '../domain/generation.js';
+import { FrameUrlSchema, PROMPT_MAX_CHARS, generationRequestSchemaWith } from '../domain/generation.js';
 import { LibraryQuerySchema } from '../domain/library-query.js';
+import { LineageFrameSchema } from '../domain/shot.js';
+import { SweepSchema } from '../domain/sweep.js';
 import { schemaMessage } from '../issue-message.js';
 import {
   BalanceViewSchema,
+  BatchProblemSchema,
+  BatchTotalSchema,
+  BatchViewSchema,
   CostEstimateSchema,
   FrameViewSchema,
+  HistoryPageSchema,
   JobViewSchema,
   LibraryPageSchema,
+  LineageViewSchema,
   NoticeSchema,
   QueueStateViewSchema,
   SettingsSchema,
@@ -55,13 +62,57 @@ export const FrameImportSchema = z.strictObject({
 /** The page changes demo mode through `demoMode`; main records that it was the person's choice. */
 export const SettingsPatchSchema = SettingsSchema.omit({ demoChosen: true }).partial().strict();
 
+/** Where a generation came from: the library video it continues (its frame was grabbed by the page and imported). */
+export const IpcLineageSchema = z.strictObject({ parentId: id, frame: LineageFrameSchema });
+
+/** The largest batch text the page may send (a CSV of 500 long rows fits many times over). */
+export const BATCH_TEXT_MAX = 1_000_000;
+
+/**
+ * A batch's defaults: the draft's settings, every one optional (a row gives the rest). The
+ * prompt is only text here: a text batch brings its own, and each row's request is checked whole.
+ */
+export const BatchDefaultsSchema = z
+  .strictObject({ ...IpcGenerationRequestSchema.shape, prompt: z.string().max(PROMPT_MAX_CHARS).optional() })
+  .partial();
+
+export const BatchSourceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(BATCH_TEXT_MAX) }),
+  z.strictObject({ kind: z.literal('csv'), text: z.string().max(BATCH_TEXT_MAX) }),
+  z.strictObject({ kind: z.literal('jsonl'), text: z.string().max(BATCH_TEXT_MAX) }),
+  SweepSchema,
+]);
+
+const batchInput = { source: BatchSourceSchema, defaults: BatchDefaultsSchema };
+
+/** A dry run: each row's request (or its problems) and estimate, the total, and how many jobs and videos. */
+export const BatchPlanViewSchema = z.object({
+  rows: z.array(
+    z.object({
+      row: z.number().int(),
+      label: z.string().optional(),
+      request: IpcGenerationRequestSchema.optional(),
+      errors: z.array(BatchProblemSchema),
+      estimate: CostEstimateSchema.optional(),
+    }),
+  ),
+  errors: z.array(BatchProblemSchema),
+  jobs: z.number().int(),
+  videos: z.number().int(),
+  total: BatchTotalSchema,
+  ok: z.boolean(),
+});
+
 export const contract = {
   jobs: {
     /**
      * The same request queued again within moments is refused as `duplicate_submit` (a double
      * press would pay twice) unless `confirmDuplicate` says the person asked for it again.
      */
-    submit: op(z.strictObject({ request: IpcGenerationRequestSchema, confirmDuplicate: z.boolean().optional() }), JobViewSchema),
+    submit: op(
+      z.strictObject({ request: IpcGenerationRequestSchema, confirmDuplicate: z.boolean().optional(), lineage: IpcLineageSchema.optional() }),
+      JobViewSchema,
+    ),
     list: op(none, z.array(JobViewSchema)),
     retry: op(z.strictObject({ id }), JobViewSchema),
     stop: op(z.strictObject({ id }), JobViewSchema),
@@ -73,6 +124,8 @@ export const contract = {
   library: {
     query: op(LibraryQuerySchema, LibraryPageSchema),
     get: op(z.strictObject({ id }), VideoViewSchema),
+    /** The video's parent, children and sibling takes. */
+    lineage: op(z.strictObject({ id }), LineageViewSchema),
     setFavorite: op(z.strictObject({ id, favorite: z.boolean() }), VideoViewSchema),
     setTags: op(z.strictObject({ id, tags: z.array(z.string().min(1).max(40, TAG_TOO_LONG)).max(20, TAGS_TOO_MANY) }), VideoViewSchema),
     /** Moves the clip to the trash; `undoMs`: how long `restore` can still put it back. */
@@ -117,6 +170,29 @@ export const contract = {
   balance: {
     get: op(none, BalanceViewSchema),
   },
+  batch: {
+    /** A dry run: nothing is sent or written. */
+    plan: op(z.strictObject(batchInput), BatchPlanViewSchema),
+    /**
+     * Queues every row as a job, or none when any row has a problem (refused as invalid_request). A sweep's
+     * drawn seeds are drawn again here: to queue the very seeds a dry run showed, send them as its seed list.
+     */
+    queue: op(z.strictObject({ ...batchInput, name: z.string().min(1).max(200).optional() }), BatchViewSchema),
+    list: op(none, z.array(BatchViewSchema)),
+    pause: op(z.strictObject({ id }), BatchViewSchema),
+    resume: op(z.strictObject({ id }), BatchViewSchema),
+  },
+  history: {
+    /** Prompts sent, newest first, searched by words of the prompt. */
+    list: op(
+      z.strictObject({
+        search: z.string().max(500, schemaMessage('library.search_too_long', { max: 500 })).optional(),
+        limit: z.number().int().min(1).max(200),
+        offset: z.number().int().nonnegative().max(2000).optional(),
+      }),
+      HistoryPageSchema,
+    ),
+  },
 } as const;
 
 /** Events main pushes; payloads are validated by the client before page code sees them. */
@@ -124,6 +200,8 @@ export const events = {
   jobs: { updated: z.array(JobViewSchema) },
   library: { changed: z.strictObject({ added: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()) }) },
   queue: { changed: QueueStateViewSchema },
+  /** Batches whose record or one of whose jobs changed. */
+  batches: { updated: z.array(BatchViewSchema) },
   app: {
     notice: NoticeSchema,
     /** A native menu command (File › Generate = Cmd/Ctrl+Enter) for the page to carry out. */

@@ -3,6 +3,7 @@ import { AppErrorSchema, ErrorKeySchema, ErrorParamsSchema } from '../errors.js'
 import { schemaMessage } from '../issue-message.js';
 import { RecordedGenerationRequestSchema } from '../domain/generation.js';
 import { JobStateSchema, ProviderSchema } from '../domain/job.js';
+import { BatchRefSchema, LineageSchema } from '../domain/shot.js';
 
 /**
  * What the renderer may see. Views are projections of the core's records:
@@ -41,6 +42,9 @@ export const JobViewSchema = z.object({
   outputs: z.array(JobOutputViewSchema),
   error: AppErrorSchema.optional(),
   retryOf: z.string().optional(),
+  /** The video this job continues, and the batch row it was queued from. */
+  lineage: LineageSchema.optional(),
+  batch: BatchRefSchema.optional(),
 });
 export type JobView = z.infer<typeof JobViewSchema>;
 
@@ -73,11 +77,69 @@ export const VideoViewSchema = z.object({
   mediaUrl: z.string(),
   /** Cached poster still for the grid, once one was made (see library.savePoster). */
   posterUrl: z.string().optional(),
+  /** The shot this video is a take of (a library query's `shot`), its take number (1-based) and how many takes the shot has. */
+  shotKey: z.string().optional(),
+  take: z.number().int().optional(),
+  takes: z.number().int().optional(),
+  /** The video this one continues, and the frame it starts from. */
+  lineage: LineageSchema.optional(),
+  batch: BatchRefSchema.optional(),
 });
 export type VideoView = z.infer<typeof VideoViewSchema>;
 
 export const LibraryPageSchema = z.object({ total: z.number().int(), items: z.array(VideoViewSchema) });
 export type LibraryPage = z.infer<typeof LibraryPageSchema>;
+
+/** A video's family: what it continues (parentId even once the parent left the library), what continues it, its shot's other takes. */
+export const LineageViewSchema = z.object({
+  parentId: z.string().optional(),
+  parent: VideoViewSchema.optional(),
+  children: z.array(VideoViewSchema),
+  siblings: z.array(VideoViewSchema),
+});
+export type LineageView = z.infer<typeof LineageViewSchema>;
+
+/** A batch and how far it got ("done of jobs"); `paused` holds only its jobs not yet started. */
+export const BatchViewSchema = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  source: z.enum(['text', 'csv', 'jsonl', 'sweep']),
+  name: z.string().optional(),
+  state: z.enum(['opening', 'running', 'paused', 'finished']),
+  jobs: z.number().int(),
+  done: z.number().int(),
+  failed: z.number().int(),
+  needsAttention: z.number().int(),
+  active: z.number().int(),
+  rows: z.array(z.object({ row: z.number().int(), label: z.string().optional(), jobId: z.string() })),
+});
+export type BatchView = z.infer<typeof BatchViewSchema>;
+
+/** A problem of a batch row (or of the whole batch), worded from the catalog and naming its field. */
+export const BatchProblemSchema = z.object({
+  row: z.number().int().optional(),
+  field: z.string().optional(),
+  key: ErrorKeySchema,
+  params: ErrorParamsSchema.optional(),
+  message: z.string(),
+});
+export type BatchProblem = z.infer<typeof BatchProblemSchema>;
+
+export const BatchTotalSchema = z.object({
+  usd: z.number().nonnegative(),
+  /** Rows without a published price (4K), left out of `usd`. */
+  unpricedRows: z.number().int(),
+  isEstimate: z.literal(true),
+});
+
+/** One entry of the prompt history: the prompt with its settings, when it was last sent and how often. */
+export const HistoryEntryViewSchema = z.object({
+  request: RecordedGenerationRequestSchema,
+  lastUsedAt: z.number(),
+  uses: z.number().int(),
+});
+export const HistoryPageSchema = z.object({ total: z.number().int(), items: z.array(HistoryEntryViewSchema) });
+export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const LANGUAGES = ['en', 'ko'] as const;

@@ -30,7 +30,8 @@ export async function resumeCommand(argv: string[], env: CliEnvironment, io: Cli
     if (recovery.strayPartsRemoved.length) reporter.info(`Removed ${recovery.strayPartsRemoved.length} stray partial download(s).`);
     await rt.engine.library.load();
     for (const j of rt.engine.queue.list()) if (j.state === 'needs_attention') await rt.engine.queue.resumeJob(j.id);
-    const ids = rt.engine.queue.list().filter((j) => !isTerminal(j.state)).map((j) => j.id);
+    // A paused batch's jobs wait for the batch to be resumed (in the app): waiting on them here would never end.
+    const ids = rt.engine.queue.list().filter((j) => !isTerminal(j.state) && !rt.engine.batches.isHeld(j)).map((j) => j.id);
     if (ids.length === 0) {
       reporter.info('Nothing to resume: every job has finished.');
       return EXIT.ok;
@@ -49,7 +50,8 @@ export async function resumeCommand(argv: string[], env: CliEnvironment, io: Cli
   }
 }
 
-function worstExit(codes: number[]): number {
+/** The exit code of several jobs: ok only if all are; a job kept for the person wins over a failure. */
+export function worstExit(codes: number[]): number {
   if (codes.every((c) => c === EXIT.ok)) return EXIT.ok;
   if (codes.includes(EXIT.attention)) return EXIT.attention;
   return codes.find((c) => c !== EXIT.ok) ?? EXIT.failed;

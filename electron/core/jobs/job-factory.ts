@@ -12,6 +12,7 @@ import {
   type GenerationRequestInput,
 } from '../../../shared/domain/generation.js';
 import type { Job, JobFrame, Provider } from '../../../shared/domain/job.js';
+import type { BatchRef, Lineage, ShotRef } from '../../../shared/domain/shot.js';
 import { isDiskFull } from '../util/fs-errors.js';
 import { fsRefusal } from '../util/fs-refusal.js';
 import { inspectLocalFrame } from '../frames/local-frame.js';
@@ -23,6 +24,11 @@ export interface NewJobOptions {
   appVersion: string;
   now: number;
   retryOf?: string;
+  /** The library video this generation continues. */
+  lineage?: Lineage;
+  /** The batch row it comes from, and the shot its takes belong to. */
+  batch?: BatchRef;
+  shot?: ShotRef;
 }
 
 /** Validates input with the one shared schema; throws a readable AppFailure naming the field. */
@@ -93,6 +99,9 @@ export async function createJob(input: GenerationRequestInput | GenerationReques
     nextActionAt: opts.now,
     appVersion: opts.appVersion,
     ...(opts.retryOf ? { retryOf: opts.retryOf } : {}),
+    ...(opts.lineage ? { lineage: { ...opts.lineage } } : {}),
+    ...(opts.batch ? { batch: { ...opts.batch } } : {}),
+    ...(opts.shot ? { shot: { ...opts.shot } } : {}),
   };
   if (!needsUpload) {
     const url = (role: 'first' | 'last') => frames.find((f) => f.role === role)?.uploadedUrl;

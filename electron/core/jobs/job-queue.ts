@@ -1,6 +1,7 @@
 import { appError, appFailure, errorMessage } from '../../../shared/error-messages.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
 import { isActive, isStarted, isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
+import type { BatchRef, Lineage, ShotRef } from '../../../shared/domain/shot.js';
 import type { ApimartClient } from '../apimart/client.js';
 import type { UploadCache } from '../frames/upload-cache.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
@@ -32,6 +33,26 @@ export interface JobQueueDeps {
   stallTimeoutMs?: number;
   /** How often jobs waiting for disk space, and journal writes a full disk refused, are tried again. */
   diskFullRetryMs?: number;
+  /** Queued jobs held back from starting (a paused batch's); loaded before the first job runs. */
+  holds?: QueueHolds;
+  /** Told of every job submitted, once it is journaled (the prompt history keeps what was sent). */
+  submitted?: (job: Job) => void;
+}
+
+/** Which queued jobs may not start yet. Jobs already past queued are never held: they may be paid for. */
+export interface QueueHolds {
+  load(): Promise<void>;
+  isHeld(job: Job): boolean;
+}
+
+export interface SubmitOptions {
+  provider: Provider;
+  outputDir: string;
+  nameTemplate: string;
+  retryOf?: string;
+  lineage?: Lineage;
+  batch?: BatchRef;
+  shot?: ShotRef;
 }
 
 export interface QueueState {
@@ -100,6 +121,8 @@ export class JobQueue {
     this.inert = opts.drive === false;
     const now = this.deps.clock.now();
     const { jobs, corrupt } = await this.deps.store.loadAll(now);
+    // Before the first pump: a paused batch's jobs must not start in the moment before its record is read.
+    await this.deps.holds?.load();
     for (const c of corrupt) this.log.log('error', 'corrupt journal entry moved aside', { movedTo: c.movedTo, reason: c.reason });
     const { jobs: recovered, resumed } = recoverJournal(jobs, now);
     for (const job of recovered) this.jobs.set(job.id, job);
@@ -131,9 +154,25 @@ export class JobQueue {
 
   // ── commands ─────────────────────────────────────────────────────────────
 
-  async submit(input: GenerationRequestInput, opts: { provider: Provider; outputDir: string; nameTemplate: string; retryOf?: string }): Promise<Job> {
-    const job = await createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now() });
-    // Journal first: the job exists on disk before its first request.
+  async submit(input: GenerationRequestInput, opts: SubmitOptions): Promise<Job> {
+    const job = await this.prepare(input, opts);
+    await this.add(job);
+    return job;
+  }
+
+  /** Builds a job (request, frames and output folder checked) without queueing it: see add(). */
+  prepare(input: GenerationRequestInput, opts: SubmitOptions): Promise<Job> {
+    return createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now() });
+  }
+
+  /** Queues a job built by prepare(). Several can be built before any is queued, so one bad entry queues none. */
+  async add(job: Job): Promise<void> {
+    await this.enqueue(job);
+    this.pump();
+  }
+
+  /** Journal first: the job exists on disk before its first request. */
+  private async enqueue(job: Job): Promise<void> {
     try {
       await this.journal.saveSnapshot(job);
     } catch (err) {
@@ -142,8 +181,7 @@ export class JobQueue {
     }
     this.jobs.set(job.id, job);
     this.emitJob(job);
-    this.pump();
-    return job;
+    this.notify(() => this.deps.submitted?.(job));
   }
 
   async stop(id: string): Promise<Job> {
@@ -166,7 +204,14 @@ export class JobQueue {
     if (!isTerminal(old.state) && old.state !== 'needs_attention') {
       throw appFailure('invalid_request', errorMessage('job.still_running'), { retryable: false });
     }
-    return this.submit(old.request, { provider: old.provider, outputDir: old.outputDir, nameTemplate: old.nameTemplate, retryOf: old.id });
+    // A retry continues the same parent: it keeps the lineage (not the batch row, which has its own job).
+    return this.submit(old.request, {
+      provider: old.provider,
+      outputDir: old.outputDir,
+      nameTemplate: old.nameTemplate,
+      retryOf: old.id,
+      ...(old.lineage ? { lineage: old.lineage } : {}),
+    });
   }
 
   /** Continues a needs_attention job from the step it was in (same key, same task). */
@@ -208,6 +253,11 @@ export class JobQueue {
   setConcurrency(n: number): void {
     this.concurrency = Math.max(1, Math.min(16, Math.floor(n)));
     this.emitQueue();
+    this.pump();
+  }
+
+  /** Schedules again after a hold was lifted (a batch resumed): its queued jobs may start now. */
+  reschedule(): void {
     this.pump();
   }
 
@@ -266,7 +316,11 @@ export class JobQueue {
   }
 
   private isDue(job: Job, now: number): boolean {
-    return isActive(job.state) && (job.nextActionAt ?? 0) <= now;
+    return isActive(job.state) && (job.nextActionAt ?? 0) <= now && !this.isHeld(job);
+  }
+
+  private isHeld(job: Job): boolean {
+    return job.state === 'queued' && this.deps.holds !== undefined && this.deps.holds.isHeld(job);
   }
 
   private armTimer(now: number): void {
@@ -279,7 +333,7 @@ export class JobQueue {
     for (const job of this.jobs.values()) {
       if (this.running.has(job.id)) continue;
       // Queued jobs without a free slot are woken by the step that frees one, not by the timer.
-      if (isStarted(job.state) || (job.state === 'queued' && slotFree)) at = Math.min(at, job.nextActionAt ?? now);
+      if (isStarted(job.state) || (job.state === 'queued' && slotFree && !this.isHeld(job))) at = Math.min(at, job.nextActionAt ?? now);
     }
     if (at === Infinity) return;
     at = Math.max(at, this.rateLimitedUntil);

@@ -45,6 +45,9 @@ export function sidecarFromJob(unbounded: Job, output: JobOutput, saved: { bytes
       ...(job.actualTimeS !== undefined ? { providerActualS: job.actualTimeS } : {}),
     },
     appVersion: job.appVersion,
+    ...(job.lineage ? { lineage: { ...job.lineage } } : {}),
+    ...(job.batch ? { batch: { ...job.batch } } : {}),
+    ...(job.shot ? { shot: { ...job.shot } } : {}),
     user: { favorite: false, tags: [] },
   };
 }

@@ -4,6 +4,7 @@ import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import type { LibraryEntry } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
 import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
+import { familyOf, type Family } from './library-lineage.js';
 import { pathExists } from './part-files.js';
 import { reconcile, type LibraryChange } from './library-reconcile.js';
 import { readSidecar, updateSidecarUser } from './sidecar.js';
@@ -131,6 +132,11 @@ export class LibraryIndex {
       this.list = Object.freeze(entries);
     }
     return this.list;
+  }
+
+  /** Parent, children and sibling takes of a video, from the sidecars (undefined: no such video). */
+  family(id: string): Family | undefined {
+    return familyOf(this.all(), id);
   }
 
   setFavorite(id: string, favorite: boolean): Promise<LibraryEntry> {

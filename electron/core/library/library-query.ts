@@ -1,4 +1,5 @@
 import type { LibraryEntry } from '../../../shared/domain/video.js';
+import { shotOf } from '../../../shared/domain/shot.js';
 
 /**
  * Search, filter, sort and page the library. Pure. Built to answer in a few
@@ -29,6 +30,7 @@ interface Row {
   cost: number;
   duration: number;
   shortModel: string;
+  shot: string;
 }
 
 const rowCache = new WeakMap<LibraryEntry, Row>();
@@ -52,6 +54,7 @@ function rowFor(entry: LibraryEntry): Row {
       cost: cost.usd ?? (cost.credits === undefined ? -1 : cost.credits / 10),
       duration: request.duration,
       shortModel: shortModel(model),
+      shot: shotOf(entry.sidecar).key,
     };
     rowCache.set(entry, row);
   }
@@ -96,6 +99,7 @@ function matcher(q: LibraryQuery): (row: Row) => boolean {
     if (q.favorite !== undefined && row.entry.sidecar.user.favorite !== q.favorite) return false;
     if (q.from !== undefined && row.created < q.from) return false;
     if (q.to !== undefined && row.created > q.to) return false;
+    if (q.shot !== undefined && row.shot !== q.shot) return false;
     for (const w of words) if (!row.haystack.includes(w)) return false;
     return true;
   };
@@ -107,9 +111,14 @@ export function queryLibrary(entries: readonly LibraryEntry[], q: LibraryQuery):
   const limit = Math.min(q.limit ?? LIBRARY_QUERY_DEFAULT_LIMIT, LIBRARY_QUERY_LIMIT_MAX);
   const matches = matcher(q);
   const items: LibraryEntry[] = [];
+  const shotsSeen = q.group === 'shot' ? new Set<string>() : undefined;
   let total = 0;
   for (const row of rows) {
     if (!matches(row)) continue;
+    if (shotsSeen) {
+      if (shotsSeen.has(row.shot)) continue;
+      shotsSeen.add(row.shot);
+    }
     if (total >= offset && items.length < limit) items.push(row.entry);
     total += 1;
   }

@@ -50,6 +50,18 @@ const requestFields = (prefix: readonly string[]): Mutation[] => {
   ];
 };
 
+/** A batch's source and defaults: a source of an unknown kind or with too much text, a sweep out of its bounds, defaults the request refuses. */
+const batchFields: Mutation[] = [
+  { path: ['source'], bad: notObjectOrMissing },
+  { path: ['source', 'kind'], bad: fc.oneof(badEnum(['text', 'csv', 'jsonl', 'sweep']), missing) },
+  { path: ['source', 'text'], bad: fc.oneof(notString, fc.constant('x'.repeat(1_000_001)), missing) },
+  { path: ['defaults'], bad: notObjectOrMissing },
+  { path: ['defaults', 'duration'], bad: duration },
+  { path: ['defaults', 'prompt'], bad: fc.oneof(notString, fc.constant('x'.repeat(4001))) },
+  { path: ['defaults', 'first_frame_image'], bad: badFrameRef },
+  { path: ['defaults', 'seed'], bad: badInt(0, SEED_MAX) },
+];
+
 const badTags = fc.oneof(
   scalarOrObject,
   fc.constantFrom('sea', 'a,b'),
@@ -68,7 +80,13 @@ const badKey = fc.oneof(
 );
 
 export const MUTATIONS: Record<Channel, Mutation[]> = {
-  'jobs:submit': [...requestFields(['request']), { path: ['confirmDuplicate'], bad: notBoolean }],
+  'jobs:submit': [
+    ...requestFields(['request']),
+    { path: ['confirmDuplicate'], bad: notBoolean },
+    { path: ['lineage'], bad: notObjectOrMissing.filter((v) => v !== undefined) },
+    { path: ['lineage', 'parentId'], bad: fc.oneof(badId, missing) },
+    { path: ['lineage', 'frame'], bad: fc.oneof(fc.constantFrom('middle', '', -1, 3601, Number.NaN, null, true), missing) },
+  ],
   'jobs:list': [],
   'jobs:retry': id,
   'jobs:stop': id,
@@ -89,6 +107,9 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
     { path: ['sort'], bad: badEnum(['newest', 'oldest', 'cost', 'duration']) },
     { path: ['offset'], bad: badInt(0, 1_000_000) },
     { path: ['limit'], bad: badInt(1, 500) },
+    // Shot keys are ids up to 160 characters, so a long id-like string is not bad here.
+    { path: ['shot'], bad: fc.oneof(badId, fc.constant('s'.repeat(161))).filter((v) => !(typeof v === 'string' && /^[A-Za-z0-9_-]{1,160}$/.test(v))) },
+    { path: ['group'], bad: badEnum(['shot']) },
   ],
   'library:get': id,
   'library:setFavorite': [...id, { path: ['favorite'], bad: fc.oneof(notBoolean, missing) }],
@@ -120,12 +141,25 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
   'app:locale': [],
   'cost:estimate': requestFields(['request']),
   'balance:get': [],
+  'library:lineage': id,
+  'batch:plan': batchFields,
+  'batch:queue': [...batchFields, { path: ['name'], bad: badText(200) }],
+  'batch:list': [],
+  'batch:pause': id,
+  'batch:resume': id,
+  'history:list': [
+    { path: ['search'], bad: badText(500, { allowEmpty: true }) },
+    { path: ['limit'], bad: fc.oneof(badInt(1, 200), missing) },
+    { path: ['offset'], bad: badInt(0, 2000) },
+  ],
 };
 
 /** Objects inside each payload where an unknown key is also injected (the root always). */
 export const EXTRA_KEY_PATHS: Partial<Record<Channel, readonly (readonly string[])[]>> = {
-  'jobs:submit': [['request'], ['request', 'first_frame_image'], ['request', 'last_frame_image']],
+  'jobs:submit': [['request'], ['request', 'first_frame_image'], ['request', 'last_frame_image'], ['lineage']],
   'cost:estimate': [['request']],
+  'batch:plan': [['source'], ['defaults']],
+  'batch:queue': [['source'], ['defaults']],
 };
 
 /** A deep copy of `sample` with `value` at `path`, set as an own property (so `__proto__` is a key, not the prototype). */

@@ -15,7 +15,7 @@ export const FRAME_ID = 'a'.repeat(64);
 const request = { prompt: 'a paper boat', duration: 6 as const, seed: 7, first_frame_image: { kind: 'frame' as const, frameId: FRAME_ID }, last_frame_image: { kind: 'url' as const, url: 'https://example.com/last.png' } };
 
 export const VALID_INPUTS = {
-  'jobs:submit': { request },
+  'jobs:submit': { request, lineage: { parentId: 'job-0-0', frame: 'last' } },
   'jobs:list': {},
   'jobs:retry': { id: 'job-1' },
   'jobs:stop': { id: 'job-1' },
@@ -23,8 +23,9 @@ export const VALID_INPUTS = {
   'jobs:queueState': {},
   'jobs:pauseQueue': {},
   'jobs:resumeQueue': {},
-  'library:query': { text: 'boat', model: 'fast', resolution: '720p', aspect: '16:9', duration: 8, audio: false, favorite: true, from: 0, to: 1e12, sort: 'cost', offset: 0, limit: 50 },
+  'library:query': { text: 'boat', model: 'fast', resolution: '720p', aspect: '16:9', duration: 8, audio: false, favorite: true, from: 0, to: 1e12, sort: 'cost', offset: 0, limit: 50, shot: 'job-1', group: 'shot' },
   'library:get': { id: 'job-1-0' },
+  'library:lineage': { id: 'job-1-0' },
   'library:setFavorite': { id: 'job-1-0', favorite: true },
   'library:setTags': { id: 'job-1-0', tags: ['sea', 'dusk'] },
   'library:trash': { id: 'job-1-0' },
@@ -44,6 +45,12 @@ export const VALID_INPUTS = {
   'app:locale': {},
   'cost:estimate': { request: { prompt: 'a paper boat', resolution: '1080p', generate_audio: true, sample_count: 2 } },
   'balance:get': {},
+  'batch:plan': { source: { kind: 'csv', text: 'prompt,seed\na boat,1\n' }, defaults: { duration: 4, first_frame_image: { kind: 'frame', frameId: FRAME_ID } } },
+  'batch:queue': { source: { kind: 'sweep', seeds: { list: [1, 2] }, grid: { model: ['veo3.1-fast-official'], duration: [4, 8] } }, defaults: { prompt: 'a boat' }, name: 'boats' },
+  'batch:list': {},
+  'batch:pause': { id: 'batch-1' },
+  'batch:resume': { id: 'batch-1' },
+  'history:list': { search: 'boat', limit: 20, offset: 0 },
 } satisfies { [C in Channel]: InputOf<C> };
 
 const fullRequest = {
@@ -76,6 +83,7 @@ const video: VideoView = {
   mediaUrl: 'keyframe-media://video/job-1-0',
 };
 const queue = { paused: false, concurrency: 3, counts: { done: 1 } };
+const batch = { id: 'batch-1', createdAt: 1, source: 'csv' as const, state: 'running' as const, jobs: 2, done: 1, failed: 0, needsAttention: 0, active: 1, rows: [{ row: 2, jobId: 'job-1' }] };
 const settings = { outputDir: '/videos', nameTemplate: '{date}', concurrency: 3, language: 'en' as const, theme: 'system' as const, demoMode: false, hasApiKey: true, keyStorage: 'os-encrypted' as const };
 const balance = { remainUsd: 10, usedUsd: 1, unlimited: false, demo: false };
 
@@ -109,4 +117,18 @@ export const VALID_OUTPUTS = {
   'app:locale': { locale: 'en-US' },
   'cost:estimate': { usd: 1, perSecondUsd: 0.064, isEstimate: true },
   'balance:get': balance,
+  'library:lineage': { parentId: 'job-0-0', children: [video], siblings: [] },
+  'batch:plan': {
+    rows: [{ row: 2, request: { ...fullRequest, prompt: 'a boat' }, errors: [], estimate: { usd: 0.512, perSecondUsd: 0.064, isEstimate: true } }],
+    errors: [],
+    jobs: 1,
+    videos: 1,
+    total: { usd: 0.512, unpricedRows: 0, isEstimate: true },
+    ok: true,
+  },
+  'batch:queue': batch,
+  'batch:list': [batch],
+  'batch:pause': { ...batch, state: 'paused' },
+  'batch:resume': batch,
+  'history:list': { total: 1, items: [{ request: fullRequest, lastUsedAt: 1, uses: 2 }] },
 } satisfies { [C in Channel]: OutputOf<C> };

@@ -33,6 +33,9 @@ const RULES: { [K in FilterKey]: (v: VideoView, want: NonNullable<Filters[K]>) =
   favorite: (v, f) => v.favorite === f,
   from: (v, from) => v.createdAt >= from,
   to: (v, to) => v.createdAt <= to,
+  shot: (v, shot) => v.shotKey === shot,
+  // Grouped by shot, the grid shows one take per shot: any later take is out of sight.
+  group: (v) => v.take === undefined || v.take <= 1,
 };
 
 export function hidingFilters(video: VideoView, filters: Filters): FilterKey[] {
