@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import type { Provider } from '../../shared/domain/job.js';
 import { ApimartClient } from './apimart/client.js';
+import { ModelAccess } from './apimart/model-access.js';
 import { UploadCache } from './frames/upload-cache.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobStore } from './jobs/job-store.js';
@@ -34,6 +35,8 @@ export interface Engine {
   queue: JobQueue;
   library: LibraryIndex;
   clientFor(provider: Provider): ApimartClient;
+  /** Resolves when the provider's key may use `model` (the check the queue runs before a first submit). */
+  checkModel(provider: Provider, model: string): Promise<void>;
 }
 
 /**
@@ -61,6 +64,7 @@ export function createEngine(opts: EngineOptions): Engine {
     if (!demo) throw appFailure('unavailable', errorMessage('demo.not_running'), { retryable: true });
     return demo;
   };
+  const modelAccess = new ModelAccess({ cachePath: join(opts.dataDir, 'model-check-cache.json'), clock, logger });
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });
   const queue = new JobQueue({
     store: new JobStore(opts.dataDir),
@@ -75,6 +79,7 @@ export function createEngine(opts: EngineOptions): Engine {
     concurrency: opts.concurrency,
     appVersion: opts.appVersion,
     stallTimeoutMs: opts.stallTimeoutMs,
+    modelAccess,
   });
-  return { queue, library, clientFor };
+  return { queue, library, clientFor, checkModel: (provider, model) => modelAccess.ensure(clientFor(provider), model) };
 }
