@@ -68,12 +68,15 @@ export async function handleSubmit(
   if (key !== undefined && !isValidIdempotencyKey(key)) {
     return invalid('Idempotency-Key must be 1-191 visible ASCII characters', 'invalid_idempotency_key');
   }
+  // The reply says which contract it follows when the request asked for one it knows.
+  const asked = req.headers['x-apimart-response-version'] === RESPONSE_VERSION_OBJECT && !deps.ignoreResponseVersion;
+  const version: Record<string, string> = asked ? { 'X-APIMart-Response-Version': RESPONSE_VERSION_OBJECT } : {};
   const fingerprint = bodyFingerprint(body);
   if (key !== undefined) {
     const seen = deps.idempotency.lookup(key, fingerprint);
     if (seen.kind === 'replay') {
       deps.stats.replays += 1;
-      return finish(seen.reply.status, seen.reply.body, { 'Idempotency-Replayed': 'true' });
+      return finish(seen.reply.status, seen.reply.body, { 'Idempotency-Replayed': 'true', ...version });
     }
     if (seen.kind === 'conflict') {
       const message = 'Idempotency-Key has already been used with a different request body';
@@ -96,12 +99,10 @@ export async function handleSubmit(
     sampleCount: checked.body.sample_count,
     ...(key === undefined ? {} : { idempotencyKey: key }),
   });
-  const version = req.headers['x-apimart-response-version'];
-  const asked = version === RESPONSE_VERSION_OBJECT && !deps.ignoreResponseVersion;
   const shape = asked && deps.submitShape === 'array' ? 'object' : deps.submitShape;
   const reply = submitReply(shape, task, requestId, deps);
   if (key !== undefined) deps.idempotency.remember(key, fingerprint, reply);
-  finish(reply.status, reply.body);
+  finish(reply.status, reply.body, version);
 }
 
 function submitReply(shape: SubmitShape, task: TaskRecord, requestId: string, deps: SubmitDeps): StoredReply {

@@ -41,6 +41,7 @@ describe('fake APIMart: submit', () => {
       request_id: res.headers.get('x-oneapi-request-id'),
     });
     expect((body.data as { id: string }).id).toMatch(/^task_/);
+    expect(res.headers.get('x-apimart-response-version')).toBe('2026-07-27');
   });
 
   it('without it: the default array shape, request_id in the body as well', async () => {
@@ -49,6 +50,7 @@ describe('fake APIMart: submit', () => {
     const body = await json(res);
     expect(Array.isArray(body.data)).toBe(true);
     expect(body.request_id).toBe(res.headers.get('x-oneapi-request-id'));
+    expect(res.headers.get('x-apimart-response-version')).toBeNull();
   });
 
   it('a replay answers the original reply (its request_id included), marked Idempotency-Replayed', async () => {
@@ -57,6 +59,7 @@ describe('fake APIMart: submit', () => {
     const first = await json(await submit(fake, BASE_BODY, headers));
     const again = await submit(fake, BASE_BODY, headers);
     expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(again.headers.get('x-apimart-response-version')).toBe('2026-07-27');
     expect(await json(again)).toEqual(first);
     expect(fake.stats.tasksCreated).toBe(1);
   });
