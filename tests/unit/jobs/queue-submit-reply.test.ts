@@ -49,6 +49,15 @@ describe('what a submit reply says, kept with the job', () => {
     expect(await sidecarOf(job.id, 1)).toMatchObject({ taskId: '', requestIds: done.requestIds, cost: { usd: 0.256 } });
   });
 
+  it('a failed synchronous result fails the job like a failed task (content policy, nothing charged), never re-sent', async () => {
+    h = await createHarness({ fake: { submitShape: 'result' } });
+    const job = await h.submit({ prompt: 'a refused shot [demo:fail]' });
+    await h.drive(finished(h, job.id));
+    expect(h.job(job.id)).toMatchObject({ state: 'failed', error: { code: 'content_policy', key: 'task.content_policy' } });
+    expect(h.fake.stats.submits).toBe(1);
+    expect(h.fake.stats.taskPolls).toBe(0);
+  });
+
   it('a synchronous result whose link has expired ends expired: there is no task to ask for fresh links', async () => {
     h = await createHarness({ fake: { submitShape: 'result' } });
     h.fake.fault({ route: 'file', kind: 'status', status: 403, times: 5 });
