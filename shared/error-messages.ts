@@ -69,6 +69,18 @@ export const ERROR_MESSAGES = {
   'apimart.unreadable.upload': 'APIMart sent an image upload reply Keyframe could not read; it will ask again.',
   'apimart.unreadable.balance': 'APIMart sent a balance reply Keyframe could not read; it will ask again.',
   'apimart.unreadable.models': 'APIMart sent a models reply Keyframe could not read; it will ask again.',
+  'apimart.unreadable.model_schema': 'APIMart sent a model description Keyframe could not read; it will ask again.',
+  'apimart.model_unavailable': 'APIMart does not offer this model to this key. Keyframe checks the model again before the next job; choose another model or enable it in the APIMart console.',
+  'apimart.model_unavailable.said':
+    'APIMart does not offer this model to this key. Keyframe checks the model again before the next job; choose another model or enable it in the APIMart console. APIMart said: “{provider}”',
+  'apimart.result_without_media':
+    'APIMart answered with a finished result that has no video link Keyframe can use. Nothing was sent again; check your APIMart console before retrying.',
+
+  // The model check before the first submit with a model (electron/core/apimart/model-access.ts). Nothing is sent before it.
+  'model.not_available': 'This API key may not use the model {model}: APIMart does not list it for this key. Enable it in the APIMart console or choose another model. Nothing was sent or charged.',
+  'model.wrong_operation': 'APIMart does not offer {model} for video generation. Choose another model. Nothing was sent or charged.',
+  'model.schema_unreadable': 'APIMart’s description of the model {model} is not one Keyframe can read, so nothing was sent or charged. Try again later.',
+  'model.none_available': 'The key works, but APIMart lists no Veo 3.1 model for it. Enable one in the APIMart console.',
 
   // A task the provider reported as failed.
   'task.cancelled': 'The provider cancelled this generation. Nothing was charged for it.',

@@ -102,10 +102,11 @@ export const REQUEST_OPTIONS = {
   },
   seed: {
     flags: [{ name: 'seed', type: 'string', value: 'N|random' }],
-    help: `0…${SEED_MAX}`,
+    help: `0…${SEED_MAX}; random (the default) draws one, which the sidecar records`,
+    // No seed at all: the job draws one when it is created, like every other way in (job-factory.ts).
     read: (f) => {
       const s = text(f, 'seed');
-      return s === 'random' ? Math.floor(Math.random() * (SEED_MAX + 1)) : num(s);
+      return s === 'random' ? undefined : num(s);
     },
   },
   sample_count: {

@@ -4,6 +4,7 @@ import type { Provider } from '../../shared/domain/job.js';
 import { ApimartClient } from './apimart/client.js';
 import { Batches } from './batch/batches.js';
 import { BatchStore } from './batch/batch-store.js';
+import { ModelAccess } from './apimart/model-access.js';
 import { UploadCache } from './frames/upload-cache.js';
 import { PromptHistory } from './history/prompt-history.js';
 import { JobQueue } from './jobs/job-queue.js';
@@ -39,6 +40,8 @@ export interface Engine {
   batches: Batches;
   history: PromptHistory;
   clientFor(provider: Provider): ApimartClient;
+  /** Resolves when the provider's key may use `model` (the check the queue runs before a first submit). */
+  checkModel(provider: Provider, model: string): Promise<void>;
 }
 
 /**
@@ -66,6 +69,7 @@ export function createEngine(opts: EngineOptions): Engine {
     if (!demo) throw appFailure('unavailable', errorMessage('demo.not_running'), { retryable: true });
     return demo;
   };
+  const modelAccess = new ModelAccess({ cachePath: join(opts.dataDir, 'model-check-cache.json'), clock, logger });
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });
   const history = new PromptHistory(join(opts.dataDir, 'prompt-history.json'), logger);
   // The queue holds a paused batch's jobs, and the batches queue through it: the batches
@@ -86,6 +90,7 @@ export function createEngine(opts: EngineOptions): Engine {
     stallTimeoutMs: opts.stallTimeoutMs,
     holds: batches,
     submitted: (job) => history.record(job.request, job.createdAt),
+    modelAccess,
   });
-  return { queue, library, batches, history, clientFor };
+  return { queue, library, batches, history, clientFor, checkModel: (provider, model) => modelAccess.ensure(clientFor(provider), model) };
 }

@@ -1,6 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
-import { errorMessage } from '../../shared/error-messages.js';
-import type { Settings, SettingsView } from '../../shared/ipc/views.js';
+import { appFailure, errorMessage } from '../../shared/error-messages.js';
+import { MODELS } from '../../shared/domain/generation.js';
+import { isAppFailure } from '../../shared/errors.js';
+import type { BalanceView, Settings, SettingsView } from '../../shared/ipc/views.js';
+import { isModelUnavailable } from '../core/apimart/errors.js';
 import { ensureWritableFolder } from '../core/jobs/job-factory.js';
 import { validateTemplate } from '../core/library/file-naming.js';
 import type { ServiceContext } from './context.js';
@@ -40,8 +43,36 @@ export function settingsHandlers(ctx: ServiceContext): Handlers['settings'] {
       return view();
     },
     hasApiKey: async () => ({ hasApiKey: await ctx.keys.has() }),
-    testApiKey: () => keyBalanceView(ctx),
+    testApiKey: () => testApiKey(ctx),
   };
+}
+
+/**
+ * A balance call proves the key works; the model check (the one every job runs before its first
+ * submit) then proves it may make videos at all. A key allowed neither Veo model is refused here,
+ * in plain words, rather than at the first job.
+ */
+async function testApiKey(ctx: ServiceContext): Promise<BalanceView> {
+  // The key is tested against APIMart even in demo mode: that is what the person is checking.
+  const balance = await keyBalanceView(ctx);
+  const provider = 'apimart';
+  const failures: unknown[] = [];
+  for (const model of MODELS) {
+    try {
+      await ctx.engine.checkModel(provider, model);
+      return balance;
+    } catch (err) {
+      failures.push(err);
+    }
+  }
+  // Only refusals mean "no model": a network failure or a garbled reply is reported as itself.
+  const other = failures.find((err) => !isModelRefusal(err));
+  if (other !== undefined) throw other;
+  throw appFailure('permission', errorMessage('model.none_available'), { retryable: false, field: 'key' });
+}
+
+function isModelRefusal(err: unknown): boolean {
+  return isAppFailure(err) && (err.app.key === 'model.not_available' || err.app.key === 'model.wrong_operation' || isModelUnavailable(err.app));
 }
 
 /** Built field by field: the store may hold more than the page should see, and the view schema is strict. */

@@ -115,6 +115,8 @@ export const JobSchema = z.object({
   outputDir: boundedText('Output folder', PATH_MAX),
   nameTemplate: boundedText('Name template', NAME_TEMPLATE_MAX),
   taskId: boundedText('Task id', PROVIDER_ID_MAX).optional(),
+  /** The provider answered the submit as a replay of an earlier one (`Idempotency-Replayed: true`). */
+  submitReplayed: z.boolean().optional(),
   requestIds: boundedList('Request ids', boundedText('Request id', PROVIDER_ID_MAX), REQUEST_IDS_MAX),
   providerStatus: boundedText('Provider status', SHORT_TEXT_MAX).optional(),
   progress: z.number().min(0).max(100).optional(),
@@ -135,6 +137,8 @@ export const JobSchema = z.object({
   polls: z.number().int().nonnegative().default(0),
   /** Earliest time the scheduler may act on this job again. */
   nextActionAt: z.number().optional(),
+  /** The provider asked not to be queried about the task before this (at least 2 s after the last query). */
+  pollNotBefore: z.number().optional(),
   /** True once a job ran far past its estimate: checked rarely, never failed for it. */
   parked: z.boolean().default(false),
   error: AppErrorSchema.optional(),

@@ -52,6 +52,8 @@ export const VideoSidecarSchema = z.object({
   request: RecordedGenerationRequestSchema,
   body: boundedBody('Request body'),
   taskId: boundedText('Task id', PROVIDER_ID_MAX),
+  /** The submit was answered as a replay of an earlier one: one task, however many submits it took. */
+  submitReplayed: z.boolean().optional(),
   requestIds: boundedList('Request ids', boundedText('Request id', PROVIDER_ID_MAX), REQUEST_IDS_MAX),
   seed: z.number().int().optional(),
   frames: boundedList('Frames', SidecarFrameSchema, FRAMES_MAX),

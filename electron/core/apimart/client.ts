@@ -1,4 +1,5 @@
 import { appError, appFailure, errorMessage } from '../../../shared/error-messages.js';
+import { createHash } from 'node:crypto';
 import { AppFailure } from '../../../shared/errors.js';
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 import type { ApiKeyProvider, Clock, FetchLike, Logger } from '../ports.js';
@@ -6,10 +7,18 @@ import { silentLogger } from '../ports.js';
 import { classifyHttpError, classifyNetworkError } from './errors.js';
 import { keyScrubber, type KeyScrubber } from './key-scrubber.js';
 import { MAX_REPLY_BYTES, readReplyText, ReplyTooLarge } from './reply-body.js';
-import { BalanceReplySchema, ModelsReplySchema, SubmitReplySchema, TaskReplySchema, UploadReplySchema } from './schemas.js';
+import { BalanceReplySchema, ModelSchemaReplySchema, ModelsReplySchema, SubmitReplySchema, TaskReplySchema, UploadReplySchema } from './schemas.js';
+import { readSubmitReply, type SubmitOutcome } from './submit-reply.js';
 import { normaliseTask, type TaskSnapshot } from './task-snapshot.js';
 
 export { MAX_REPLY_BYTES } from './reply-body.js';
+export type { SubmitOutcome, SubmittedResult, SubmittedTask } from './submit-reply.js';
+
+/**
+ * The reply contract Keyframe asks for on submit. APIMart's own client always sends it; with it the
+ * reply is the object shape (`data.id`, `task_info`), and a synchronous result says so in `data.object`.
+ */
+export const RESPONSE_VERSION = '2026-07-27';
 
 /** Timeouts as APIMart's own client uses them (contract §5). */
 export const DEFAULT_TIMEOUTS = { readMs: 15_000, submitMs: 45_000, uploadMs: 120_000 } as const;
@@ -38,12 +47,12 @@ export interface ApimartClientOptions {
   keyIsSecret?: boolean;
 }
 
-export interface SubmitResult {
-  taskId: string;
-  requestId?: string;
-  replayed: boolean;
-  status?: string;
-  estimatedTimeS?: number;
+/** What GET /v1/model-schema says about a model (contract §7). */
+export interface ModelSchemaInfo {
+  model: string;
+  operation: string;
+  /** A JSON Schema of the request input; only its being an object is checked here (the API validates). */
+  inputSchema: unknown;
 }
 export interface UploadResult {
   url: string;
@@ -112,30 +121,31 @@ export class ApimartClient {
     return this.base.href;
   }
 
-  async submit(body: ApiGenerationBody | Readonly<Record<string, unknown>>, idempotencyKey: string): Promise<SubmitResult> {
+  /** A task to poll, or (rarely) a finished result: either way the submit is done and is never sent again. */
+  async submit(body: ApiGenerationBody | Readonly<Record<string, unknown>>, idempotencyKey: string): Promise<SubmitOutcome> {
     if (!/^[\x21-\x7e]{1,191}$/.test(idempotencyKey)) throw new Error('Idempotency-Key must be 1-191 visible ASCII characters');
     const spec: RequestSpec = {
       method: 'POST',
       path: 'v1/videos/generations',
       timeoutMs: this.timeouts.submitMs,
-      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey, 'x-apimart-response-version': RESPONSE_VERSION },
       body: JSON.stringify(body),
     };
     return this.exchange(spec, (reply) => {
       const parsed = SubmitReplySchema.safeParse(reply.json);
-      if (!parsed.success) throw badResponse(reply, 'submit');
-      const data = parsed.data.data;
-      const first = Array.isArray(data) ? data[0] : data;
-      const taskId = Array.isArray(data) ? data[0]?.task_id : (data.id ?? data.task_id);
-      if (!taskId || !first) throw badResponse(reply, 'submit');
-      const estimate = Array.isArray(data) ? undefined : (data.task_info?.estimated_time ?? data.estimated_time);
-      return {
-        taskId,
-        requestId: reply.requestId,
-        replayed: reply.headers.get('idempotency-replayed') === 'true',
-        status: first.status,
-        estimatedTimeS: estimate,
-      };
+      const replayed = reply.headers.get('idempotency-replayed')?.trim().toLowerCase() === 'true';
+      const outcome = parsed.success ? readSubmitReply(parsed.data, reply.requestId, replayed) : undefined;
+      if (!outcome) throw badResponse(reply, 'submit');
+      if (outcome.kind === 'result' && outcome.result.videos.length === 0 && outcome.result.phase !== 'failed' && outcome.result.phase !== 'cancelled') {
+        // A finished result without a usable link: asking again would only replay it. The person decides.
+        throw appFailure('bad_response', errorMessage('apimart.result_without_media'), {
+          retryable: false,
+          httpStatus: reply.status,
+          requestId: outcome.requestIds[0],
+          detail: reply.text.trim().slice(0, 500),
+        });
+      }
+      return outcome;
     });
   }
 
@@ -146,7 +156,9 @@ export class ApimartClient {
     return this.exchange(spec, (reply) => {
       const parsed = TaskReplySchema.safeParse(reply.json);
       if (!parsed.success) throw badResponse(reply, 'task status');
-      return normaliseTask(taskId, parsed.data.data, reply.requestId);
+      const snapshot = normaliseTask(taskId, parsed.data.data, reply.requestId ?? parsed.data.request_id);
+      const hintS = snapshot.nextPollAfterS ?? parsed.data.next_poll_after_seconds;
+      return hintS === undefined ? snapshot : { ...snapshot, nextPollAfterS: hintS };
     });
   }
 
@@ -180,6 +192,26 @@ export class ApimartClient {
       if (!parsed.success) throw badResponse(reply, 'models');
       return parsed.data.data.map((m) => m.id);
     });
+  }
+
+  /** GET /v1/model-schema for one model and operation; a model the key cannot use answers an error. */
+  async modelSchema(model: string, operation: string): Promise<ModelSchemaInfo> {
+    const query = new URLSearchParams({ model, operation });
+    return this.exchange({ method: 'GET', path: `v1/model-schema?${query.toString()}`, timeoutMs: this.timeouts.readMs }, (reply) => {
+      const parsed = ModelSchemaReplySchema.safeParse(reply.json);
+      if (!parsed.success) throw badResponse(reply, 'model schema');
+      return { model: parsed.data.model, operation: parsed.data.operation, inputSchema: parsed.data.input_schema };
+    });
+  }
+
+  /**
+   * A short, one-way fingerprint of the current key, so what was learnt about one key (which
+   * models it may use) is never taken for another. Never the key, nor enough of a hash to test guesses fast.
+   */
+  async keyFingerprint(): Promise<string> {
+    const key = await this.apiKey();
+    if (!key) throw appFailure('missing_key', errorMessage('apimart.missing_key'), { retryable: false });
+    return createHash('sha256').update(`keyframe-key-fingerprint:${key}`).digest('hex').slice(0, 16);
   }
 
   /** One request, read into a result by `read`; the result or the failure leaves scrubbed. */
@@ -267,6 +299,7 @@ const UNREADABLE = {
   'image upload': 'apimart.unreadable.upload',
   balance: 'apimart.unreadable.balance',
   models: 'apimart.unreadable.models',
+  'model schema': 'apimart.unreadable.model_schema',
 } as const;
 
 function badResponse(reply: Reply, what: keyof typeof UNREADABLE): AppFailure {

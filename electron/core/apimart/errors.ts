@@ -42,7 +42,25 @@ function readProviderWords(bodyText: string): ProviderWords {
 const matches = (words: ProviderWords, pattern: RegExp): boolean =>
   pattern.test(words.type ?? '') || pattern.test(words.message ?? '');
 
-type SaidKey = 'apimart.permission' | 'apimart.not_found' | 'apimart.image_type' | 'apimart.rejected' | 'apimart.build_failed' | 'apimart.server_error';
+type SaidKey =
+  | 'apimart.permission'
+  | 'apimart.not_found'
+  | 'apimart.image_type'
+  | 'apimart.rejected'
+  | 'apimart.build_failed'
+  | 'apimart.server_error'
+  | 'apimart.model_unavailable';
+
+/**
+ * The envelope's words for "this key has no such model" (contract §7). Named by `type` or by `code`:
+ * here the code is the one reliable thing, since the status varies (400, 403, 404).
+ */
+const MODEL_UNAVAILABLE = /^(model_not_found|unsupported_generation_model)$/i;
+
+/** Whether a failure is the provider saying the model is not available (the model check must be redone). */
+export function isModelUnavailable(error: Pick<AppError, 'key'>): boolean {
+  return error.key === 'apimart.model_unavailable' || error.key === 'apimart.model_unavailable.said';
+}
 
 /** The message, with APIMart's own words after it when it gave any (shown as its words, untranslated). */
 function withWords(key: SaidKey, words: ProviderWords): ErrorMessage {
@@ -59,6 +77,10 @@ export function classifyHttpError(reply: RawReply, nowMs: number): AppError {
 
   if (s === 401) return fail('auth', errorMessage('apimart.auth'), { retryable: false });
   if (s === 402) return fail('payment_required', errorMessage('apimart.payment'), { retryable: false });
+  if (s >= 400 && s < 500 && s !== 429 && (MODEL_UNAVAILABLE.test(words.type ?? '') || MODEL_UNAVAILABLE.test(words.code ?? ''))) {
+    // Asking again cannot help: the same key gets the same answer until the person changes the model or the key.
+    return appError('not_found', withWords('apimart.model_unavailable', words), { ...base, retryable: false, field: 'model' });
+  }
   if (s === 403) return fail('permission', withWords('apimart.permission', words), { retryable: false });
   if (s === 404) return fail('not_found', withWords('apimart.not_found', words), { retryable: false });
   if (s === 409) return classifyConflict(base, words);

@@ -25,8 +25,19 @@ const providerId = z.string().min(1).max(PROVIDER_ID_MAX);
 
 /** Default shape: `data` is an array of `{status, task_id}`. */
 const SubmitArrayData = z.array(z.looseObject({ task_id: providerId, status: soft(z.string()) })).min(1);
-/** Versioned / older / 202 shape: `data` is an object with `id`. */
+/**
+ * The provider's suggested wait before the next query of a task, in seconds. Only a positive,
+ * finite number counts: a 0 or a negative must not read as "ask again at once".
+ */
+const pollHint = soft(looseNumber.refine((n) => Number.isFinite(n) && n > 0));
+
+/**
+ * Versioned / older / 202 shape: `data` is an object with `id`. With `object: "generation.result"`
+ * it is a finished result instead (no task id, the media in the body); its media are read like a
+ * task's (see submit-reply.ts), so the rest of it stays loose here.
+ */
 const SubmitObjectData = z.looseObject({
+  object: soft(z.string()),
   id: providerId.optional(),
   task_id: providerId.optional(),
   status: soft(z.string()),
@@ -34,11 +45,14 @@ const SubmitObjectData = z.looseObject({
   poll_url: soft(z.string()),
   estimated_time: soft(looseNumber),
   task_info: soft(z.looseObject({ estimated_time: soft(looseNumber) })),
+  next_poll_after_seconds: pollHint,
 });
 
 export const SubmitReplySchema = z.looseObject({
   code: z.union([z.number(), z.string()]).optional(),
   data: z.union([SubmitArrayData, SubmitObjectData]),
+  request_id: soft(providerId),
+  next_poll_after_seconds: pollHint,
 });
 
 /** A link too long for the journal is dropped like any other unusable link (see normaliseTask). */
@@ -76,8 +90,9 @@ export const TaskDataSchema = z.looseObject({
   credits_cost: soft(looseNumber),
   error: z.union([TaskErrorSchema, z.string()]).nullable().optional(),
   fail_reason: soft(z.string()),
+  next_poll_after_seconds: pollHint,
 });
-export const TaskReplySchema = z.looseObject({ data: TaskDataSchema });
+export const TaskReplySchema = z.looseObject({ data: TaskDataSchema, request_id: soft(providerId), next_poll_after_seconds: pollHint });
 
 export const UploadReplySchema = z.looseObject({
   url: z.string().max(URL_MAX).url(),
@@ -97,6 +112,18 @@ export const BalanceReplySchema = z.looseObject({
 
 export const ModelsReplySchema = z.looseObject({
   data: z.array(z.looseObject({ id: z.string() })),
+});
+
+/**
+ * GET /v1/model-schema: a bare object (no `{code,data}` envelope). What Keyframe acts on is
+ * whether the model exists for the operation; the exact input rules stay the API's to check.
+ * `input_schema` is judged by the model check (model-access.ts): a well-formed reply that
+ * describes no usable input is an answer, not a garbled reply to ask again.
+ */
+export const ModelSchemaReplySchema = z.looseObject({
+  model: z.string(),
+  operation: z.string(),
+  input_schema: z.unknown(),
 });
 
 export const ErrorEnvelopeSchema = z.looseObject({

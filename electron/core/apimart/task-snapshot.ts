@@ -21,6 +21,8 @@ export interface TaskSnapshot {
   /** `message` is the provider's own words, absent when it gave none. */
   error?: { message?: string; code?: string };
   requestId?: string;
+  /** The provider's suggested wait before the next query, in seconds (contract §2). */
+  nextPollAfterS?: number;
 }
 
 const toMs = (s: number | undefined): number | undefined => (s === undefined ? undefined : Math.round(s * 1000));
@@ -53,6 +55,7 @@ export function normaliseTask(taskId: string, data: z.infer<typeof TaskDataSchem
   if (data.actual_time !== undefined) snapshot.actualTimeS = data.actual_time;
   if (data.created !== undefined) snapshot.createdAt = toMs(data.created);
   if (data.completed !== undefined) snapshot.completedAt = toMs(data.completed);
+  if (data.next_poll_after_seconds !== undefined) snapshot.nextPollAfterS = data.next_poll_after_seconds;
   if (errorMessage || (typeof err === 'object' && err)) {
     const code = typeof err === 'object' && err && err.code !== undefined && err.code !== '' ? String(err.code) : undefined;
     snapshot.error = { ...(errorMessage ? { message: errorMessage } : {}), ...(code ? { code } : {}) };

@@ -6,13 +6,12 @@ import { errorEnvelope } from './envelope.js';
 import type { FaultPlan } from './fault-plan.js';
 import { readBody, requestRecord, sendBody, sendJson } from './http-util.js';
 import { sendHugeReply } from './huge-reply.js';
+import { isFakeModel, modelDocs, modelSchema } from './model-info.js';
 import type { Balance } from './pricing.js';
-import { FAKE_MODELS } from './submit-schema.js';
 import { handleSubmit } from './submit.js';
 import type { SubmitDeps } from './submit.js';
 import type { Phase } from './task-store.js';
 import { renderTask } from './task-view.js';
-import type { TaskViewContext } from './task-view.js';
 import { handleUpload } from './uploads.js';
 import type { UploadDir } from './uploads.js';
 import type { FakeClock, FakeEvents, Fault, FakeStats, Route } from './types.js';
@@ -28,7 +27,6 @@ export interface ApiDeps extends SubmitDeps {
   clock: FakeClock;
   faults: FaultPlan;
   balance: Balance;
-  view: TaskViewContext;
   uploadDir: UploadDir;
   stats: FakeStats;
   events: TypedEmitter<FakeEvents>;
@@ -41,6 +39,8 @@ function matchRoute(method: string, pathname: string): Matched | undefined {
   if (method === 'POST' && pathname === '/v1/uploads/images') return { route: 'upload' };
   if (method === 'GET' && (pathname === '/v1/balance' || pathname === '/v1/user/balance')) return { route: 'balance' };
   if (method === 'GET' && pathname === '/v1/models') return { route: 'models' };
+  if (method === 'GET' && pathname === '/v1/model-schema') return { route: 'model-schema' };
+  if (method === 'GET' && pathname === '/v1/model-docs') return { route: 'model-docs' };
   const task = /^\/v1\/tasks\/([^/]+)$/.exec(pathname);
   if (method === 'GET' && task?.[1]) return { route: 'task', taskId: decodeURIComponent(task[1]) };
   return undefined;
@@ -109,6 +109,9 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, requestId: s
       return handleSubmit(req, res, requestId, deps, fault?.kind === 'drop-after-accept');
     case 'task':
       return handleTask(res, requestId, matched.taskId ?? '', deps, fault, url.searchParams.get('language') ?? undefined);
+    case 'model-schema':
+    case 'model-docs':
+      return handleModelInfo(res, requestId, matched.route, url.searchParams, deps);
     case 'upload': {
       const result = await handleUpload(req, { fileHost: deps.view.fileHost, clock: deps.clock, dir: deps.uploadDir });
       if (!result.ok) return sendJson(res, result.status, errorEnvelope(result.status, requestId, { message: result.message }));
@@ -118,21 +121,41 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, requestId: s
     case 'balance':
       return sendJson(res, 200, deps.balance.snapshot());
     case 'models':
-      return sendJson(res, 200, { object: 'list', data: FAKE_MODELS.map((id) => ({ id, object: 'model' })) });
+      return sendJson(res, 200, { object: 'list', data: deps.models().map((id) => ({ id, object: 'model' })), request_id: requestId });
   }
 }
+
+/** Bare objects, as documented; a model this key may not use is `model_not_found`, like one that does not exist. */
+function handleModelInfo(res: ServerResponse, requestId: string, route: 'model-schema' | 'model-docs', query: URLSearchParams, deps: ApiDeps): void {
+  const model = query.get('model') ?? '';
+  if (!model) {
+    return sendJson(res, 400, errorEnvelope(400, requestId, { code: 'missing_parameter', message: 'model is required', param: 'model' }));
+  }
+  if (!isFakeModel(model) || !deps.models().includes(model)) {
+    const message = `model not found: ${model}`;
+    return sendJson(res, 404, errorEnvelope(404, requestId, { type: 'invalid_request_error', code: 'model_not_found', message, param: 'model' }));
+  }
+  sendJson(res, 200, route === 'model-schema' ? modelSchema(model) : modelDocs(model, deps.clock.now(), deps.apiUrl()));
+}
+
+/** The demo's own failure texts in the languages a task query may ask for (English otherwise). */
+const TASK_NOT_FOUND: Readonly<Record<string, (id: string) => string>> = {
+  en: (id) => `task not found: ${id}`,
+  ko: (id) => `작업을 찾을 수 없습니다: ${id}`,
+};
 
 function handleTask(res: ServerResponse, requestId: string, id: string, deps: ApiDeps, fault: Fault | undefined, language: string | undefined): void {
   deps.stats.taskPolls += 1;
   const task = deps.tasks.find(id);
   if (!task) {
-    return sendJson(res, 404, errorEnvelope(404, requestId, { code: 'task_not_found', message: `task not found: ${id}` }));
+    const notFound = (language !== undefined && Object.hasOwn(TASK_NOT_FOUND, language) ? TASK_NOT_FOUND[language] : undefined) ?? TASK_NOT_FOUND.en;
+    return sendJson(res, 404, errorEnvelope(404, requestId, { code: 'task_not_found', message: notFound ? notFound(id) : id }));
   }
   if (fault?.kind === 'unknown-status') {
     // Report the odd status without advancing or settling the task.
     const peeked = deps.tasks.peek(task);
     const phase: Phase = peeked.status === 'due' ? { status: 'processing', progress: 99 } : peeked;
-    return sendJson(res, 200, renderTask(task, phase, deps.view, fault.status, language));
+    return sendJson(res, 200, { ...renderTask(task, phase, deps.view, fault.status, language), request_id: requestId });
   }
-  sendJson(res, 200, renderTask(task, deps.tasks.poll(task), deps.view, undefined, language));
+  sendJson(res, 200, { ...renderTask(task, deps.tasks.poll(task), deps.view, undefined, language), request_id: requestId });
 }

@@ -7,6 +7,7 @@ import { demoFixtures } from './fixtures.js';
 import { listenTracked } from './http-util.js';
 import { IdempotencyStore } from './idempotency.js';
 import { Balance } from './pricing.js';
+import { FAKE_MODELS } from './submit-schema.js';
 import { TaskStore } from './task-store.js';
 import { UploadDir } from './uploads.js';
 import type { FakeApimart, FakeApimartOptions, FakeClock, FakeEvents, FakeStats, ProgressMode } from './types.js';
@@ -37,7 +38,10 @@ export type {
 export const DEFAULT_API_KEY = 'sk-test-key';
 export const DEFAULT_POLLS_TO_COMPLETE = 3;
 export const DEFAULT_DEMO_DURATION_MS = 8000;
-export const DEFAULT_URL_TTL_MS = 24 * 60 * 60 * 1000;
+/** Result links live 72 h, as the provider documents (contract §2). */
+export const DEFAULT_URL_TTL_MS = 72 * 60 * 60 * 1000;
+/** The provider's suggested wait between two queries of a task. */
+export const DEFAULT_NEXT_POLL_AFTER_S = 2;
 
 export async function startFakeApimart(opts: FakeApimartOptions = {}): Promise<FakeApimart> {
   const clock = opts.clock ?? { now: () => Date.now() };
@@ -59,6 +63,7 @@ export async function startFakeApimart(opts: FakeApimartOptions = {}): Promise<F
   const uploadDir = new UploadDir();
   const estimatedTimeS = opts.estimatedTimeS ?? 60;
   let apiUrl = '';
+  let models: readonly string[] = [...(opts.models ?? FAKE_MODELS)];
 
   const deps: ApiDeps = {
     apiKey: opts.apiKey === undefined ? DEFAULT_API_KEY : opts.apiKey,
@@ -71,7 +76,9 @@ export async function startFakeApimart(opts: FakeApimartOptions = {}): Promise<F
     tasks: new TaskStore({ clock, progress, faults, balance }),
     idempotency: new IdempotencyStore(clock),
     submitShape: opts.submitShape ?? 'array',
+    ignoreResponseVersion: opts.ignoreResponseVersion ?? false,
     estimatedTimeS,
+    models: () => models,
     apiUrl: () => apiUrl,
     view: {
       fileHost,
@@ -79,6 +86,7 @@ export async function startFakeApimart(opts: FakeApimartOptions = {}): Promise<F
       urlTtlMs: opts.urlTtlMs ?? DEFAULT_URL_TTL_MS,
       urlShape: opts.urlShape ?? 'array',
       estimatedTimeS,
+      nextPollAfterS: opts.nextPollAfterS ?? DEFAULT_NEXT_POLL_AFTER_S,
       refreshLinksOnRequery: true,
     },
   };
@@ -102,6 +110,9 @@ export async function startFakeApimart(opts: FakeApimartOptions = {}): Promise<F
       deps.view.refreshLinksOnRequery = v;
     },
     registerFile: (absPath) => fileHost.register(absPath),
+    setModels: (list) => {
+      models = [...list];
+    },
     on: (event, cb) => events.on(event, cb),
     close: () => {
       closing ??= Promise.all([apiServer.close(), fileHost.close()]).then(() => uploadDir.remove());

@@ -5,15 +5,18 @@ import { readBody, sendJson } from './http-util.js';
 import { bodyFingerprint, isValidIdempotencyKey } from './idempotency.js';
 import type { IdempotencyStore, StoredReply } from './idempotency.js';
 import { validateSubmitBody } from './submit-schema.js';
-import type { TaskStore } from './task-store.js';
+import type { TaskRecord, TaskStore } from './task-store.js';
+import { renderTask, type TaskViewContext } from './task-view.js';
 import type { FakeEvents, FakeStats } from './types.js';
 
 /**
  * POST /v1/videos/generations: validation, Idempotency-Key replay/conflict,
- * task creation and the three reply shapes the contract allows.
+ * task creation and the reply shapes the contract allows: the default array,
+ * the versioned object (asked for with X-APIMart-Response-Version), a 202,
+ * and a synchronous result. Every reply body carries its `request_id`.
  */
 
-export type SubmitShape = 'array' | 'object' | 'accepted202';
+export type SubmitShape = 'array' | 'object' | 'accepted202' | 'result';
 export const RESPONSE_VERSION_OBJECT = '2026-07-27';
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -23,7 +26,12 @@ export interface SubmitDeps {
   tasks: TaskStore;
   idempotency: IdempotencyStore;
   submitShape: SubmitShape;
+  /** Answer `submitShape` even to a request asking for the versioned reply. */
+  ignoreResponseVersion: boolean;
   estimatedTimeS: number;
+  /** The models this key may use; a known model outside them is model_not_found. */
+  models: () => readonly string[];
+  view: TaskViewContext;
   apiUrl: () => string;
 }
 
@@ -60,12 +68,15 @@ export async function handleSubmit(
   if (key !== undefined && !isValidIdempotencyKey(key)) {
     return invalid('Idempotency-Key must be 1-191 visible ASCII characters', 'invalid_idempotency_key');
   }
+  // The reply says which contract it follows when the request asked for one it knows.
+  const asked = req.headers['x-apimart-response-version'] === RESPONSE_VERSION_OBJECT && !deps.ignoreResponseVersion;
+  const version: Record<string, string> = asked ? { 'X-APIMart-Response-Version': RESPONSE_VERSION_OBJECT } : {};
   const fingerprint = bodyFingerprint(body);
   if (key !== undefined) {
     const seen = deps.idempotency.lookup(key, fingerprint);
     if (seen.kind === 'replay') {
       deps.stats.replays += 1;
-      return finish(seen.reply.status, seen.reply.body, { 'Idempotency-Replayed': 'true' });
+      return finish(seen.reply.status, seen.reply.body, { 'Idempotency-Replayed': 'true', ...version });
     }
     if (seen.kind === 'conflict') {
       const message = 'Idempotency-Key has already been used with a different request body';
@@ -74,6 +85,10 @@ export async function handleSubmit(
   }
   const checked = validateSubmitBody(body);
   if (!checked.ok) return invalid(checked.message, 'invalid_parameter', checked.param);
+  if (!deps.models().includes(checked.body.model)) {
+    const message = `model not found or not enabled for this key: ${checked.body.model}`;
+    return finish(404, errorEnvelope(404, requestId, { type: 'invalid_request_error', code: 'model_not_found', message, param: 'model' }));
+  }
 
   const task = deps.tasks.create(checked.body);
   deps.stats.tasksCreated += 1;
@@ -84,23 +99,36 @@ export async function handleSubmit(
     sampleCount: checked.body.sample_count,
     ...(key === undefined ? {} : { idempotencyKey: key }),
   });
-  const version = req.headers['x-apimart-response-version'];
-  const shape = version === RESPONSE_VERSION_OBJECT && deps.submitShape === 'array' ? 'object' : deps.submitShape;
-  const reply = submitReply(shape, task.id, deps);
+  const shape = asked && deps.submitShape === 'array' ? 'object' : deps.submitShape;
+  const reply = submitReply(shape, task, requestId, deps);
   if (key !== undefined) deps.idempotency.remember(key, fingerprint, reply);
-  finish(reply.status, reply.body);
+  finish(reply.status, reply.body, version);
 }
 
-function submitReply(shape: SubmitShape, id: string, deps: SubmitDeps): StoredReply {
+function submitReply(shape: SubmitShape, task: TaskRecord, requestId: string, deps: SubmitDeps): StoredReply {
+  const id = task.id;
+  const wait = { next_poll_after_seconds: deps.view.nextPollAfterS };
   switch (shape) {
     case 'array':
-      return { status: 200, body: { code: 200, data: [{ status: 'submitted', task_id: id }] } };
+      return { status: 200, body: { code: 200, data: [{ status: 'submitted', task_id: id }], request_id: requestId } };
     case 'object':
       return {
         status: 200,
-        body: { code: 200, data: { id, status: 'submitted', progress: 0, task_info: { estimated_time: deps.estimatedTimeS } } },
+        body: {
+          code: 200,
+          data: { object: 'generation.task', id, status: 'submitted', progress: 0, task_info: { estimated_time: deps.estimatedTimeS }, ...wait },
+          request_id: requestId,
+        },
       };
     case 'accepted202':
-      return { status: 202, body: { code: 202, data: { id, status: 'pending', poll_url: `${deps.apiUrl()}/v1/tasks/${id}` } } };
+      return {
+        status: 202,
+        body: { code: 202, data: { object: 'generation.task', id, status: 'pending', poll_url: `${deps.apiUrl()}/v1/tasks/${id}`, ...wait }, request_id: requestId },
+      };
+    case 'result': {
+      // Finished at once: the task's completed view, as a result with no task id to poll.
+      const { id: _taskId, ...result } = renderTask(task, { status: 'done', outcome: deps.tasks.complete(task) }, deps.view).data;
+      return { status: 200, body: { code: 200, data: { object: 'generation.result', ...result }, request_id: requestId } };
+    }
   }
 }

@@ -27,7 +27,7 @@ const TaskSpecSchema = z.object({
   w: z.boolean(),
   /** [demo:fail] marker: the task ends failed. */
   f: z.boolean(),
-  /** Fixture rotation seed, so consecutive tasks show different clips. */
+  /** Sequence number of the task within its server instance. */
   k: z.number().int().nonnegative(),
   /** Nonce: two tasks created in the same millisecond must still differ. */
   r: z.string(),

@@ -90,6 +90,12 @@ export class TaskStore {
     return { status: 'done', outcome: task.outcome };
   }
 
+  /** Settles the task now, however far it got: a synchronous result is finished when the submit answers. */
+  complete(task: TaskRecord): Outcome {
+    task.outcome ??= this.settle(task, this.deps.clock.now());
+    return task.outcome;
+  }
+
   /** Where the task stands, without advancing or settling it. */
   peek(task: TaskRecord): Phase | { status: 'due'; progress: 99 } {
     if (task.outcome) return { status: 'done', outcome: task.outcome };
@@ -110,10 +116,10 @@ export class TaskStore {
     return { status: 'processing', progress: Math.min(99, Math.max(1, Math.floor(fraction * 100))) };
   }
 
-  private settle(task: TaskRecord): Outcome {
+  private settle(task: TaskRecord, at?: number): Outcome {
     const { spec } = task;
     // Time mode completes at a fixed instant so restarted instances agree on it.
-    const atMs = this.deps.progress.mode === 'time' ? spec.c + spec.t : Math.max(spec.c, this.deps.clock.now());
+    const atMs = at ?? (this.deps.progress.mode === 'time' ? spec.c + spec.t : Math.max(spec.c, this.deps.clock.now()));
     if (spec.f) return { kind: 'failed', atMs, message: CONTENT_POLICY_MESSAGE, localized: { ko: CONTENT_POLICY_MESSAGE_KO }, code: '' };
     const failure = this.deps.faults.takeFailure();
     if (failure) return { kind: 'failed', atMs, message: failure.message, ...(failure.localized ? { localized: failure.localized } : {}), code: failure.code ?? '' };

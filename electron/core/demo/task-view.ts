@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileHost } from './file-host.js';
-import type { DemoFixture } from './fixtures.js';
+import { fixtureFor, type DemoFixture } from './fixtures.js';
 import { roundUsd } from './pricing.js';
 import type { Outcome, Phase, TaskRecord } from './task-store.js';
 
@@ -16,7 +16,15 @@ export interface TaskViewContext {
   urlTtlMs: number;
   urlShape: 'array' | 'string';
   estimatedTimeS: number;
+  /** Suggested wait before the next query of a running task (`next_poll_after_seconds`). */
+  nextPollAfterS: number;
   refreshLinksOnRequery: boolean;
+}
+
+/** The `{code,data}` envelope of a task reply. */
+export interface TaskEnvelope {
+  code: 200;
+  data: Record<string, unknown>;
 }
 
 const toUnix = (ms: number): number => Math.floor(ms / 1000);
@@ -25,15 +33,16 @@ const toUnix = (ms: number): number => Math.floor(ms / 1000);
  * `language` is the query's `?language=`: like the real API, it changes only
  * the wording of a failed task's `error.message` (English when it has none).
  */
-export function renderTask(task: TaskRecord, phase: Phase, ctx: TaskViewContext, statusOverride?: string, language?: string): unknown {
+export function renderTask(task: TaskRecord, phase: Phase, ctx: TaskViewContext, statusOverride?: string, language?: string): TaskEnvelope {
   const base = { created: toUnix(task.spec.c), estimated_time: ctx.estimatedTimeS };
+  const wait = { next_poll_after_seconds: ctx.nextPollAfterS };
   if (statusOverride !== undefined) {
     // An unknown status (e.g. "warming_up") carries nothing else a client could act on.
     const progress = phase.status === 'done' ? 100 : phase.progress;
-    return { code: 200, data: { id: task.id, status: statusOverride, progress, ...base } };
+    return { code: 200, data: { id: task.id, status: statusOverride, progress, ...base, ...wait } };
   }
   if (phase.status !== 'done') {
-    return { code: 200, data: { id: task.id, status: phase.status, progress: phase.progress, ...base } };
+    return { code: 200, data: { id: task.id, status: phase.status, progress: phase.progress, ...base, ...wait } };
   }
   const outcome = phase.outcome;
   const timing = {
@@ -101,14 +110,8 @@ function resultLinks(
   return task.links;
 }
 
-/** One fixture per sample, matching the aspect when possible, rotating from the task's seed. */
+/** One clip per sample (sample_count N → N clips), of the aspect and duration the task asked for. */
 export function pickFixtures(task: TaskRecord, fixtures: readonly DemoFixture[]): DemoFixture[] {
-  const matching = fixtures.filter((f) => f.aspect === task.spec.a);
-  const pool = matching.length > 0 ? matching : fixtures;
-  const out: DemoFixture[] = [];
-  for (let i = 0; i < task.spec.n && pool.length > 0; i++) {
-    const f = pool[(task.spec.k + i) % pool.length];
-    if (f) out.push(f);
-  }
-  return out;
+  const clip = fixtureFor(fixtures, task.spec.a, task.spec.s);
+  return Array.from({ length: task.spec.n }, () => clip);
 }

@@ -3,7 +3,7 @@
  * so tests and the CLI can import them without pulling in node:http.
  */
 
-export type Route = 'submit' | 'task' | 'upload' | 'balance' | 'models' | 'file';
+export type Route = 'submit' | 'task' | 'upload' | 'balance' | 'models' | 'model-schema' | 'model-docs' | 'file';
 /** The routes of the API server (not the file host). */
 export type ApiRoute = Exclude<Route, 'file'>;
 
@@ -75,14 +75,21 @@ export interface FakeApimartOptions {
    */
   progress?: ProgressMode;
   clock?: FakeClock;
-  /** Result URL lifetime, default 24 h; expires_at = completed + ttl (seconds in JSON). */
+  /** Result URL lifetime, default 72 h as documented; expires_at = completed + ttl (seconds in JSON). */
   urlTtlMs?: number;
   /**
    * Submit reply shape. 'array' (default): {"code":200,"data":[{"status":"submitted","task_id":…}]};
    * 'object': data object with id/status/task_info (also selected per request by the header
-   * X-APIMart-Response-Version: 2026-07-27); 'accepted202': HTTP 202 with data.id and data.poll_url.
+   * X-APIMart-Response-Version: 2026-07-27); 'accepted202': HTTP 202 with data.id and data.poll_url;
+   * 'result': a synchronous result (data.object "generation.result", the videos in the reply, no task id).
    */
-  submitShape?: 'array' | 'object' | 'accepted202';
+  submitShape?: 'array' | 'object' | 'accepted202' | 'result';
+  /** A deployment that ignores X-APIMart-Response-Version and answers `submitShape` whatever was asked. */
+  ignoreResponseVersion?: boolean;
+  /** `next_poll_after_seconds` in submit and running-task replies (default 2, the provider's own). */
+  nextPollAfterS?: number;
+  /** The models this key may use: GET /v1/models lists them, the others answer model_not_found. Default: both Veo 3.1 models. */
+  models?: readonly string[];
   /** videos[i].url as an array (default) or a plain string. */
   urlShape?: 'array' | 'string';
   balanceUsd?: number;
@@ -152,6 +159,8 @@ export interface FakeApimart {
   setRefreshLinksOnRequery(v: boolean): void;
   /** Serves a local file from the file host, streamed from disk; returns its URL. */
   registerFile(absPath: string): string;
+  /** Changes which models the key may use from now on (see FakeApimartOptions.models). */
+  setModels(models: readonly string[]): void;
   on<E extends keyof FakeEvents>(event: E, cb: (info: FakeEvents[E]) => void): () => void;
   /** Closes both servers and destroys open sockets (stalled ones included). */
   close(): Promise<void>;

@@ -6,6 +6,7 @@ import { AppFailure } from '../../../shared/errors.js';
 import { issueMessage, type IssueMessage } from '../../../shared/issue-message.js';
 import {
   GenerationRequestSchema,
+  SEED_MAX,
   buildApiBody,
   describeIssues,
   type GenerationRequest,
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/domain/generation.js';
 import type { Job, JobFrame, Provider } from '../../../shared/domain/job.js';
 import type { BatchRef, Lineage, ShotRef } from '../../../shared/domain/shot.js';
+import type { RandomSource } from '../ports.js';
 import { isDiskFull } from '../util/fs-errors.js';
 import { fsRefusal } from '../util/fs-refusal.js';
 import { inspectLocalFrame } from '../frames/local-frame.js';
@@ -23,12 +25,22 @@ export interface NewJobOptions {
   nameTemplate: string;
   appVersion: string;
   now: number;
+  /** Draws the seed of a request that names none (a uniform number in [0, 1)). */
+  random: RandomSource;
   retryOf?: string;
   /** The library video this generation continues. */
   lineage?: Lineage;
   /** The batch row it comes from, and the shot its takes belong to. */
   batch?: BatchRef;
   shot?: ShotRef;
+}
+
+/**
+ * A seed for a request that leaves it to chance. Keyframe draws it rather than the provider, and
+ * sends and records it, so every video can be made again: a seed the provider picked is never told.
+ */
+export function drawSeed(random: RandomSource): number {
+  return Math.min(SEED_MAX, Math.max(0, Math.floor(random() * (SEED_MAX + 1))));
 }
 
 /** Validates input with the one shared schema; throws a readable AppFailure naming the field. */
@@ -44,13 +56,14 @@ export function parseGenerationRequest(input: unknown): GenerationRequest {
 }
 
 /**
- * Builds a new job record: validates the request, checks local frames (type,
- * size) and records their paths and hashes, and fixes the idempotency key.
- * The record is complete before any request is made; when no upload is
- * needed the exact body is fixed here too.
+ * Builds a new job record: validates the request, draws its seed when it has
+ * none, checks local frames (type, size) and records their paths and hashes,
+ * and fixes the idempotency key. The record is complete before any request is
+ * made; when no upload is needed the exact body is fixed here too.
  */
 export async function createJob(input: GenerationRequestInput | GenerationRequest, opts: NewJobOptions): Promise<Job> {
-  const request = parseGenerationRequest(input);
+  const parsed = parseGenerationRequest(input);
+  const request: GenerationRequest = parsed.seed === undefined ? { ...parsed, seed: drawSeed(opts.random) } : parsed;
   const frames: JobFrame[] = [];
   for (const [role, ref] of [
     ['first', request.first_frame_image],

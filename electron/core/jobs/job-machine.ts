@@ -10,8 +10,9 @@ import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
  * any other is refused, and the tests run every pair against the table.
  *
  *   queued → uploading → submitting → generating → downloading → done
- *                 ↘           ↘            ↘             ↘
+ *                 ↘           ↘      ↘_____________________↗      ↘
  *                  failed · needs_attention · failed/expired · needs_attention
+ *   a submit answered with a finished result (no task) goes straight to downloading
  *   a full disk in any step → needs_attention (resume continues that step)
  *   any non-terminal → stopped (stop tracking; the API has no cancel)
  */
@@ -20,10 +21,32 @@ export type JobEvent =
   | { type: 'start'; needsUpload: boolean; body?: ApiGenerationBody }
   | { type: 'frame_uploaded'; role: 'first' | 'last'; url: string; expiresAt: number }
   | { type: 'body_frozen'; body: ApiGenerationBody }
-  | { type: 'submit_accepted'; taskId: string; requestId?: string; estimatedTimeS?: number; firstPollAt: number }
+  | { type: 'submit_accepted'; taskId: string; requestIds: readonly string[]; replayed: boolean; estimatedTimeS?: number; firstPollAt: number }
+  | {
+      type: 'submit_completed';
+      requestIds: readonly string[];
+      replayed: boolean;
+      videos: ResultVideo[];
+      outputs: JobOutput[];
+      thumbnailUrl?: string;
+      costUsd?: number;
+      credits?: number;
+      actualTimeS?: number;
+      completedAt: number;
+    }
   | { type: 'step_failed'; error: AppError; retryAt: number }
   | { type: 'rate_limited'; error: AppError; retryAt: number }
-  | { type: 'polled'; status: string; progress?: number; estimatedTimeS?: number; requestId?: string; nextPollAt: number; parked: boolean }
+  | {
+      type: 'polled';
+      status: string;
+      progress?: number;
+      estimatedTimeS?: number;
+      requestId?: string;
+      nextPollAt: number;
+      /** The provider asked not to be queried about the task before this (never after nextPollAt). */
+      notBefore: number;
+      parked: boolean;
+    }
   | {
       type: 'task_completed';
       videos: ResultVideo[];
@@ -82,6 +105,8 @@ export const TRANSITIONS: Readonly<Record<JobState, Readonly<Partial<Record<JobE
   },
   submitting: {
     submit_accepted: ['generating'],
+    // A synchronous result: there is no task to poll, the media are in the reply.
+    submit_completed: ['downloading'],
     step_failed: ['submitting', 'failed', 'needs_attention'],
     rate_limited: ['submitting'],
     stop: ['stopped'],
@@ -145,7 +170,8 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       return next({
         state: 'generating',
         taskId: event.taskId,
-        requestIds: event.requestId ? [...job.requestIds, event.requestId] : job.requestIds,
+        requestIds: withIds(job.requestIds, event.requestIds),
+        submitReplayed: event.replayed,
         submittedAt: now,
         estimatedTimeS: event.estimatedTimeS ?? job.estimatedTimeS,
         providerStatus: 'submitted',
@@ -153,6 +179,28 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         polls: 0,
         attempts: 0,
         nextActionAt: event.firstPollAt,
+        pollNotBefore: event.firstPollAt,
+        error: undefined,
+      });
+
+    case 'submit_completed':
+      return next({
+        state: 'downloading',
+        requestIds: withIds(job.requestIds, event.requestIds),
+        submitReplayed: event.replayed,
+        submittedAt: now,
+        providerStatus: 'completed',
+        progress: 100,
+        videos: event.videos,
+        outputs: event.outputs,
+        thumbnailUrl: event.thumbnailUrl,
+        costUsd: event.costUsd,
+        credits: event.credits,
+        actualTimeS: event.actualTimeS,
+        completedAt: event.completedAt,
+        attempts: 0,
+        parked: false,
+        nextActionAt: now,
         error: undefined,
       });
 
@@ -173,6 +221,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
         attempts: 0,
         parked: event.parked,
         nextActionAt: event.nextPollAt,
+        pollNotBefore: event.notBefore,
         error: undefined,
       });
 
@@ -214,8 +263,9 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
     }
 
     case 'link_expired':
-      // One fresh look at the task for new links; a second expiry is final.
-      if (!job.linkRefreshed) return next({ state: 'generating', linkRefreshed: true, attempts: 0, nextActionAt: now, error: event.error });
+      // One fresh look at the task for new links; a second expiry is final, and so is the first
+      // when there is no task to look at (a synchronous result's links come only once).
+      if (!job.linkRefreshed && job.taskId !== undefined) return next({ state: 'generating', linkRefreshed: true, attempts: 0, nextActionAt: now, error: event.error });
       return next({ state: 'expired', error: event.error, nextActionAt: undefined });
 
     case 'links_refreshed':
@@ -235,6 +285,13 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
     case 'resume':
       return next({ state: job.attentionFrom ?? 'queued', attentionFrom: undefined, attempts: 0, nextActionAt: now, error: undefined });
   }
+}
+
+/** The job's request ids with `ids` added once each (the submit's header and body ids are often the same). */
+function withIds(known: readonly string[], ids: readonly string[]): string[] {
+  const out = [...known];
+  for (const id of ids) if (!out.includes(id)) out.push(id);
+  return out;
 }
 
 function onStepFailed(job: Job, error: AppError, retryAt: number, next: (p: Partial<Job>) => Job): Job {

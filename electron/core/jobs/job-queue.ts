@@ -3,6 +3,7 @@ import type { GenerationRequestInput } from '../../../shared/domain/generation.j
 import { isActive, isStarted, isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { BatchRef, Lineage, ShotRef } from '../../../shared/domain/shot.js';
 import type { ApimartClient } from '../apimart/client.js';
+import { ModelAccess } from '../apimart/model-access.js';
 import type { UploadCache } from '../frames/upload-cache.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
@@ -37,6 +38,8 @@ export interface JobQueueDeps {
   holds?: QueueHolds;
   /** Told of every job submitted, once it is journaled (the prompt history keeps what was sent). */
   submitted?: (job: Job) => void;
+  /** Which models the key may use, checked before the first submit with each (default: in memory only). */
+  modelAccess?: ModelAccess;
 }
 
 /** Which queued jobs may not start yet. Jobs already past queued are never held: they may be paid for. */
@@ -91,6 +94,7 @@ export class JobQueue {
   private readonly settleWaiters: (() => void)[] = [];
   private readonly random: RandomSource;
   private readonly log: Logger;
+  private readonly modelAccess: ModelAccess;
   private concurrency: number;
   private timer?: TimerHandle;
   private diskTimer?: TimerHandle;
@@ -109,6 +113,7 @@ export class JobQueue {
   constructor(private readonly deps: JobQueueDeps) {
     this.random = deps.random ?? Math.random;
     this.log = deps.logger ?? silentLogger;
+    this.modelAccess = deps.modelAccess ?? new ModelAccess({ clock: deps.clock, logger: this.log });
     this.concurrency = Math.max(1, deps.concurrency ?? 3);
     this.journal = new JournalWriter(deps.store, (id) => this.jobs.get(id), this.log);
   }
@@ -162,7 +167,7 @@ export class JobQueue {
 
   /** Builds a job (request, frames and output folder checked) without queueing it: see add(). */
   prepare(input: GenerationRequestInput, opts: SubmitOptions): Promise<Job> {
-    return createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now() });
+    return createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now(), random: this.random });
   }
 
   /** Queues a job built by prepare(). Several can be built before any is queued, so one bad entry queues none. */
@@ -264,7 +269,12 @@ export class JobQueue {
   /** Look at every waiting job now (after system resume, or a key change). */
   pollNow(): void {
     const now = this.deps.clock.now();
-    for (const [id, job] of this.jobs) if (isStarted(job.state) && !this.running.has(id)) this.jobs.set(id, { ...job, nextActionAt: now });
+    for (const [id, job] of this.jobs) {
+      if (!isStarted(job.state) || this.running.has(id)) continue;
+      // Not even now may a task be queried sooner than the provider asked.
+      const at = job.state === 'generating' ? Math.max(now, job.pollNotBefore ?? now) : now;
+      this.jobs.set(id, { ...job, nextActionAt: at });
+    }
     this.pump();
   }
 
@@ -366,14 +376,17 @@ export class JobQueue {
 
   private async execute(job: Job, controller: AbortController): Promise<void> {
     try {
+      const client = this.deps.clientFor(job.provider);
       await runStep(job, {
-        client: this.deps.clientFor(job.provider),
+        client,
         fileFetch: this.deps.fileFetch,
         uploads: this.deps.uploads,
         clock: this.deps.clock,
         random: this.random,
         stallTimeoutMs: this.deps.stallTimeoutMs ?? 30_000,
         signal: controller.signal,
+        checkModel: (model) => this.modelAccess.ensure(client, model),
+        forgetModel: (model) => this.modelAccess.forget(client, model),
         dispatch: (event, persist) => (persist ? this.dispatch(job.id, event, true) : this.dispatchInMemory(job.id, event)),
         reservedNames: () => this.reservedNames(),
         generatingCount: () => this.countIn('generating'),

@@ -1,9 +1,11 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
+import { AppFailure } from '../../../shared/errors.js';
 import { buildApiBody } from '../../../shared/domain/generation.js';
 import type { Job, JobOutput } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
+import { isModelUnavailable } from '../apimart/errors.js';
 import type { TaskSnapshot } from '../apimart/task-snapshot.js';
 import { loadLocalFrame } from '../frames/local-frame.js';
 import type { UploadCache } from '../frames/upload-cache.js';
@@ -14,7 +16,7 @@ import { writeSidecar } from '../library/sidecar.js';
 import { hashExistingVideo } from './existing-video.js';
 import type { JobEvent } from './job-machine.js';
 import { pollSpacingMs } from './poll-budget.js';
-import { FIRST_POLL_MS, nextPollDelayMs, shouldPark } from './poll-policy.js';
+import { firstPollDelayMs, nextPollDelayMs, pollFloorMs, shouldPark } from './poll-policy.js';
 import { sidecarFromJob } from './sidecar-from-job.js';
 import { describeTaskFailure } from './task-failure.js';
 
@@ -27,6 +29,10 @@ export interface StepContext {
   random: RandomSource;
   stallTimeoutMs: number;
   signal: AbortSignal;
+  /** Resolves when the key may use `model` (cached for a day); throws the refusal before anything is sent. */
+  checkModel(model: string): Promise<void>;
+  /** Forgets that the key may use `model`: the provider said otherwise, so the next job asks again. */
+  forgetModel(model: string): Promise<void>;
   /** Applies an event to the job and returns the new job; `persist` writes the journal first. */
   dispatch(event: JobEvent, persist: boolean): Promise<Job>;
   /** File names held by other unfinished jobs, so two jobs never pick the same name. */
@@ -60,6 +66,8 @@ async function startJob(job: Job, ctx: StepContext): Promise<void> {
 }
 
 async function uploadFrames(job: Job, ctx: StepContext): Promise<void> {
+  // Frames are not uploaded for a model this key may not use.
+  await ctx.checkModel(job.request.model);
   const origin = new URL(ctx.client.baseUrl).origin;
   let current = job;
   for (const frame of job.frames) {
@@ -85,15 +93,43 @@ async function uploadFrames(job: Job, ctx: StepContext): Promise<void> {
 
 async function submit(job: Job, ctx: StepContext): Promise<void> {
   if (!job.body) throw new Error('submitting without a frozen body');
+  // Cached after the first job with this model: a refusal here comes before anything is charged.
+  await ctx.checkModel(job.request.model);
   // Always the identical stored body with the job's own key: a replay can never create a second task.
-  const res = await ctx.client.submit(job.body, job.idempotencyKey);
+  const res = await ctx.client.submit(job.body, job.idempotencyKey).catch(async (err: unknown) => {
+    // The submit's own error is what the job shows, whatever becomes of forgetting.
+    if (err instanceof AppFailure && isModelUnavailable(err.app)) await ctx.forgetModel(job.request.model).catch(() => undefined);
+    throw err;
+  });
+  if (res.kind === 'task') {
+    await ctx.dispatch(
+      {
+        type: 'submit_accepted',
+        taskId: res.taskId,
+        requestIds: res.requestIds,
+        replayed: res.replayed,
+        estimatedTimeS: res.estimatedTimeS,
+        firstPollAt: ctx.clock.now() + firstPollDelayMs(res.nextPollAfterS),
+      },
+      true,
+    );
+    return;
+  }
+  // A finished result in the reply itself: never sent again, downloaded like a completed task's.
+  const result = { ...res.result, videos: res.result.videos.slice(0, job.request.sample_count) };
+  if (result.phase === 'failed' || result.phase === 'cancelled') throw new AppFailure(describeTaskFailure(result));
   await ctx.dispatch(
     {
-      type: 'submit_accepted',
-      taskId: res.taskId,
-      requestId: res.requestId,
-      estimatedTimeS: res.estimatedTimeS,
-      firstPollAt: ctx.clock.now() + FIRST_POLL_MS,
+      type: 'submit_completed',
+      requestIds: res.requestIds,
+      replayed: res.replayed,
+      videos: result.videos,
+      outputs: await reserveOutputs(job, result, ctx),
+      thumbnailUrl: result.thumbnailUrl,
+      costUsd: result.costUsd,
+      credits: result.credits,
+      actualTimeS: result.actualTimeS,
+      completedAt: result.completedAt ?? ctx.clock.now(),
     },
     true,
   );
@@ -134,11 +170,20 @@ async function poll(job: Job, ctx: StepContext): Promise<void> {
   const elapsedMs = now - (job.submittedAt ?? job.createdAt);
   const estimatedTimeS = snap.estimatedTimeS ?? job.estimatedTimeS;
   const parked = shouldPark(elapsedMs, estimatedTimeS);
-  const ownDelay = nextPollDelayMs({ polls: job.polls, elapsedMs, estimatedTimeS, random: ctx.random });
+  const ownDelay = nextPollDelayMs({ polls: job.polls, elapsedMs, estimatedTimeS, hintS: snap.nextPollAfterS, random: ctx.random });
   const nextPollAt = now + Math.max(ownDelay, pollSpacingMs(ctx.generatingCount()));
   // Only a change of parking is worth a journal write; progress is rebuilt by the next poll.
   await ctx.dispatch(
-    { type: 'polled', status: snap.status, progress: snap.progress, estimatedTimeS: snap.estimatedTimeS, requestId: snap.requestId, nextPollAt, parked },
+    {
+      type: 'polled',
+      status: snap.status,
+      progress: snap.progress,
+      estimatedTimeS: snap.estimatedTimeS,
+      requestId: snap.requestId,
+      nextPollAt,
+      notBefore: now + pollFloorMs(snap.nextPollAfterS),
+      parked,
+    },
     parked !== job.parked,
   );
 }

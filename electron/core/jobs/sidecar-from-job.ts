@@ -23,6 +23,7 @@ export function sidecarFromJob(unbounded: Job, output: JobOutput, saved: { bytes
     request: job.request,
     body: job.body ?? {},
     taskId: job.taskId ?? '',
+    ...(job.submitReplayed !== undefined ? { submitReplayed: job.submitReplayed } : {}),
     requestIds: job.requestIds,
     seed: job.request.seed,
     frames: job.frames.map((f) => ({

@@ -25,18 +25,21 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((f) => f.close()));
 });
 
-const CALLS: Record<ApiRoute, (c: ApimartClient) => Promise<unknown>> = {
+/** Every route the client calls (it never asks for model documentation). */
+type ClientRoute = Exclude<ApiRoute, 'model-docs'>;
+const CALLS: Record<ClientRoute, (c: ApimartClient) => Promise<unknown>> = {
   submit: (c) => c.submit(SAMPLE_BODY, 'key-echo'),
   task: (c) => c.getTask('task_echo'),
   upload: (c) => c.uploadImage(IMAGE),
   balance: (c) => c.balance(),
   models: (c) => c.models(),
+  'model-schema': (c) => c.modelSchema('veo3.1-fast-official', 'video_generation'),
 };
-const ROUTES = Object.keys(CALLS) as ApiRoute[];
+const ROUTES = Object.keys(CALLS) as ClientRoute[];
 
 interface EchoCase {
   name: string;
-  route: ApiRoute;
+  route: ClientRoute;
   fault: Fault;
   /** Whether the result or failure itself carries the echo (else only the log line does). */
   shows?: boolean;
@@ -57,7 +60,7 @@ const cases: EchoCase[] = [
     name: `${route}: request id header`,
     route,
     fault: { route, kind: 'echo-auth-headers' } as Fault,
-    shows: route !== 'balance' && route !== 'models',
+    shows: route !== 'balance' && route !== 'models' && route !== 'model-schema',
   })),
   {
     name: 'submit: 429 with the key in Retry-After, the request id and another header',
@@ -66,7 +69,15 @@ const cases: EchoCase[] = [
   },
   // 2xx bodies Keyframe can read.
   { name: 'submit: array reply', route: 'submit', fault: echo('submit', 200, { code: 200, data: [{ task_id: 'task_echo', status: `queued for ${T}` }] }, { 'X-Oneapi-Request-Id': T }) },
-  { name: 'submit: object reply', route: 'submit', fault: echo('submit', 200, { code: 200, data: { id: 'task_echo', status: T, poll_url: `/v1/tasks/${T}` } }) },
+  { name: 'submit: object reply', route: 'submit', fault: echo('submit', 200, { code: 200, data: { id: 'task_echo', status: T, poll_url: `/v1/tasks/${T}` }, request_id: T }) },
+  {
+    name: 'submit: a synchronous result, the key in its links',
+    route: 'submit',
+    fault: echo('submit', 200, {
+      code: 200,
+      data: { object: 'generation.result', status: 'completed', result: { thumbnail_url: `https://cdn.example/t.jpg?k=${T}`, videos: [{ url: [`https://cdn.example/v.mp4?k=${T}`] }] } },
+    }),
+  },
   { name: 'task: running with an odd status', route: 'task', fault: echo('task', 200, { code: 200, data: { id: 'task_echo', status: `warming up ${T}`, progress: 5 } }) },
   {
     name: 'task: failed with an error object',
@@ -86,6 +97,11 @@ const cases: EchoCase[] = [
   { name: 'upload: reply', route: 'upload', fault: echo('upload', 200, { url: `https://upload.example/${T}.png`, filename: T }, { 'X-Oneapi-Request-Id': T }) },
   { name: 'balance: success false', route: 'balance', fault: echo('balance', 200, { success: false, message: `quota of ${T} exhausted` }) },
   { name: 'models: list', route: 'models', fault: echo('models', 200, { object: 'list', data: [{ id: `veo-${T}` }] }) },
+  {
+    name: 'model-schema: the key in the schema',
+    route: 'model-schema',
+    fault: echo('model-schema', 200, { model: 'veo3.1-fast-official', operation: 'video_generation', input_schema: { description: `for ${A}` } }),
+  },
   // 2xx bodies Keyframe cannot read, HTML pages, and error bodies: on every route.
   ...ROUTES.flatMap((route): EchoCase[] => [
     { name: `${route}: unreadable 2xx JSON`, route, fault: echo(route, 200, { success: `yes ${T}`, echo: A }) },

@@ -126,6 +126,17 @@ describe('ApimartClient: the contract error table (stub fetch)', () => {
     { name: '504 gateway timeout', status: 504, body: envelope('service_unavailable', 'Gateway timeout'), code: 'unavailable', retryable: true },
     { name: '520 from a CDN in front', status: 520, body: null, code: 'server_error', retryable: true },
     { name: '418 other 4xx', status: 418, body: envelope('invalid_request_error', 'teapot'), code: 'invalid_request', retryable: false },
+    // The model is not available to this key: by type or by code, whatever the status (contract §7).
+    { name: '404 model_not_found (code)', status: 404, body: envelope('invalid_request_error', 'model not found', 'model_not_found'), code: 'not_found', retryable: false },
+    { name: '400 model_not_found (type)', status: 400, body: envelope('model_not_found', 'no such model'), code: 'not_found', retryable: false },
+    {
+      name: '400 unsupported_generation_model',
+      status: 400,
+      body: envelope('invalid_request_error', 'model does not support video generation', 'unsupported_generation_model'),
+      code: 'not_found',
+      retryable: false,
+    },
+    { name: '403 model_not_found', status: 403, body: envelope('permission_error', 'not enabled', 'model_not_found'), code: 'not_found', retryable: false },
   ];
 
   it.each(rows)('$name → $code (retryable $retryable)', async (row) => {
@@ -173,19 +184,19 @@ describe('ApimartClient: success replies (stub fetch)', () => {
     const { client } = makeClient(() =>
       jsonResponse(200, { code: 200, data: [{ status: 'submitted', task_id: 'task_A' }] }, { 'X-Oneapi-Request-Id': 'req_ok', 'Idempotency-Replayed': 'true' }),
     );
-    expect(await client.submit(BODY, 'k')).toEqual({ taskId: 'task_A', requestId: 'req_ok', replayed: true, status: 'submitted', estimatedTimeS: undefined });
+    expect(await client.submit(BODY, 'k')).toEqual({ kind: 'task', taskId: 'task_A', requestIds: ['req_ok'], replayed: true, status: 'submitted' });
   });
 
   it('reads the object shape with task_info.estimated_time, and with task_id instead of id', async () => {
     const a = makeClient(() => jsonResponse(200, { code: 200, data: { id: 'task_B', status: 'pending', progress: 0, task_info: { estimated_time: '600' } } }));
     expect(await a.client.submit(BODY, 'k')).toMatchObject({ taskId: 'task_B', status: 'pending', estimatedTimeS: 600, replayed: false });
     const b = makeClient(() => jsonResponse(202, { data: { task_id: 'task_C', poll_url: 'https://api.apimart.ai/v1/tasks/task_C' } }));
-    expect((await b.client.submit(BODY, 'k')).taskId).toBe('task_C');
+    expect(await b.client.submit(BODY, 'k')).toMatchObject({ kind: 'task', taskId: 'task_C' });
   });
 
   it('tolerates nulls in informational submit fields', async () => {
     const { client } = makeClient(() => jsonResponse(200, { code: 200, data: { id: 'task_D', status: 'submitted', progress: null, task_info: null, poll_url: null } }));
-    expect((await client.submit(BODY, 'k')).taskId).toBe('task_D');
+    expect(await client.submit(BODY, 'k')).toMatchObject({ kind: 'task', taskId: 'task_D' });
   });
 
   it('tolerates nulls in a running task reply (completed, cost, fail_reason, result …)', async () => {

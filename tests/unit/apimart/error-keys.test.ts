@@ -43,6 +43,25 @@ describe('APIMart refusals', () => {
     expect(http(409, { error: { type: 'idempotency_in_progress' } }).key).toBe('apimart.idempotency_in_progress');
   });
 
+  it('a model the key may not use, named by type or by code, whatever the status: not found, never retried, pointing at the model', () => {
+    for (const [status, error] of [
+      [404, { code: 'model_not_found', type: 'invalid_request_error', message: 'model not found: veo9' }],
+      [400, { type: 'unsupported_generation_model', message: 'model not found: veo9' }],
+      [403, { code: 'unsupported_generation_model', type: 'permission_error', message: 'model not found: veo9' }],
+    ] as const) {
+      expect(http(status, { error })).toMatchObject({
+        code: 'not_found',
+        retryable: false,
+        field: 'model',
+        key: 'apimart.model_unavailable.said',
+        params: { provider: 'model not found: veo9' },
+      });
+    }
+    expect(http(404, { error: { code: 'model_not_found' } })).toMatchObject({ key: 'apimart.model_unavailable', retryable: false });
+    // Only the envelope's type or code says so: a message that merely mentions it is an ordinary refusal.
+    expect(http(400, { error: { type: 'invalid_request_error', message: 'model_not_found' } }).key).toBe('apimart.rejected.said');
+  });
+
   it('no reply at all', () => {
     expect(classifyNetworkError(new Error('fetch failed'), false)).toMatchObject({ code: 'network', key: 'apimart.network' });
     expect(classifyNetworkError(new Error('aborted'), true)).toMatchObject({ code: 'timeout', key: 'apimart.no_answer' });

@@ -1,6 +1,7 @@
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 import { expect } from 'vitest';
 import { AppFailure, type AppError } from '../../../shared/errors.js';
+import type { ApimartClient, SubmittedTask } from '../../../electron/core/apimart/client.js';
 import type { FetchLike, LogFields, LogLevel, Logger } from '../../../electron/core/ports.js';
 
 /** A Logger that keeps every line, unredacted, so tests can prove nothing secret reached it. */
@@ -67,3 +68,10 @@ export const SAMPLE_BODY: ApiGenerationBody = {
   generate_audio: false,
   person_generation: 'allow_adult',
 };
+
+/** Submits and expects a task to poll (not a synchronous result), which it returns. */
+export async function submitTask(client: ApimartClient, body: ApiGenerationBody | Readonly<Record<string, unknown>>, key: string): Promise<SubmittedTask> {
+  const res = await client.submit(body, key);
+  if (res.kind !== 'task') throw new Error(`expected a task to poll, got a ${res.kind}`);
+  return res;
+}

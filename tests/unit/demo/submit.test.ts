@@ -31,6 +31,59 @@ describe('fake APIMart: submit', () => {
     expect(b.id).toMatch(/^task_/);
   });
 
+  it('with the version header: data is an object (object, id, status, task_info.estimated_time), request_id in the body', async () => {
+    const fake = await start({ estimatedTimeS: 42 });
+    const res = await submit(fake, BASE_BODY, { 'X-APIMart-Response-Version': '2026-07-27' });
+    const body = await json(res);
+    expect(body).toMatchObject({
+      code: 200,
+      data: { object: 'generation.task', status: 'submitted', task_info: { estimated_time: 42 }, next_poll_after_seconds: 2 },
+      request_id: res.headers.get('x-oneapi-request-id'),
+    });
+    expect((body.data as { id: string }).id).toMatch(/^task_/);
+    expect(res.headers.get('x-apimart-response-version')).toBe('2026-07-27');
+  });
+
+  it('without it: the default array shape, request_id in the body as well', async () => {
+    const fake = await start();
+    const res = await submit(fake, BASE_BODY);
+    const body = await json(res);
+    expect(Array.isArray(body.data)).toBe(true);
+    expect(body.request_id).toBe(res.headers.get('x-oneapi-request-id'));
+    expect(res.headers.get('x-apimart-response-version')).toBeNull();
+  });
+
+  it('a replay answers the original reply (its request_id included), marked Idempotency-Replayed', async () => {
+    const fake = await start();
+    const headers = { 'Idempotency-Key': 'replay-me', 'X-APIMart-Response-Version': '2026-07-27' };
+    const first = await json(await submit(fake, BASE_BODY, headers));
+    const again = await submit(fake, BASE_BODY, headers);
+    expect(again.headers.get('idempotency-replayed')).toBe('true');
+    expect(again.headers.get('x-apimart-response-version')).toBe('2026-07-27');
+    expect(await json(again)).toEqual(first);
+    expect(fake.stats.tasksCreated).toBe(1);
+  });
+
+  it('answers a synchronous result in result mode: data.object generation.result, the videos in the body, no task id', async () => {
+    const fake = await start({ submitShape: 'result' });
+    const body = await json(await submit(fake, { ...BASE_BODY, sample_count: 2 }));
+    const data = body.data as { object: string; id?: string; status: string; result: { videos: { url: string[] }[] }; cost: number };
+    expect(data).toMatchObject({ object: 'generation.result', status: 'completed', cost: 1.024 });
+    expect(data.id).toBeUndefined();
+    expect(data.result.videos).toHaveLength(2);
+    const video = await fetch(data.result.videos[0]?.url[0] ?? '');
+    expect(video.status).toBe(200);
+    expect(body.request_id).toMatch(/^req_/);
+  });
+
+  it('a known model the key may not use is 404 model_not_found, and no task is made', async () => {
+    const fake = await start({ models: ['veo3.1-fast-official'] });
+    const res = await submit(fake, { ...BASE_BODY, model: 'veo3.1-quality-official' });
+    expect(res.status).toBe(404);
+    expect((await json(res)).error).toMatchObject({ code: 'model_not_found', type: 'invalid_request_error', param: 'model' });
+    expect(fake.stats.tasksCreated).toBe(0);
+  });
+
   it('answers 202 with id and poll_url in accepted202 mode', async () => {
     const fake = await start({ submitShape: 'accepted202' });
     const res = await submit(fake, BASE_BODY);
@@ -164,6 +217,7 @@ describe('fake APIMart: submit', () => {
         { id: 'veo3.1-fast-official', object: 'model' },
         { id: 'veo3.1-quality-official', object: 'model' },
       ],
+      request_id: expect.stringMatching(/^req_/),
     });
   });
 

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { AUTH, BASE_BODY, createTask, getTask, json, manualClock, pollToEnd, useFakes } from './helpers.js';
+import { AUTH, BASE_BODY, createTask, getTask, json, manualClock, pollToEnd, useFakes, type TaskData } from './helpers.js';
+import { demoFixtures, fixtureFor } from '../../../electron/core/demo/fixtures.js';
 import { decodeTaskId } from '../../../electron/core/demo/task-id.js';
+import { CONTENT_POLICY_MESSAGE, CONTENT_POLICY_MESSAGE_KO } from '../../../electron/core/demo/task-store.js';
 
 const start = useFakes();
 
@@ -23,7 +26,8 @@ describe('fake APIMart: task status', () => {
     expect(done?.created).toBe(Math.floor((clock.now() - 70_000) / 1000));
     const video = done?.result?.videos[0];
     expect(Array.isArray(video?.url)).toBe(true);
-    expect(video?.expires_at).toBe(Math.floor((clock.now() + 24 * 3600_000) / 1000));
+    // Links live 72 h, as the provider documents.
+    expect(video?.expires_at).toBe(Math.floor((clock.now() + 72 * 3600_000) / 1000));
     expect(done?.result?.thumbnail_url.startsWith(fake.fileUrl)).toBe(true);
     expect(fake.stats.taskPolls).toBe(4);
 
@@ -143,5 +147,79 @@ describe('fake APIMart: task status', () => {
     expect(await getTask(fake, id)).toMatchObject({ status: 'processing', progress: 50 });
     clock.advance(5000);
     expect((await getTask(fake, id)).status).toBe('completed');
+  });
+});
+
+describe('fake APIMart: clips match the request', () => {
+  const videoBytes = async (data: TaskData): Promise<Buffer[]> =>
+    Promise.all(
+      (data.result?.videos ?? []).map(async (v) => {
+        const url = Array.isArray(v.url) ? v.url[0] : v.url;
+        return Buffer.from(await (await fetch(url ?? '')).arrayBuffer());
+      }),
+    );
+
+  it.each([
+    [4, '16:9'],
+    [6, '16:9'],
+    [8, '16:9'],
+    [4, '9:16'],
+    [6, '9:16'],
+    [8, '9:16'],
+  ] as const)('a %i s %s request gets that clip', async (duration, aspect) => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 1 } });
+    const data = await getTask(fake, await createTask(fake, { ...BASE_BODY, duration, aspect_ratio: aspect }));
+    const [bytes] = await videoBytes(data);
+    const clip = fixtureFor(demoFixtures(), aspect, duration);
+    expect(clip).toMatchObject({ aspect, durationS: duration, name: `clip-${aspect.replace(':', 'x')}-${duration}s` });
+    expect(bytes?.equals(readFileSync(clip.video))).toBe(true);
+  });
+
+  it('sample_count N gives N links to the asked clip: a 6 s 9:16 request of 3 gives three 6 s portrait clips', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 1 } });
+    const data = await getTask(fake, await createTask(fake, { ...BASE_BODY, duration: 6, aspect_ratio: '9:16', sample_count: 3 }));
+    const clips = await videoBytes(data);
+    const portrait6 = readFileSync(fixtureFor(demoFixtures(), '9:16', 6).video);
+    expect(clips).toHaveLength(3);
+    for (const c of clips) expect(c.equals(portrait6)).toBe(true);
+  });
+});
+
+describe('fake APIMart: task replies as documented', () => {
+  it('puts request_id in the body (the same as the header) and next_poll_after_seconds while running, not once finished', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 3 }, nextPollAfterS: 4 });
+    const id = await createTask(fake);
+    const bodies: Record<string, unknown>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${fake.apiUrl}/v1/tasks/${id}`, { headers: AUTH });
+      const body = await json(res);
+      expect(body.request_id).toBe(res.headers.get('x-oneapi-request-id'));
+      bodies.push(body);
+    }
+    const hints = bodies.map((b) => (b.data as Record<string, unknown>).next_poll_after_seconds);
+    expect(bodies.map((b) => (b.data as { status: string }).status)).toEqual(['submitted', 'processing', 'completed']);
+    expect(hints).toEqual([4, 4, undefined]);
+  });
+
+  it('words a failed task in the language the query asks for: en, ko, and English when none or another is asked', async () => {
+    const fake = await start({ progress: { mode: 'polls', pollsToComplete: 1 } });
+    const id = await createTask(fake, { ...BASE_BODY, prompt: 'a cat [demo:fail]' });
+    const message = async (query: string) => {
+      const res = await fetch(`${fake.apiUrl}/v1/tasks/${id}${query}`, { headers: AUTH });
+      return ((await json(res)).data as TaskData).error?.message;
+    };
+    expect(await message('?language=en')).toBe(CONTENT_POLICY_MESSAGE);
+    expect(await message('?language=ko')).toBe(CONTENT_POLICY_MESSAGE_KO);
+    expect(await message('')).toBe(CONTENT_POLICY_MESSAGE);
+    expect(await message('?language=zh')).toBe(CONTENT_POLICY_MESSAGE);
+  });
+
+  it('words an unknown task in Korean when asked, in English otherwise', async () => {
+    const fake = await start();
+    const says = async (query: string) =>
+      ((await json(await fetch(`${fake.apiUrl}/v1/tasks/task_missing${query}`, { headers: AUTH }))).error as { message: string; code: string });
+    expect(await says('?language=ko')).toMatchObject({ code: 'task_not_found', message: '작업을 찾을 수 없습니다: task_missing' });
+    expect(await says('?language=en')).toMatchObject({ code: 'task_not_found', message: 'task not found: task_missing' });
+    expect((await says('')).message).toBe('task not found: task_missing');
   });
 });

@@ -107,10 +107,22 @@ const SAMPLE: { [K in JobEventType]: Extract<JobEvent, { type: K }> } = {
   start: { type: 'start', needsUpload: false, body: BODY },
   frame_uploaded: { type: 'frame_uploaded', role: 'first', url: 'https://upload.apimart.ai/f/image/new.png', expiresAt: NOW + 72 * HOUR },
   body_frozen: { type: 'body_frozen', body: BODY },
-  submit_accepted: { type: 'submit_accepted', taskId: 'task_new', requestId: 'req_submit', estimatedTimeS: 90, firstPollAt: NOW + 2000 },
+  submit_accepted: { type: 'submit_accepted', taskId: 'task_new', requestIds: ['req_submit', 'req_body'], replayed: true, estimatedTimeS: 90, firstPollAt: NOW + 2000 },
+  submit_completed: {
+    type: 'submit_completed',
+    requestIds: ['req_result'],
+    replayed: false,
+    videos: [{ urls: ['https://cdn.example.com/result.mp4'], expiresAt: NOW + 72 * HOUR }],
+    outputs: [output(0, { url: 'https://cdn.example.com/result.mp4' })],
+    thumbnailUrl: 'https://cdn.example.com/result.jpg',
+    costUsd: 0.512,
+    credits: 5.12,
+    actualTimeS: 40,
+    completedAt: NOW - 1000,
+  },
   step_failed: { type: 'step_failed', error: NET, retryAt: NOW + 5000 },
   rate_limited: { type: 'rate_limited', error: err('rate_limited', true, { retryAfterMs: 30_000 }), retryAt: NOW + 30_000 },
-  polled: { type: 'polled', status: 'processing', progress: 40, estimatedTimeS: 120, requestId: 'req_poll', nextPollAt: NOW + 3000, parked: false },
+  polled: { type: 'polled', status: 'processing', progress: 40, estimatedTimeS: 120, requestId: 'req_poll', nextPollAt: NOW + 3000, notBefore: NOW + 2000, parked: false },
   task_completed: {
     type: 'task_completed',
     videos: [{ urls: ['https://cdn.example.com/new.mp4'], expiresAt: NOW + 24 * HOUR }],
@@ -136,6 +148,7 @@ const ALL_EVENT_TYPES = [
   'frame_uploaded',
   'body_frozen',
   'submit_accepted',
+  'submit_completed',
   'step_failed',
   'rate_limited',
   'polled',
@@ -202,7 +215,21 @@ const SAMPLE_OUTCOMES: Record<JobState, Partial<Record<JobEventType, Outcome>>> 
     submit_accepted: to('generating', (a) => {
       expect(a).toMatchObject({ taskId: 'task_new', providerStatus: 'submitted', progress: 0, polls: 0, attempts: 0, submittedAt: NOW, estimatedTimeS: 90 });
       expect(a.nextActionAt).toBe(NOW + 2000);
-      expect(a.requestIds).toEqual(['req_submit']);
+      expect(a.pollNotBefore).toBe(NOW + 2000);
+      expect(a.requestIds).toEqual(['req_submit', 'req_body']);
+      expect(a.submitReplayed).toBe(true);
+      expect(a.body).toEqual(BODY);
+    }),
+    submit_completed: to('downloading', (a) => {
+      expect(a).toMatchObject({ providerStatus: 'completed', progress: 100, costUsd: 0.512, credits: 5.12, actualTimeS: 40, completedAt: NOW - 1000 });
+      expect(a.taskId).toBeUndefined();
+      expect(a.submittedAt).toBe(NOW);
+      expect(a.submitReplayed).toBe(false);
+      expect(a.requestIds).toEqual(['req_result']);
+      expect(a.videos).toEqual(SAMPLE.submit_completed.videos);
+      expect(a.outputs).toEqual([output(0, { url: 'https://cdn.example.com/result.mp4' })]);
+      expect(a.thumbnailUrl).toBe('https://cdn.example.com/result.jpg');
+      expect(a.nextActionAt).toBe(NOW);
       expect(a.body).toEqual(BODY);
     }),
     step_failed: to('submitting', sameStateRetry),
@@ -213,7 +240,7 @@ const SAMPLE_OUTCOMES: Record<JobState, Partial<Record<JobEventType, Outcome>>> 
     step_failed: to('generating', sameStateRetry),
     rate_limited: to('generating', rateLimitedWait),
     polled: to('generating', (a, b) => {
-      expect(a).toMatchObject({ providerStatus: 'processing', progress: 40, estimatedTimeS: 120, polls: b.polls + 1, parked: false, nextActionAt: NOW + 3000 });
+      expect(a).toMatchObject({ providerStatus: 'processing', progress: 40, estimatedTimeS: 120, polls: b.polls + 1, parked: false, nextActionAt: NOW + 3000, pollNotBefore: NOW + 2000 });
       expect(a.requestIds).toEqual(['req_0', 'req_poll']);
     }),
     task_completed: to('downloading', (a) => {
@@ -291,7 +318,7 @@ describe('job machine: TRANSITIONS against transition(), every state × every ev
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...JOB_STATES].sort());
     expect(Object.keys(SAMPLE_OUTCOMES).sort()).toEqual([...JOB_STATES].sort());
     expect(Object.keys(SAMPLE).sort()).toEqual([...ALL_EVENT_TYPES].sort());
-    expect(JOB_STATES.length * ALL_EVENT_TYPES.length).toBe(150);
+    expect(JOB_STATES.length * ALL_EVENT_TYPES.length).toBe(160);
   });
 
   it('there is a sample outcome for exactly the pairs the table accepts', () => {
@@ -606,10 +633,18 @@ describe('job machine: property — random event sequences', () => {
     fc.record({ type: fc.constant('start' as const), needsUpload: fc.boolean(), body: fc.constantFrom(BODY, OTHER_BODY) }),
     fc.record({ type: fc.constant('frame_uploaded' as const), role: fc.constantFrom('first' as const, 'last' as const), url: fc.constant('https://u.example/f.png'), expiresAt: t }),
     fc.record({ type: fc.constant('body_frozen' as const), body: fc.constantFrom(BODY, OTHER_BODY) }),
-    fc.record({ type: fc.constant('submit_accepted' as const), taskId: fc.constantFrom('task_a', 'task_b'), firstPollAt: t }),
+    fc.record({ type: fc.constant('submit_accepted' as const), taskId: fc.constantFrom('task_a', 'task_b'), requestIds: fc.constant(['req_a']), replayed: fc.boolean(), firstPollAt: t }),
+    videosArb.map((videos): JobEvent => ({
+      type: 'submit_completed',
+      requestIds: ['req_result'],
+      replayed: false,
+      videos,
+      outputs: videos.map((v, index) => ({ index, fileName: `v${index}.mp4`, url: v.urls[0], bytesDone: 0, saved: false })),
+      completedAt: NOW,
+    })),
     fc.record({ type: fc.constant('step_failed' as const), error: errorArb, retryAt: t }),
     fc.record({ type: fc.constant('rate_limited' as const), error: fc.constant(err('rate_limited', true)), retryAt: t }),
-    fc.record({ type: fc.constant('polled' as const), status: fc.constantFrom('processing', 'weird'), progress: fc.integer({ min: 0, max: 100 }), nextPollAt: t, parked: fc.boolean() }),
+    fc.record({ type: fc.constant('polled' as const), status: fc.constantFrom('processing', 'weird'), progress: fc.integer({ min: 0, max: 100 }), nextPollAt: t, notBefore: t, parked: fc.boolean() }),
     videosArb.map((videos): JobEvent => ({
       type: 'task_completed',
       videos,
@@ -651,7 +686,9 @@ describe('job machine: property — random event sequences', () => {
           if (frozenBody !== undefined) expect(after.body).toEqual(frozenBody);
           frozenBody ??= after.body;
           if (after.state === 'needs_attention') expect(after.attentionFrom).toBeDefined();
-          if (after.state === 'generating' || after.state === 'downloading') expect(after.taskId).toBeDefined();
+          if (after.state === 'generating') expect(after.taskId).toBeDefined();
+          // Downloading has either a task or a synchronous result's links (and then no task to look at again).
+          if (after.state === 'downloading') expect(after.taskId !== undefined || (after.videos?.length ?? 0) > 0).toBe(true);
           expect(JobSchema.safeParse(after).success).toBe(true);
           reached.add(after.state);
           job = after;

@@ -84,6 +84,8 @@ describe('a completed task never names more outputs than were asked for', () => 
       random: () => 0.5,
       stallTimeoutMs: 1000,
       signal: new AbortController().signal,
+      checkModel: async () => undefined,
+      forgetModel: async () => undefined,
       dispatch: async (event) => {
         events.push(event);
         return job;

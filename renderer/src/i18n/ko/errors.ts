@@ -60,6 +60,19 @@ export const catalog: Record<ErrorKey, string> = {
   'apimart.unreadable.upload': 'APIMart가 보낸 이미지 업로드 응답을 읽을 수 없습니다. Keyframe이 다시 요청합니다.',
   'apimart.unreadable.balance': 'APIMart가 보낸 잔액 응답을 읽을 수 없습니다. Keyframe이 다시 요청합니다.',
   'apimart.unreadable.models': 'APIMart가 보낸 모델 목록 응답을 읽을 수 없습니다. Keyframe이 다시 요청합니다.',
+  'apimart.unreadable.model_schema': 'APIMart가 보낸 모델 설명을 읽을 수 없습니다. Keyframe이 다시 요청합니다.',
+  'apimart.model_unavailable':
+    'APIMart가 이 키에 이 모델을 제공하지 않습니다. 다음 작업 전에 Keyframe이 모델을 다시 확인합니다. 다른 모델을 고르거나 APIMart 콘솔에서 모델을 활성화하세요.',
+  'apimart.model_unavailable.said':
+    'APIMart가 이 키에 이 모델을 제공하지 않습니다. 다음 작업 전에 Keyframe이 모델을 다시 확인합니다. 다른 모델을 고르거나 APIMart 콘솔에서 모델을 활성화하세요. APIMart의 답: “{provider}”',
+  'apimart.result_without_media':
+    'APIMart가 완성된 결과로 답했지만 Keyframe이 쓸 수 있는 영상 링크가 없습니다. 아무것도 다시 보내지 않았습니다. 다시 시도하기 전에 APIMart 콘솔을 확인하세요.',
+
+  'model.not_available':
+    '이 API 키로는 {model} 모델을 쓸 수 없습니다. APIMart가 이 키의 모델 목록에 올리지 않았습니다. APIMart 콘솔에서 모델을 활성화하거나 다른 모델을 고르세요. 아무것도 보내지 않았고 요금도 없습니다.',
+  'model.wrong_operation': 'APIMart가 {model} 모델을 영상 생성용으로 제공하지 않습니다. 다른 모델을 고르세요. 아무것도 보내지 않았고 요금도 없습니다.',
+  'model.schema_unreadable': 'APIMart가 알려 준 {model} 모델 설명을 Keyframe이 읽을 수 없어 아무것도 보내지 않았고 요금도 없습니다. 나중에 다시 시도하세요.',
+  'model.none_available': '키는 작동하지만 APIMart가 이 키에 Veo 3.1 모델을 하나도 제공하지 않습니다. APIMart 콘솔에서 모델을 활성화하세요.',
 
   'task.cancelled': '제공업체가 이 생성을 취소했습니다. 요금은 부과되지 않았습니다.',
   'task.content_policy':
