@@ -1,11 +1,15 @@
 import { join } from 'node:path';
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import type { Provider } from '../../shared/domain/job.js';
+import type { PriceTable } from '../../shared/domain/prices.js';
 import { ApimartClient } from './apimart/client.js';
 import { UploadCache } from './frames/upload-cache.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobStore } from './jobs/job-store.js';
 import { LibraryIndex } from './library/library-index.js';
+import type { BudgetCaps } from './money/budget.js';
+import type { Calendar } from './money/calendar.js';
+import { Money } from './money/money.js';
 import type { ApiKeyProvider, Clock, FetchLike, Logger, RandomSource } from './ports.js';
 import { systemClock, silentLogger } from './ports.js';
 
@@ -28,11 +32,24 @@ export interface EngineOptions {
   stallTimeoutMs?: number;
   /** The person's language, read at every task query (see ApimartClientOptions.language). */
   language?: () => string | undefined;
+  /** Estimates, the spending ledger and the caps (core/money); without it no job is checked or recorded. */
+  money?: EngineMoneyOptions;
+}
+
+export interface EngineMoneyOptions {
+  /** The price table in use, read at every estimate. */
+  prices: () => PriceTable;
+  /** The caps, read at every check. */
+  caps: () => BudgetCaps;
+  calendar?: Calendar;
+  maxLedgerEntries?: number;
 }
 
 export interface Engine {
   queue: JobQueue;
   library: LibraryIndex;
+  /** Present when the engine was opened with money options; call `money.open()` once the queue started. */
+  money?: Money;
   clientFor(provider: Provider): ApimartClient;
 }
 
@@ -62,6 +79,20 @@ export function createEngine(opts: EngineOptions): Engine {
     return demo;
   };
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });
+  const jobs: { list(): ReturnType<JobQueue['list']> } = { list: () => [] };
+  const money = opts.money
+    ? new Money({
+        dataDir: opts.dataDir,
+        clock,
+        logger,
+        prices: opts.money.prices,
+        caps: opts.money.caps,
+        ...(opts.money.calendar ? { calendar: opts.money.calendar } : {}),
+        ...(opts.money.maxLedgerEntries === undefined ? {} : { maxLedgerEntries: opts.money.maxLedgerEntries }),
+        jobs: () => jobs.list(),
+        sidecarDirs: () => library.directories(),
+      })
+    : undefined;
   const queue = new JobQueue({
     store: new JobStore(opts.dataDir),
     dataDir: opts.dataDir,
@@ -75,6 +106,12 @@ export function createEngine(opts: EngineOptions): Engine {
     concurrency: opts.concurrency,
     appVersion: opts.appVersion,
     stallTimeoutMs: opts.stallTimeoutMs,
+    ...(money ? { budget: money } : {}),
   });
-  return { queue, library, clientFor };
+  if (money) {
+    jobs.list = () => queue.list();
+    // Every change of every job reaches the ledger: estimates at submit, charges at completion.
+    queue.onJob((job) => money.observe(job));
+  }
+  return { queue, library, clientFor, ...(money ? { money } : {}) };
 }

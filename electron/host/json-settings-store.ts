@@ -62,7 +62,8 @@ function load(path: string, defaults: Settings, now: () => number): { settings: 
     renameSync(path, keptAs);
     return { settings: defaults, keptAs, notice: `The settings file was damaged; it was kept as ${basename(keptAs)} and the defaults are in use.` };
   }
-  const whole = SettingsSchema.safeParse(raw);
+  // Keys missing from an older file (or one `keyframe budget` wrote) are filled from the defaults.
+  const whole = SettingsSchema.safeParse({ ...defaults, ...raw });
   if (whole.success) return { settings: whole.data };
 
   // Salvage field by field: one bad value (say, a hand-edited concurrency of 99) must not cost every other setting.

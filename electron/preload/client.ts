@@ -69,6 +69,7 @@ export function createApi(ipc: IpcRendererLike): Api {
     app: { ...ops('app'), ...events('app') },
     cost: ops('cost'),
     balance: ops('balance'),
+    spend: ops('spend'),
     queue: events('queue'),
   } satisfies Api;
 }

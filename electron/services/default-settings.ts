@@ -22,6 +22,8 @@ export function defaultSettings(input: SettingsDefaultsInput): Settings {
     language: languageFromLocale(envLocale(env)),
     theme: 'system',
     demoMode: !input.hasKey,
+    dailyCapUsd: null,
+    monthlyCapUsd: null,
   };
 }
 

@@ -20,6 +20,7 @@ export const VALID_INPUTS = {
   'jobs:retry': { id: 'job-1' },
   'jobs:stop': { id: 'job-1' },
   'jobs:resume': { id: 'job-1' },
+  'jobs:approve': { id: 'job-1' },
   'jobs:queueState': {},
   'jobs:pauseQueue': {},
   'jobs:resumeQueue': {},
@@ -33,7 +34,16 @@ export const VALID_INPUTS = {
   'library:savePoster': { id: 'job-1-0', dataBase64: '/9j/4AAQSkZJRgABAQ==' },
   'frames:import': { name: 'drop.png', dataBase64: 'iVBORw0KGgo=' },
   'settings:get': {},
-  'settings:update': { outputDir: '/videos/keyframe', nameTemplate: '{date}_{prompt}', concurrency: 4, language: 'ko', theme: 'dark', demoMode: true },
+  'settings:update': {
+    outputDir: '/videos/keyframe',
+    nameTemplate: '{date}_{prompt}',
+    concurrency: 4,
+    language: 'ko',
+    theme: 'dark',
+    demoMode: true,
+    dailyCapUsd: 5,
+    monthlyCapUsd: null,
+  },
   'settings:chooseOutputDir': {},
   'settings:setApiKey': { key: 'sk-abcdefgh12345678' },
   'settings:clearApiKey': {},
@@ -42,6 +52,8 @@ export const VALID_INPUTS = {
   'app:version': {},
   'app:locale': {},
   'cost:estimate': { request: { prompt: 'a paper boat', resolution: '1080p', generate_audio: true, sample_count: 2 } },
+  'cost:prices': {},
+  'spend:summary': { month: '2026-09' },
   'balance:get': {},
 } satisfies { [C in Channel]: InputOf<C> };
 
@@ -75,7 +87,40 @@ const video: VideoView = {
   mediaUrl: 'keyframe-media://video/job-1-0',
 };
 const queue = { paused: false, concurrency: 3, counts: { done: 1 } };
-const settings = { outputDir: '/videos', nameTemplate: '{date}', concurrency: 3, language: 'en' as const, theme: 'system' as const, demoMode: false, hasApiKey: true, keyStorage: 'os-encrypted' as const };
+const settings = {
+  outputDir: '/videos',
+  nameTemplate: '{date}',
+  concurrency: 3,
+  language: 'en' as const,
+  theme: 'system' as const,
+  demoMode: false,
+  dailyCapUsd: 5,
+  monthlyCapUsd: null,
+  hasApiKey: true,
+  keyStorage: 'os-encrypted' as const,
+};
+const total = { spentUsd: 1.28, chargedUsd: 0.64, estimatedUsd: 0.64, jobs: 2 };
+const spend = {
+  today: { day: '2026-09-14', ...total },
+  month: { month: '2026-09', ...total },
+  allTime: total,
+  days: [{ day: '2026-09-14', ...total }],
+  jobs: [
+    { jobId: 'job-1', day: '2026-09-14', status: 'charged' as const, estimateUsd: 0.64, chargedUsd: 0.64, differenceUsd: 0, priceAsOf: '2026-09-14' },
+    { jobId: 'job-2', day: '2026-09-14', status: 'estimated' as const, estimateUsd: 0.64 },
+  ],
+  caps: { dailyUsd: 5 },
+};
+const prices = { asOf: '2026-09-14', source: 'bundled' as const, cells: [{ model: 'veo3.1-fast-official' as const, resolution: '720p' as const, audio: false, perSecondUsd: 0.064 }] };
+const held: JobView = {
+  ...job,
+  id: 'job-2',
+  state: 'needs_approval',
+  outputs: [],
+  estimateUsd: 0.64,
+  priceAsOf: '2026-09-14',
+  approval: { estimateUsd: 0.64, spentTodayUsd: 4.8, spentMonthUsd: 20, dailyCapUsd: 5, exceeded: ['daily'], heldAt: 1 },
+};
 const balance = { remainUsd: 10, usedUsd: 1, unlimited: false, demo: false };
 
 export const VALID_OUTPUTS = {
@@ -84,6 +129,7 @@ export const VALID_OUTPUTS = {
   'jobs:retry': job,
   'jobs:stop': job,
   'jobs:resume': job,
+  'jobs:approve': held,
   'jobs:queueState': queue,
   'jobs:pauseQueue': queue,
   'jobs:resumeQueue': queue,
@@ -105,6 +151,8 @@ export const VALID_OUTPUTS = {
   'settings:testApiKey': balance,
   'app:version': { version: '1.0.0', platform: 'linux' },
   'app:locale': { locale: 'en-US' },
-  'cost:estimate': { usd: 1, perSecondUsd: 0.064, isEstimate: true },
+  'cost:estimate': { usd: 1.536, perSecondUsd: 0.096, seconds: 8, samples: 2, asOf: '2026-09-14', source: 'bundled', isEstimate: true },
+  'cost:prices': prices,
+  'spend:summary': spend,
   'balance:get': balance,
 } satisfies { [C in Channel]: OutputOf<C> };
