@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { JobStore } from '../core/jobs/job-store.js';
 import { Money } from '../core/money/money.js';
 import { PriceBook } from '../core/money/price-book.js';
@@ -17,7 +18,9 @@ export async function openMoneyView(env: CliEnvironment): Promise<Money> {
   const prices = new PriceBook({ dataDir: env.dataDir, clock: systemClock });
   await prices.load();
   const caps = capsFromSettings(await readCapSettings(env.dataDir));
-  const { jobs } = await new JobStore(env.dataDir).loadAll(systemClock.now());
+  const store = new JobStore(env.dataDir);
+  // Loading creates the journal folder; a data folder that never held a job is left as it is.
+  const jobs = existsSync(store.dir) ? (await store.loadAll(systemClock.now())).jobs : [];
   const dirs = await readLibraryFolders(env.dataDir, env.outputDir);
   const money = new Money({
     dataDir: env.dataDir,

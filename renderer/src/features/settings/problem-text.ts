@@ -9,6 +9,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   language: 'settings.field.language',
   theme: 'settings.field.theme',
   demoMode: 'settings.field.demoMode',
+  dailyCapUsd: 'settings.field.dailyCapUsd',
+  monthlyCapUsd: 'settings.field.monthlyCapUsd',
   key: 'settings.field.key',
 };
 

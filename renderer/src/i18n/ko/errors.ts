@@ -274,6 +274,8 @@ export const paramWords: Record<keyof typeof enParamWords, string> = {
   'error.field.language': '언어',
   'error.field.theme': '테마',
   'error.field.demoMode': '데모 제공업체',
+  'error.field.dailyCapUsd': '일일 지출 한도',
+  'error.field.monthlyCapUsd': '월 지출 한도',
   'error.field.key': 'API 키',
   'error.field.tags': '태그',
   'error.field.id': 'ID',
