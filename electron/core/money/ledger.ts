@@ -158,6 +158,8 @@ export class SpendingLedger {
     if (sameEntry(prev, next)) return;
     this.entries.set(next.jobId, next);
     if (this.opts.readOnly) return;
+    // Past the bound, the next write folds the oldest settled entries and rewrites the file.
+    if (this.entries.size > this.maxEntries) this.rewrite = true;
     this.pending += entryLine(next);
     this.scheduleWrite();
   }

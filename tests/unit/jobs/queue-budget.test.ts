@@ -128,8 +128,11 @@ describe('spending caps in the queue', () => {
 
   it('two jobs queued together cannot pass a cap together: they are checked one at a time', async () => {
     await open({ dailyUsd: 0.6 }, { concurrency: 3 });
-    const [a, b] = await Promise.all([h.submit({ prompt: 'together one' }), h.submit({ prompt: 'together two' })]);
-    if (!a || !b) throw new Error('not submitted');
+    // Queued while paused, so one pump starts both at once.
+    await h.engine.queue.setPaused(true);
+    const a = await h.submit({ prompt: 'together one' });
+    const b = await h.submit({ prompt: 'together two' });
+    await h.engine.queue.setPaused(false);
     await h.drive(() => settledOrHeld(a.id)() && settledOrHeld(b.id)());
     expect([h.job(a.id).state, h.job(b.id).state].sort()).toEqual(['done', 'needs_approval']);
     expect(submits()).toBe(1);

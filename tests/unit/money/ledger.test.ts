@@ -188,6 +188,7 @@ describe('spending ledger', () => {
     await small.load(sources());
     for (const j of jobs) small.observe(j);
     await small.flush();
+    expect(small.list().length).toBeLessThanOrEqual(4);
     const again = open({ maxEntries: 4 });
     // The journal still holds every job: the folded ones must not come back as entries.
     await again.load(sources(jobs));
