@@ -79,7 +79,8 @@ export function createEngine(opts: EngineOptions): Engine {
     return demo;
   };
   const library = new LibraryIndex({ cachePath: join(opts.dataDir, 'library-index.json'), dirs: opts.libraryDirs, clock, log: logger });
-  const jobs: { list(): ReturnType<JobQueue['list']> } = { list: () => [] };
+  // The ledger reads the queue's jobs (to rebuild and reconcile), and the queue asks the ledger before a job starts.
+  let queueOfMoney: JobQueue | undefined;
   const money = opts.money
     ? new Money({
         dataDir: opts.dataDir,
@@ -89,7 +90,7 @@ export function createEngine(opts: EngineOptions): Engine {
         caps: opts.money.caps,
         ...(opts.money.calendar ? { calendar: opts.money.calendar } : {}),
         ...(opts.money.maxLedgerEntries === undefined ? {} : { maxLedgerEntries: opts.money.maxLedgerEntries }),
-        jobs: () => jobs.list(),
+        jobs: () => queueOfMoney?.list() ?? [],
         sidecarDirs: () => library.directories(),
       })
     : undefined;
@@ -109,7 +110,7 @@ export function createEngine(opts: EngineOptions): Engine {
     ...(money ? { budget: money } : {}),
   });
   if (money) {
-    jobs.list = () => queue.list();
+    queueOfMoney = queue;
     // Every change of every job reaches the ledger: estimates at submit, charges at completion.
     queue.onJob((job) => money.observe(job));
   }
