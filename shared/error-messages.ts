@@ -106,6 +106,14 @@ export const ERROR_MESSAGES = {
   'output.not_writable': 'The output folder {folder} cannot be created or written to; choose another folder.',
   'output.names_used_up': 'The output folder already holds more than {max} files named like "{base}"; change the name template.',
 
+  // Spending caps and the balance (electron/core/money), checked before a live job is sent. Amounts are USD figures ("0.64").
+  'budget.over_daily_cap':
+    'This job (about ${estimate}) would take today’s spending past your daily cap of ${cap}: ${spent} is already spent or on its way. It was not sent: approve it once, or raise the cap.',
+  'budget.over_monthly_cap':
+    'This job (about ${estimate}) would take this month’s spending past your monthly cap of ${cap}: ${spent} is already spent or on its way. It was not sent: approve it once, or raise the cap.',
+  'budget.balance_too_low': 'Your APIMart balance (${balance}) is less than this job’s estimate (${estimate}), so it was not sent. Top up your balance, then retry.',
+  'budget.not_waiting': 'Only a job waiting for your approval can be approved.',
+
   // Frame images: a local file (core) and an image imported by the page (frame store).
   'frame.not_file': 'Frame “{name}” is not a file.',
   'frame.unreadable': 'Frame image “{name}” cannot be read ({errno}).',
@@ -186,11 +194,13 @@ export const ERROR_MESSAGES = {
   'settings.language': 'Language must be English (en) or Korean (ko).',
   'settings.theme': 'Theme must be system, light or dark.',
   'settings.demo_mode': 'Demo mode must be on or off.',
+  'settings.spending_cap': 'A spending cap is an amount in USD from 0 to 1000000, or empty for no cap.',
 
   // Start-up findings.
   'notice.damaged_jobs.one': '{count} saved job record was damaged and moved aside; the other jobs continue.',
   'notice.damaged_jobs.many': '{count} saved job records were damaged and moved aside; the other jobs continue.',
   'notice.damaged_videos.one': '{count} video record in the output folder could not be read and is not shown in the library.',
+  'notice.spending_rebuilt': 'The spending record was damaged; it was kept as {name} and rebuilt from the job journal and the video records.',
   'notice.damaged_videos.many': '{count} video records in the output folder could not be read and are not shown in the library.',
 
   // The file-name template (shared/domain/file-name-template.ts). Tokens travel as params: `{date}` is no placeholder.

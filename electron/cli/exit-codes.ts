@@ -9,7 +9,7 @@ export const EXIT = {
   usage: 2,
   /** No API key, or the key was rejected. */
   auth: 3,
-  /** Not enough balance. */
+  /** Not enough balance, or a spending cap would be passed: nothing was sent. */
   payment: 4,
   /** The job is kept but needs you: run `keyframe resume` (or see `keyframe jobs`). */
   attention: 5,

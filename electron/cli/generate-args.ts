@@ -13,6 +13,8 @@ export interface GenerateArgs {
   demo: boolean;
   json: boolean;
   wait: boolean;
+  /** Check and price only: nothing is queued or sent. */
+  dryRun: boolean;
 }
 
 const REQUEST_KEYS = Object.keys(REQUEST_OPTIONS) as RequestKey[];
@@ -51,5 +53,6 @@ export function parseGenerateArgs(argv: string[]): GenerateArgs {
     demo: flagGiven(flags, 'demo'),
     json: flagGiven(flags, 'json'),
     wait: !flagGiven(flags, 'no-wait'),
+    dryRun: flagGiven(flags, 'dry-run'),
   };
 }

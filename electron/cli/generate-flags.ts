@@ -167,6 +167,7 @@ export const RUN_OPTIONS = {
   },
   demo: { flags: [{ name: 'demo', type: 'boolean' }], help: 'use the built-in demo provider: no key, no charge' },
   json: { flags: [{ name: 'json', type: 'boolean' }], help: 'one JSON object per event on stdout' },
+  dryRun: { flags: [{ name: 'dry-run', type: 'boolean' }], help: 'check and price the job (estimate, spending caps, balance); send nothing' },
   // Queue the job and return at once (for scripts and tests; not advertised).
   wait: { flags: [{ name: 'no-wait', type: 'boolean' }], hidden: true },
 } satisfies Record<string, Option>;

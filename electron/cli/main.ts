@@ -5,10 +5,12 @@ import { isDiskFull } from '../core/util/fs-errors.js';
 import { fsRefusal } from '../core/util/fs-refusal.js';
 import { balanceCommand } from './commands/balance.js';
 import { BATCH_HELP, batchCommand } from './commands/batch.js';
+import { budgetCommand } from './commands/budget.js';
 import { generateCommand } from './commands/generate.js';
 import { jobsCommand } from './commands/jobs.js';
 import { libraryCommand } from './commands/library.js';
 import { resumeCommand } from './commands/resume.js';
+import { spendCommand } from './commands/spend.js';
 import { stopCommand, retryCommand } from './commands/job-actions.js';
 import { demoServerCommand } from './commands/demo-server.js';
 import { readEnvironment, type CliEnvironment } from './environment.js';
@@ -26,14 +28,20 @@ ${BATCH_HELP}  keyframe jobs [--json]                  list jobs, newest first
   keyframe retry <job-id>                 run a finished job again as a new job
   keyframe library [--search TEXT] [--dir DIR] [--json]
   keyframe balance [--demo] [--json]
+  keyframe spend [--month YYYY-MM] [--json]
+                                          what was spent: today, the month, all time, per day and per job
+  keyframe budget [--daily USD] [--monthly USD] [--clear] [--json]
+                                          show or set the spending caps (\`none\` removes one); the app and
+                                          the CLI hold a live job that would pass one
   keyframe demo-server                    run the built-in demo provider on 127.0.0.1
 
 generate options:
 ${GENERATE_OPTIONS_HELP}
 Environment: APIMART_API_KEY (never pass the key as a flag), APIMART_BASE_URL,
 KEYFRAME_DATA_DIR (journal, logs, caches), KEYFRAME_OUTPUT_DIR.
-Exit codes: 0 ok · 1 failed/expired · 2 bad input · 3 key missing/rejected · 4 balance too low ·
-5 needs attention (run resume) · 6 queue busy in another process · 130 interrupted (run resume).
+Exit codes: 0 ok · 1 failed/expired · 2 bad input · 3 key missing/rejected ·
+4 balance too low or a spending cap would be passed (nothing sent) · 5 needs attention (run resume) ·
+6 queue busy in another process · 130 interrupted (run resume).
 `;
 
 type Command = (argv: string[], env: CliEnvironment, io: CliIo) => Promise<number>;
@@ -46,6 +54,8 @@ const COMMANDS: Record<string, Command> = {
   retry: retryCommand,
   library: libraryCommand,
   balance: balanceCommand,
+  spend: spendCommand,
+  budget: budgetCommand,
   'demo-server': demoServerCommand,
 };
 

@@ -53,6 +53,7 @@ const LABEL: Record<Job['state'], string> = {
   failed: 'failed',
   expired: 'expired',
   needs_attention: 'needs attention',
+  needs_approval: 'waiting for approval (spending cap)',
   stopped: 'stopped',
 };
 

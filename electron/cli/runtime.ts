@@ -2,11 +2,15 @@ import { join } from 'node:path';
 import { createEngine, type Engine } from '../core/engine.js';
 import { startFakeApimart, type FakeApimart } from '../core/demo/fake-apimart.js';
 import { acquireQueueLock } from '../core/jobs/queue-lock.js';
+import type { Money } from '../core/money/money.js';
+import { PriceBook } from '../core/money/price-book.js';
 import type { Logger } from '../core/ports.js';
 import { systemClock } from '../core/ports.js';
 import { fileLogSink } from '../core/util/file-log.js';
 import { createRedactingLogger } from '../core/util/redact.js';
+import { capsFromSettings } from '../services/spending-caps.js';
 import type { CliEnvironment } from './environment.js';
+import { readCapSettings } from './settings-file.js';
 
 /**
  * The CLI's composition root: what a command runs on (the engine, the built-in
@@ -18,6 +22,8 @@ export const DEMO_JOB_MS = 6_000;
 
 export interface Runtime {
   engine: Engine;
+  /** The engine's estimates, ledger and caps (the CLI always opens the engine with them). */
+  money: Money;
   logger: Logger;
   demo?: FakeApimart;
   close(): Promise<void>;
@@ -39,7 +45,9 @@ export { main as runDemoServer } from '../core/demo/run-demo-server.js';
 /**
  * Opens the engine for one CLI command: takes the queue lock (one driver per
  * data folder), starts the built-in demo provider when asked, and wires the
- * key from the environment.
+ * key from the environment. The caps are the app's (read from its settings
+ * file once: a command is short); the prices are the list the app last
+ * fetched, else the bundled table.
  */
 export async function openRuntime(env: CliEnvironment, opts: { demo: boolean; concurrency?: number }): Promise<Runtime> {
   const release = await acquireQueueLock(env.dataDir);
@@ -47,6 +55,9 @@ export async function openRuntime(env: CliEnvironment, opts: { demo: boolean; co
   let demo: FakeApimart | undefined;
   try {
     if (opts.demo) demo = await startDemoProvider({ durationMs: DEMO_JOB_MS });
+    const prices = new PriceBook({ dataDir: env.dataDir, clock: systemClock, logger });
+    await prices.load();
+    const caps = capsFromSettings(await readCapSettings(env.dataDir));
     const engine = createEngine({
       dataDir: env.dataDir,
       libraryDirs: [env.outputDir],
@@ -56,13 +67,18 @@ export async function openRuntime(env: CliEnvironment, opts: { demo: boolean; co
       logger,
       appVersion: env.appVersion,
       concurrency: opts.concurrency,
+      money: { prices: () => prices.current(), caps: () => caps },
     });
+    const money = engine.money;
+    if (!money) throw new Error('the engine was opened without its money options');
     return {
       engine,
+      money,
       logger,
       demo,
       async close() {
         await engine.queue.close();
+        await money.close();
         await engine.library.flush();
         await engine.history.flush();
         await demo?.close();

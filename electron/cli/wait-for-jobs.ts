@@ -1,8 +1,9 @@
 import type { Job } from '../../shared/domain/job.js';
-import { isTerminal } from '../../shared/domain/job.js';
+import { isTerminal, needsAttention } from '../../shared/domain/job.js';
 import type { JobQueue } from '../core/jobs/job-queue.js';
 
-const settled = (j: Job) => isTerminal(j.state) || j.state === 'needs_attention';
+/** Finished, or waiting for the person (needs attention, or held for a spending cap): nothing more happens by itself. */
+const settled = (j: Job) => isTerminal(j.state) || needsAttention(j.state);
 
 /** Resolves with the final snapshots once every job has finished or needs the user. */
 export function waitForJobs(queue: JobQueue, ids: string[], onUpdate: (job: Job) => void): Promise<Job[]> {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import type { Provider } from '../../shared/domain/job.js';
+import type { PriceTable } from '../../shared/domain/prices.js';
 import { ApimartClient } from './apimart/client.js';
 import { Batches } from './batch/batches.js';
 import { BatchStore } from './batch/batch-store.js';
@@ -10,6 +11,9 @@ import { PromptHistory } from './history/prompt-history.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { JobStore } from './jobs/job-store.js';
 import { LibraryIndex } from './library/library-index.js';
+import type { BudgetCaps } from './money/budget.js';
+import type { Calendar } from './money/calendar.js';
+import { Money } from './money/money.js';
 import type { ApiKeyProvider, Clock, FetchLike, Logger, RandomSource } from './ports.js';
 import { systemClock, silentLogger } from './ports.js';
 
@@ -32,6 +36,17 @@ export interface EngineOptions {
   stallTimeoutMs?: number;
   /** The person's language, read at every task query (see ApimartClientOptions.language). */
   language?: () => string | undefined;
+  /** Estimates, the spending ledger and the caps (core/money); without it no job is checked or recorded. */
+  money?: EngineMoneyOptions;
+}
+
+export interface EngineMoneyOptions {
+  /** The price table in use, read at every estimate. */
+  prices: () => PriceTable;
+  /** The caps, read at every check. */
+  caps: () => BudgetCaps;
+  calendar?: Calendar;
+  maxLedgerEntries?: number;
 }
 
 export interface Engine {
@@ -39,6 +54,8 @@ export interface Engine {
   library: LibraryIndex;
   batches: Batches;
   history: PromptHistory;
+  /** Present when the engine was opened with money options; call `money.open()` once the queue started. */
+  money?: Money;
   clientFor(provider: Provider): ApimartClient;
   /** Resolves when the provider's key may use `model` (the check the queue runs before a first submit). */
   checkModel(provider: Provider, model: string): Promise<void>;
@@ -75,6 +92,21 @@ export function createEngine(opts: EngineOptions): Engine {
   // The queue holds a paused batch's jobs, and the batches queue through it: the batches
   // reach the queue only once it is built (their first call is the queue's own start()).
   const batches: Batches = new Batches({ store: new BatchStore(opts.dataDir, logger), queue: () => queue, clock, logger });
+  // The ledger reads the queue's jobs (to rebuild and reconcile), and the queue asks the ledger before a job starts.
+  let queueOfMoney: JobQueue | undefined;
+  const money = opts.money
+    ? new Money({
+        dataDir: opts.dataDir,
+        clock,
+        logger,
+        prices: opts.money.prices,
+        caps: opts.money.caps,
+        ...(opts.money.calendar ? { calendar: opts.money.calendar } : {}),
+        ...(opts.money.maxLedgerEntries === undefined ? {} : { maxLedgerEntries: opts.money.maxLedgerEntries }),
+        jobs: () => queueOfMoney?.list() ?? [],
+        sidecarDirs: () => library.directories(),
+      })
+    : undefined;
   const queue: JobQueue = new JobQueue({
     store: new JobStore(opts.dataDir),
     dataDir: opts.dataDir,
@@ -91,6 +123,20 @@ export function createEngine(opts: EngineOptions): Engine {
     holds: batches,
     submitted: (job) => history.record(job.request, job.createdAt),
     modelAccess,
+    ...(money ? { budget: money } : {}),
   });
-  return { queue, library, batches, history, clientFor, checkModel: (provider, model) => modelAccess.ensure(clientFor(provider), model) };
+  if (money) {
+    queueOfMoney = queue;
+    // Every change of every job reaches the ledger: estimates at submit, charges at completion.
+    queue.onJob((job) => money.observe(job));
+  }
+  return {
+    queue,
+    library,
+    batches,
+    history,
+    clientFor,
+    checkModel: (provider, model) => modelAccess.ensure(clientFor(provider), model),
+    ...(money ? { money } : {}),
+  };
 }

@@ -65,7 +65,7 @@ function load(path: string, defaults: Settings, now: () => number): { settings: 
     renameSync(path, keptAs);
     return { settings: defaults, keptAs, notice: `The settings file was damaged; it was kept as ${basename(keptAs)} and the defaults are in use.` };
   }
-  // A file from an older version lacks the keys added since: those take their defaults, which is no damage.
+  // Keys missing from an older file (or one `keyframe budget` wrote) take their defaults: no damage.
   const whole = SettingsSchema.safeParse({ ...defaults, ...raw });
   if (whole.success) return { settings: settleDemoMode(whole.data, defaults) };
 

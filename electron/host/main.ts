@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../services/environment-defaults.js';
+import { priceListUrlFrom } from '../services/price-list-url.js';
 import { startHost } from './server.js';
 
 /**
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[], io: HostMainIo): Promise<num
     return 1;
   }
   const dataDir = resolve(io.env.KEYFRAME_DATA_DIR || defaultDataDir(io.env));
+  const priceListUrl = priceListUrlFrom(io.env);
   const host = await startHost({
     port,
     dataDir,
@@ -55,6 +57,7 @@ export async function main(argv: readonly string[], io: HostMainIo): Promise<num
     forceDemo: values.demo === true,
     ...(io.env.APIMART_BASE_URL ? { apiBaseUrl: io.env.APIMART_BASE_URL } : {}),
     ...(io.env.KEYFRAME_DEMO_BASE_URL ? { demoBaseUrl: io.env.KEYFRAME_DEMO_BASE_URL } : {}),
+    ...(priceListUrl ? { priceListUrl } : {}),
   });
   for (const n of host.notices) io.err(`Notice: ${n}`);
   io.err('The browser host keeps your APIMart key in a plain owner-only file in the data folder (not OS-encrypted).');

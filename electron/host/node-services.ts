@@ -28,6 +28,8 @@ export interface NodeServicesOptions {
   forceDemo?: boolean;
   apiBaseUrl?: string;
   demoBaseUrl?: string;
+  /** The provider's public price list, fetched at start and daily; none: the bundled or cached prices. */
+  priceListUrl?: string;
   appVersion?: string;
   logger?: Logger;
 }
@@ -72,6 +74,7 @@ export async function createNodeServices(opts: NodeServicesOptions): Promise<Nod
     locale: () => locale,
     mediaUrl: opts.mediaUrl,
     startDemo: startDemoProvider,
+    ...(opts.priceListUrl ? { priceListUrl: opts.priceListUrl } : {}),
     ...(opts.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl } : {}),
     ...(opts.demoBaseUrl ? { demoBaseUrl: opts.demoBaseUrl } : {}),
   });

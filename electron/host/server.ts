@@ -37,6 +37,7 @@ export interface HostOptions {
   forceDemo?: boolean;
   apiBaseUrl?: string;
   demoBaseUrl?: string;
+  priceListUrl?: string;
   appVersion?: string;
   /** WebSocket message limit; 32 MB fits a 20 MB image as base64 in JSON. */
   maxPayloadBytes?: number;
@@ -82,6 +83,7 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
       ...(opts.forceDemo ? { forceDemo: true } : {}),
       ...(opts.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl } : {}),
       ...(opts.demoBaseUrl ? { demoBaseUrl: opts.demoBaseUrl } : {}),
+      ...(opts.priceListUrl ? { priceListUrl: opts.priceListUrl } : {}),
       ...(opts.appVersion ? { appVersion: opts.appVersion } : {}),
       ...(opts.logger ? { logger: opts.logger } : {}),
     });

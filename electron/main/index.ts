@@ -8,6 +8,7 @@ import { systemClock } from '../core/ports.js';
 import { fileLogSink } from '../core/util/file-log.js';
 import { createRedactingLogger } from '../core/util/redact.js';
 import { createAppServices } from '../services/app-services.js';
+import { priceListUrlFrom } from '../services/price-list-url.js';
 import { defaultSettings } from '../services/default-settings.js';
 import { createIpcDispatcher } from '../services/ipc-dispatcher.js';
 import { noticeText } from '../services/service-events.js';
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
   // electron-store registers a sync IPC channel of its own that the page has no business with.
   ipcMain.removeAllListeners('electron-store-get-data');
 
+  const priceListUrl = priceListUrlFrom(process.env);
   const services = await createAppServices({
     dataDir: paths.userData,
     secrets,
@@ -89,6 +91,7 @@ async function start(): Promise<void> {
     locale: () => app.getLocale(),
     mediaUrl,
     startDemo: startDemoProvider,
+    ...(priceListUrl ? { priceListUrl } : {}),
   });
 
   registerProtocols(protocol, paths.rendererDir, services.resolveMedia);

@@ -71,6 +71,7 @@ export function createApi(ipc: IpcRendererLike): Api {
     balance: ops('balance'),
     batch: ops('batch'),
     history: ops('history'),
+    spend: ops('spend'),
     queue: events('queue'),
     batches: events('batches'),
   } satisfies Api;

@@ -1,5 +1,8 @@
+import { basename } from 'node:path';
+import { errorMessage } from '../../shared/error-messages.js';
 import { createEngine, type Engine } from '../core/engine.js';
 import { acquireQueueLock } from '../core/jobs/queue-lock.js';
+import { PriceBook } from '../core/money/price-book.js';
 import { systemClock, type RandomSource } from '../core/ports.js';
 import { createRedactingLogger } from '../core/util/redact.js';
 import { appHandlers } from './app.handlers.js';
@@ -16,9 +19,11 @@ import { KeyRing } from './key-ring.js';
 import { libraryHandlers } from './library.handlers.js';
 import { readLibraryFolders } from './library-folders.js';
 import { resolveMedia } from './media.js';
-import { startupNotices, wireServiceEvents } from './service-events.js';
+import { noticeText, startupNotices, wireServiceEvents } from './service-events.js';
 import { settingsHandlers } from './settings.handlers.js';
 import { TrashBin } from './trash-bin.js';
+import { spendHandlers } from './spend.handlers.js';
+import { capsFromSettings } from './spending-caps.js';
 import type { AppServices, Handlers, ServicePorts } from './types.js';
 
 /**
@@ -57,7 +62,10 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     ? fixedDemo(ports.demoBaseUrl, baseFetch)
     : lazyDemo({ start: ports.startDemo, fetch: baseFetch, clock, logger, durationMs: options.demoDurationMs });
   let engine: Engine | undefined;
+  // The provider's public list, fetched with the plain fetch port (no key) when a URL is configured.
+  const prices = new PriceBook({ dataDir: ports.dataDir, clock, fetch: baseFetch, ...(ports.priceListUrl ? { url: ports.priceListUrl } : {}), logger });
   try {
+    await prices.load();
     const settings = ports.settings.get();
     engine = createEngine({
       dataDir: ports.dataDir,
@@ -74,11 +82,27 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       stallTimeoutMs: options.stallTimeoutMs,
       // Read at each task query: a language changed in the settings applies without a restart.
       language: () => ports.settings.get().language,
+      // Read at each check: a raised cap applies at once.
+      money: { prices: () => prices.current(), caps: () => capsFromSettings(ports.settings.get()) },
     });
+    const money = engine.money;
+    if (!money) throw new Error('the engine was opened without its money options');
     const posters = new PosterStore(ports.dataDir);
     await posters.load();
     const trash = new TrashBin({ shell: ports.shell, clock, logger });
-    const ctx: ServiceContext = { ports, engine, clock, keys, frames: new FrameStore(ports.dataDir), posters, trash, logger, settings: () => ports.settings.get() };
+    const ctx: ServiceContext = {
+      ports,
+      engine,
+      clock,
+      keys,
+      frames: new FrameStore(ports.dataDir),
+      posters,
+      trash,
+      logger,
+      settings: () => ports.settings.get(),
+      prices,
+      money,
+    };
     // Subscribed before the queue starts, so the first steps of resumed jobs are seen too.
     const events = wireServiceEvents(ctx);
     // Library first: a resumed download that finishes adds to an index that is already loaded.
@@ -87,6 +111,11 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     const recovery = await engine.queue.start();
     if (recovery.strayPartsRemoved.length > 0) logger.log('info', 'removed stray partial downloads', { count: recovery.strayPartsRemoved.length });
     for (const n of startupNotices(recovery, lib)) events.notice(n);
+    const ledger = await money.open();
+    if (ledger.movedTo) events.notice({ kind: 'warning', ...noticeText(errorMessage('notice.spending_rebuilt', { name: basename(ledger.movedTo) })) });
+    // Caps may have been raised while Keyframe was closed (`keyframe budget`): held jobs that fit continue.
+    await engine.queue.releaseApprovals();
+    if (ports.priceListUrl) void prices.start();
 
     const handlers: Handlers = {
       jobs: jobsHandlers(ctx),
@@ -94,10 +123,11 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       frames: framesHandlers(ctx),
       settings: settingsHandlers(ctx),
       app: appHandlers(ctx),
-      cost: costHandlers(),
+      cost: costHandlers(ctx),
       balance: balanceHandlers(ctx),
       batch: batchHandlers(ctx),
       history: historyHandlers(ctx),
+      spend: spendHandlers(ctx),
     };
     const opened = engine;
     let closing: Promise<void> | undefined;
@@ -110,10 +140,12 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       close: () =>
         (closing ??= (async () => {
           events.close();
+          prices.close();
           // The queue first: it aborts demo requests in flight before the demo server goes.
           await opened.queue.close();
           // Clips still inside their undo window go to the trash for good: the window closes with the app.
           await trash.close();
+          await money.close();
           await opened.library.flush();
           await opened.history.flush();
           await demo.close();
@@ -122,6 +154,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     };
     return { services, engine };
   } catch (err) {
+    prices.close();
     await engine?.queue.close().catch(() => undefined);
     await demo.close();
     await release();

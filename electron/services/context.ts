@@ -1,5 +1,7 @@
 import type { Settings } from '../../shared/ipc/views.js';
 import type { Engine } from '../core/engine.js';
+import type { Money } from '../core/money/money.js';
+import type { PriceBook } from '../core/money/price-book.js';
 import type { Clock, Logger } from '../core/ports.js';
 import type { FrameStore } from './frame-store.js';
 import type { PosterStore } from './poster-store.js';
@@ -20,4 +22,8 @@ export interface ServiceContext {
   /** Redacts every key the KeyRing has seen, on top of the port's own redaction. */
   logger: Logger;
   settings(): Settings;
+  /** The price table in use (bundled, cached or fetched). */
+  prices: PriceBook;
+  /** The engine's estimates, ledger, caps and balance (the services always open the engine with them). */
+  money: Money;
 }

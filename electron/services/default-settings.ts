@@ -24,6 +24,8 @@ export function defaultSettings(input: SettingsDefaultsInput): Settings {
     demoMode: !input.hasKey,
     // Nobody chose yet: demo mode follows the key (demo-choice.ts).
     demoChosen: false,
+    dailyCapUsd: null,
+    monthlyCapUsd: null,
   };
 }
 

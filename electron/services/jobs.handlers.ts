@@ -20,9 +20,15 @@ export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
   const { queue } = ctx.engine;
   const recent = new RecentSubmits();
   const state = () => toQueueView(queue.state());
-  /** A real-provider job with no key would only fail at its first request: say so before queueing it. */
+  /**
+   * A real-provider job with no key would only fail at its first request: say so before queueing it.
+   * With a key, the balance is fetched now (unless a fresh one is known), so the budget check can
+   * refuse a job the balance cannot pay for before it is sent; the reply does not wait for it.
+   */
   const requireKeyFor = async (provider: 'apimart' | 'demo') => {
-    if (provider === 'apimart' && !(await ctx.keys.has())) throw missingKey();
+    if (provider !== 'apimart') return;
+    if (!(await ctx.keys.has())) throw missingKey();
+    ctx.money.balance.refresh(() => ctx.engine.clientFor('apimart').balance(), () => ctx.clock.now());
   };
   const existing = (id: string) => {
     const job = queue.get(id);
@@ -66,6 +72,10 @@ export function jobsHandlers(ctx: ServiceContext): Handlers['jobs'] {
     async resume({ id }) {
       await requireKeyFor(existing(id).provider);
       return toJobView(await explainTransition(() => queue.resumeJob(id), errorMessage('job.cannot_continue')));
+    },
+    async approve({ id }) {
+      await requireKeyFor(existing(id).provider);
+      return toJobView(await explainTransition(() => queue.approve(id), errorMessage('budget.not_waiting')));
     },
     queueState: async () => state(),
     async pauseQueue() {

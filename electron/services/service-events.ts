@@ -25,7 +25,7 @@ export interface ServiceEvents {
 
 /** Notices raised before any window listens (start-up findings) are held for the first listener. */
 const HELD_NOTICES_MAX = 20;
-const ALERT_STATES: readonly JobState[] = ['done', 'failed', 'needs_attention'];
+const ALERT_STATES: readonly JobState[] = ['done', 'failed', 'needs_attention', 'needs_approval'];
 
 export function wireServiceEvents(ctx: ServiceContext): ServiceEvents {
   const { queue, library } = ctx.engine;

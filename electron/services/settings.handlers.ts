@@ -84,6 +84,8 @@ function settingsView(ctx: ServiceContext, s: Settings, hasApiKey: boolean): Set
     language: s.language,
     theme: s.theme,
     demoMode: s.demoMode,
+    dailyCapUsd: s.dailyCapUsd ?? null,
+    monthlyCapUsd: s.monthlyCapUsd ?? null,
     hasApiKey,
     keyStorage: ctx.ports.secrets.storage(),
   };
@@ -99,6 +101,10 @@ async function applySettings(ctx: ServiceContext, patch: Partial<Settings>): Pro
   const before = ctx.settings();
   const after = ctx.ports.settings.update(checked);
   if (after.concurrency !== before.concurrency) ctx.engine.queue.setConcurrency(after.concurrency);
+  if ((after.dailyCapUsd ?? null) !== (before.dailyCapUsd ?? null) || (after.monthlyCapUsd ?? null) !== (before.monthlyCapUsd ?? null)) {
+    // Jobs held for a cap that the new caps allow continue by themselves.
+    await ctx.engine.queue.releaseApprovals().catch((err: unknown) => ctx.logger.log('error', 'held jobs could not be checked against the new caps', { error: err }));
+  }
   if (after.outputDir !== before.outputDir) {
     // New jobs land there, so its videos belong in the library; older folders stay listed.
     await ctx.engine.library.addDir(after.outputDir);

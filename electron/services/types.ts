@@ -63,6 +63,8 @@ export interface ServicePorts {
   fetch?: FetchLike;
   /** APIMart base URL (tests point it at the fake). */
   apiBaseUrl?: string;
+  /** The provider's public price list (shared/domain/prices.ts PRICE_LIST_URL); without it the bundled or cached prices are used. */
+  priceListUrl?: string;
   /** Base URL of an already running demo provider; otherwise one is started in-process when demo mode is on. */
   demoBaseUrl?: string;
   /** Starts the built-in demo provider; only composition roots reach its implementation (electron/core/demo). */

@@ -51,6 +51,9 @@ export function toJobView(job: Job): JobView {
     ...opt('submittedAt', job.submittedAt),
     ...opt('completedAt', job.completedAt),
     ...opt('costUsd', job.costUsd),
+    ...opt('estimateUsd', job.estimateUsd),
+    ...opt('priceAsOf', job.priceAsOf),
+    ...opt('approval', job.approval && { ...job.approval, exceeded: [...job.approval.exceeded] }),
     parked: job.parked,
     outputs: job.outputs.map((o) => ({
       index: o.index,

@@ -34,6 +34,7 @@ export const JOB_STATES = [
   'failed',
   'expired',
   'needs_attention',
+  'needs_approval',
   'stopped',
 ] as const;
 export const JobStateSchema = z.enum(JOB_STATES);
@@ -50,8 +51,12 @@ export type JobState = z.infer<typeof JobStateSchema>;
 export const STARTED_STATES: readonly JobState[] = ['uploading', 'submitting', 'generating', 'downloading'];
 /** The scheduler will run a step of it: waiting for a free slot (queued) or started. */
 export const ACTIVE_STATES: readonly JobState[] = ['queued', ...STARTED_STATES];
-/** Waiting for the person (or, after a full disk, for space); resuming continues the step it was in. */
-export const NEEDS_ATTENTION_STATES: readonly JobState[] = ['needs_attention'];
+/**
+ * Waiting for the person: needs_attention (or, after a full disk, for space) resumes the step it
+ * was in; needs_approval was never sent because it would pass a spending cap, and waits to be
+ * approved once (or for a higher cap).
+ */
+export const NEEDS_ATTENTION_STATES: readonly JobState[] = ['needs_attention', 'needs_approval'];
 /** Finished: the job takes no further event. */
 export const TERMINAL_STATES: readonly JobState[] = ['done', 'failed', 'expired', 'stopped'];
 
@@ -59,6 +64,28 @@ export const isStarted = (s: JobState): boolean => STARTED_STATES.includes(s);
 export const isActive = (s: JobState): boolean => ACTIVE_STATES.includes(s);
 export const needsAttention = (s: JobState): boolean => NEEDS_ATTENTION_STATES.includes(s);
 export const isTerminal = (s: JobState): boolean => TERMINAL_STATES.includes(s);
+
+/** Money figures in the journal: USD, never negative, far above any real job (4 × 8 s × 0.48 = 15.36). */
+const UsdSchema = z.number().nonnegative().max(1_000_000);
+
+/**
+ * Why a job waits in needs_approval, as the figures stood when it was held:
+ * its estimate, what was already spent today and this month (charged where
+ * known, else estimated), and the caps it would pass.
+ */
+export const JobApprovalSchema = z.object({
+  estimateUsd: UsdSchema,
+  spentTodayUsd: UsdSchema,
+  spentMonthUsd: UsdSchema,
+  dailyCapUsd: UsdSchema.optional(),
+  monthlyCapUsd: UsdSchema.optional(),
+  /** The caps this job would pass (at least one). */
+  exceeded: z.array(z.enum(['daily', 'monthly'])).min(1).max(2),
+  heldAt: z.number(),
+  /** Set when the person approved it: the job is sent once, past the caps. */
+  approvedAt: z.number().optional(),
+});
+export type JobApproval = z.infer<typeof JobApprovalSchema>;
 
 export const ProviderSchema = z.enum(['apimart', 'demo']);
 export type Provider = z.infer<typeof ProviderSchema>;
@@ -127,6 +154,11 @@ export const JobSchema = z.object({
   videos: boundedList('Result videos', ResultVideoSchema, OUTPUTS_MAX).optional(),
   costUsd: z.number().optional(),
   credits: z.number().optional(),
+  /** The estimate recorded when the job was queued, and the date of the price table it came from. */
+  estimateUsd: UsdSchema.optional(),
+  priceAsOf: boundedText('Price table date', SHORT_TEXT_MAX).optional(),
+  /** Set while (and after) the job was held for passing a spending cap. */
+  approval: JobApprovalSchema.optional(),
   actualTimeS: z.number().optional(),
   outputs: boundedList('Outputs', JobOutputSchema, OUTPUTS_MAX),
   /** Whether the current result URLs have been refreshed once after a 403. */

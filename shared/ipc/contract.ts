@@ -15,10 +15,13 @@ import {
   JobViewSchema,
   LibraryPageSchema,
   LineageViewSchema,
+  MonthSchema,
   NoticeSchema,
+  PriceTableViewSchema,
   QueueStateViewSchema,
   SettingsSchema,
   SettingsViewSchema,
+  SpendSummarySchema,
   VideoViewSchema,
 } from './views.js';
 
@@ -117,6 +120,8 @@ export const contract = {
     retry: op(z.strictObject({ id }), JobViewSchema),
     stop: op(z.strictObject({ id }), JobViewSchema),
     resume: op(z.strictObject({ id }), JobViewSchema),
+    /** Sends a job held for a spending cap (needs_approval), once, past the caps. */
+    approve: op(z.strictObject({ id }), JobViewSchema),
     queueState: op(none, QueueStateViewSchema),
     pauseQueue: op(none, QueueStateViewSchema),
     resumeQueue: op(none, QueueStateViewSchema),
@@ -166,6 +171,12 @@ export const contract = {
   },
   cost: {
     estimate: op(z.strictObject({ request: IpcGenerationRequestSchema }), CostEstimateSchema),
+    /** The price table in use: its date, whether bundled or fetched from the provider, every figure. */
+    prices: op(none, PriceTableViewSchema),
+  },
+  spend: {
+    /** Today, a month (the current one unless given), all time, the month's days and jobs, and the caps. */
+    summary: op(z.strictObject({ month: MonthSchema.optional() }), SpendSummarySchema),
   },
   balance: {
     get: op(none, BalanceViewSchema),

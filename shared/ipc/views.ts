@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { AppErrorSchema, ErrorKeySchema, ErrorParamsSchema } from '../errors.js';
 import { schemaMessage } from '../issue-message.js';
-import { RecordedGenerationRequestSchema } from '../domain/generation.js';
-import { JobStateSchema, ProviderSchema } from '../domain/job.js';
+import { MODELS, RESOLUTIONS, RecordedGenerationRequestSchema } from '../domain/generation.js';
+import { JobApprovalSchema, JobStateSchema, ProviderSchema } from '../domain/job.js';
+import { IsoDateSchema, PRICE_SOURCES } from '../domain/prices.js';
 import { BatchRefSchema, LineageSchema } from '../domain/shot.js';
 
 /**
@@ -38,6 +39,11 @@ export const JobViewSchema = z.object({
   submittedAt: z.number().optional(),
   completedAt: z.number().optional(),
   costUsd: z.number().optional(),
+  /** The estimate recorded when the job was queued, and its price table's date. */
+  estimateUsd: z.number().optional(),
+  priceAsOf: z.string().optional(),
+  /** Why a needs_approval job waits (its estimate, what is spent, the caps), and when it was approved. */
+  approval: JobApprovalSchema.optional(),
   parked: z.boolean(),
   outputs: z.array(JobOutputViewSchema),
   error: AppErrorSchema.optional(),
@@ -127,8 +133,6 @@ export type BatchProblem = z.infer<typeof BatchProblemSchema>;
 
 export const BatchTotalSchema = z.object({
   usd: z.number().nonnegative(),
-  /** Rows without a published price (4K), left out of `usd`. */
-  unpricedRows: z.number().int(),
   isEstimate: z.literal(true),
 });
 
@@ -148,6 +152,12 @@ export const LANGUAGES = ['en', 'ko'] as const;
 const OUTPUT_DIR = schemaMessage('settings.output_dir');
 const NAME_TEMPLATE = schemaMessage('settings.name_template');
 const CONCURRENCY = schemaMessage('settings.concurrency');
+const SPENDING_CAP = schemaMessage('settings.spending_cap');
+
+/** Highest spending cap the settings take (USD). */
+export const SPENDING_CAP_MAX_USD = 1_000_000;
+/** A spending cap in USD; null (or absent) is no cap. 0 holds every live job for approval. */
+export const SpendingCapSchema = z.number({ error: SPENDING_CAP }).nonnegative(SPENDING_CAP).max(SPENDING_CAP_MAX_USD, SPENDING_CAP).nullable();
 
 export const SettingsSchema = z
   .object({
@@ -163,6 +173,9 @@ export const SettingsSchema = z
      * files written before the choice was recorded, which therefore follow the key too.
      */
     demoChosen: z.boolean({ error: schemaMessage('settings.demo_mode') }).optional(),
+    /** Spending caps for live jobs, per local day and per calendar month (main enforces them before sending). */
+    dailyCapUsd: SpendingCapSchema.optional(),
+    monthlyCapUsd: SpendingCapSchema.optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -184,14 +197,70 @@ export const BalanceViewSchema = z.object({
 });
 export type BalanceView = z.infer<typeof BalanceViewSchema>;
 
+/** An estimate and its breakdown: perSecondUsd × seconds × samples = usd, from the price table of `asOf`. */
 export const CostEstimateSchema = z.object({
-  usd: z.number().nonnegative().optional(),
-  perSecondUsd: z.number().nonnegative().optional(),
-  /** Why there is no figure (e.g. a price not published for 4K). */
-  unknownReason: z.string().optional(),
+  usd: z.number().nonnegative(),
+  perSecondUsd: z.number().nonnegative(),
+  seconds: z.number().nonnegative(),
+  samples: z.number().int().nonnegative(),
+  /** The date of the price table the figures come from, and whether it was bundled or fetched from the provider. */
+  asOf: IsoDateSchema,
+  source: z.enum(PRICE_SOURCES),
   isEstimate: z.literal(true),
 });
 export type CostEstimate = z.infer<typeof CostEstimateSchema>;
+
+/** The price table in use, one row per model × resolution × audio. */
+export const PriceTableViewSchema = z.object({
+  asOf: IsoDateSchema,
+  source: z.enum(PRICE_SOURCES),
+  fetchedAt: z.number().optional(),
+  cells: z.array(z.object({ model: z.enum(MODELS), resolution: z.enum(RESOLUTIONS), audio: z.boolean(), perSecondUsd: z.number().nonnegative() })),
+});
+export type PriceTableView = z.infer<typeof PriceTableViewSchema>;
+
+/**
+ * What a span of time cost: `spentUsd` = `chargedUsd` (what the provider reported) +
+ * `estimatedUsd` (jobs sent whose charge is not known yet, at their estimate). Caps count `spentUsd`.
+ */
+export const SpendTotalSchema = z.object({
+  spentUsd: z.number().nonnegative(),
+  chargedUsd: z.number().nonnegative(),
+  estimatedUsd: z.number().nonnegative(),
+  /** Jobs sent (or charged) in the span. */
+  jobs: z.number().int().nonnegative(),
+});
+export type SpendTotal = z.infer<typeof SpendTotalSchema>;
+
+/** waiting: not sent yet · estimated: sent, charge not reported yet · charged · not_charged: failed, refused or never sent. */
+export const SPEND_STATUSES = ['waiting', 'estimated', 'charged', 'not_charged'] as const;
+
+export const SpendJobSchema = z.object({
+  jobId: z.string(),
+  /** The local day the job counts for (the day it was sent, or queued if it never was). */
+  day: IsoDateSchema,
+  status: z.enum(SPEND_STATUSES),
+  estimateUsd: z.number().nonnegative(),
+  chargedUsd: z.number().nonnegative().optional(),
+  /** chargedUsd − estimateUsd, once the charge is known. */
+  differenceUsd: z.number().optional(),
+  priceAsOf: z.string().optional(),
+});
+export type SpendJob = z.infer<typeof SpendJobSchema>;
+
+export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+export const SpendSummarySchema = z.object({
+  today: SpendTotalSchema.extend({ day: IsoDateSchema }),
+  month: SpendTotalSchema.extend({ month: MonthSchema }),
+  allTime: SpendTotalSchema,
+  /** The month's days with any spending, oldest first. */
+  days: z.array(SpendTotalSchema.extend({ day: IsoDateSchema })),
+  /** The month's live jobs, newest first (at most SPEND_JOBS_MAX). */
+  jobs: z.array(SpendJobSchema),
+  caps: z.object({ dailyUsd: z.number().nonnegative().optional(), monthlyUsd: z.number().nonnegative().optional() }),
+});
+export type SpendSummary = z.infer<typeof SpendSummarySchema>;
 
 export const FrameViewSchema = z.object({
   frameId: z.string(),

@@ -38,7 +38,8 @@ test('the desktop app opens its window and answers over IPC', async () => {
     args: [REPO],
     cwd: REPO,
     // A fresh profile: no key, no settings, no jobs from a previous run.
-    env: { ...process.env, KEYFRAME_USER_DATA_DIR: userData, ELECTRON_ENABLE_LOGGING: '1' },
+    // KEYFRAME_PRICE_LIST_URL empty: the provider's price list stays unfetched (no test reaches the internet).
+    env: { ...process.env, KEYFRAME_USER_DATA_DIR: userData, KEYFRAME_PRICE_LIST_URL: '', ELECTRON_ENABLE_LOGGING: '1' },
   });
   try {
     const page = await app.firstWindow();

@@ -49,6 +49,8 @@ export async function startHostProcess(opts: HostProcessOptions = {}): Promise<H
     LANG: opts.locale ?? 'en_US.UTF-8',
     KEYFRAME_DATA_DIR: dataDir,
     KEYFRAME_OUTPUT_DIR: outDir,
+    // The provider's public price list stays unfetched: a test run never reaches the internet.
+    KEYFRAME_PRICE_LIST_URL: '',
     ...(opts.apiBaseUrl ? { APIMART_BASE_URL: opts.apiBaseUrl } : {}),
     ...(opts.demoBaseUrl ? { KEYFRAME_DEMO_BASE_URL: opts.demoBaseUrl } : {}),
   };

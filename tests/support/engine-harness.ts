@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { GenerationRequestInput } from '../../shared/domain/generation.js';
 import type { Job } from '../../shared/domain/job.js';
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../electron/core/demo/fake-apimart.js';
-import { createEngine, type Engine } from '../../electron/core/engine.js';
+import { createEngine, type Engine, type EngineMoneyOptions } from '../../electron/core/engine.js';
 import type { RecoveryReport } from '../../electron/core/jobs/job-queue.js';
 import { createRedactingLogger, type LogLine } from '../../electron/core/util/redact.js';
 import { FakeClock } from './fake-clock.js';
@@ -52,6 +52,8 @@ export interface HarnessOptions {
   dataDir?: string;
   /** The person's language, read at each task query (the settings' language in the app). */
   language?: () => string;
+  /** Estimates, the spending ledger and the caps (core/money); the ledger is opened after the queue starts. */
+  money?: EngineMoneyOptions;
 }
 
 export async function createHarness(opts: HarnessOptions = {}): Promise<Harness> {
@@ -88,10 +90,12 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       appVersion: '0.0.0-test',
       stallTimeoutMs: opts.stallTimeoutMs ?? 30_000,
       ...(opts.language ? { language: opts.language } : {}),
+      ...(opts.money ? { money: opts.money } : {}),
     });
   let engine = open();
   let recovery = await engine.queue.start();
   await engine.library.load();
+  await engine.money?.open();
 
   const h: Harness = {
     fake,
@@ -122,13 +126,16 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
     },
     async restart() {
       await engine.queue.close();
+      await engine.money?.close();
       engine = open();
       recovery = await engine.queue.start();
       await engine.library.load();
+      await engine.money?.open();
       return recovery;
     },
     async close() {
       await engine.queue.close();
+      await engine.money?.close();
       await fake.close();
       if (!opts.dataDir) await rm(root, { recursive: true, force: true });
     },

@@ -142,16 +142,15 @@ function printPlan(plan: BatchPlan<GenerationRequest>, io: CliIo, json: boolean)
     if (json) {
       io.stdout.write(`${JSON.stringify({ event: 'row', row: r.row, ...(r.label ? { label: r.label } : {}), request: r.request, estimate: e })}\n`);
     } else {
-      const cost = e?.usd === undefined ? 'price unknown' : `≈ ${usd(e.usd)}`;
+      const cost = e === undefined ? '' : `≈ ${usd(e.usd)}`;
       io.stdout.write(`row ${r.row}  ${cost.padEnd(13)}  ${(r.label ? `[${r.label}] ` : '') + (r.request?.prompt ?? '').slice(0, 80)}\n`);
     }
   }
   const t = plan.total;
   if (json) {
-    io.stdout.write(`${JSON.stringify({ event: 'total', jobs: plan.jobs, videos: plan.videos, usd: t.usd, unpricedRows: t.unpricedRows, isEstimate: true })}\n`);
+    io.stdout.write(`${JSON.stringify({ event: 'total', jobs: plan.jobs, videos: plan.videos, usd: t.usd, isEstimate: true })}\n`);
   } else {
-    const unpriced = t.unpricedRows > 0 ? ` (${t.unpricedRows} row(s) without a published price left out)` : '';
-    io.stdout.write(`${plan.jobs} job(s), ${plan.videos} video(s); total ≈ ${usd(t.usd)}${unpriced}. Dry run: nothing was sent.\n`);
+    io.stdout.write(`${plan.jobs} job(s), ${plan.videos} video(s); total ≈ ${usd(t.usd)}. Dry run: nothing was sent.\n`);
   }
   return EXIT.ok;
 }

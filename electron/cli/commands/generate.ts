@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import type { Job } from '../../../shared/domain/job.js';
 import { DEFAULT_NAME_TEMPLATE, validateTemplate } from '../../core/library/file-naming.js';
+import { noteBalance } from '../balance-check.js';
 import type { CliEnvironment } from '../environment.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { parseGenerateArgs, UsageError } from '../generate-args.js';
 import { describeAppError, fail, interruption, type CliIo } from '../io.js';
 import { jsonReporter, textReporter } from '../reporter.js';
 import { openRuntime } from '../runtime.js';
+import { dryRun, openLedger, refuseWith } from './generate-budget.js';
 import { waitForJobs } from '../wait-for-jobs.js';
 
 export async function generateCommand(argv: string[], env: CliEnvironment, io: CliIo): Promise<number> {
@@ -24,6 +26,7 @@ export async function generateCommand(argv: string[], env: CliEnvironment, io: C
     if (isAppFailure(err)) return fail(io, describeAppError(err.app)), EXIT.usage;
     throw err;
   }
+  if (args.dryRun) return dryRun(args, env, io);
   if (!args.demo && !env.apiKey) {
     fail(io, 'no API key: set APIMART_API_KEY, or try the built-in demo provider with --demo (no key, no charge)');
     return EXIT.auth;
@@ -35,6 +38,14 @@ export async function generateCommand(argv: string[], env: CliEnvironment, io: C
     const recovery = await rt.engine.queue.start();
     for (const c of recovery.corrupt) reporter.info(`A damaged job record was moved aside to ${c.movedTo} (${c.reason}).`);
     await rt.engine.library.load();
+    await openLedger(rt.money, (m) => reporter.info(m));
+    await rt.engine.queue.releaseApprovals();
+    if (!args.demo) {
+      // Over a cap or the balance: refused here, before a job exists (nothing is journaled or sent).
+      await noteBalance(rt.money, () => rt.engine.clientFor('apimart').balance());
+      const preview = await rt.money.preview(args.request, 'apimart');
+      if (preview.verdict.kind !== 'send') return refuseWith(preview, io, args.json);
+    }
     let job: Job;
     try {
       job = await rt.engine.queue.submit(args.request, {
@@ -81,6 +92,10 @@ export function report(job: Job, io: CliIo, json: boolean): number {
   if (job.state === 'needs_attention') {
     if (!json) io.stderr.write('  The job is kept. Fix the cause, then run `keyframe resume`.\n');
     return EXIT.attention;
+  }
+  if (job.state === 'needs_approval') {
+    if (!json) io.stderr.write('  The job is kept, not sent: approve it in Keyframe, or raise the cap (`keyframe budget`) and run `keyframe resume`.\n');
+    return EXIT.payment;
   }
   return exitCodeFor(job.error?.code);
 }

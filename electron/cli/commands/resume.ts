@@ -8,6 +8,7 @@ import { jsonReporter, textReporter } from '../reporter.js';
 import { openRuntime } from '../runtime.js';
 import { waitForJobs } from '../wait-for-jobs.js';
 import { report } from './generate.js';
+import { openLedger } from './generate-budget.js';
 
 /** Continues every unfinished job in the journal (and retries those that needed attention). */
 export async function resumeCommand(argv: string[], env: CliEnvironment, io: CliIo): Promise<number> {
@@ -29,6 +30,9 @@ export async function resumeCommand(argv: string[], env: CliEnvironment, io: Cli
     for (const c of recovery.corrupt) reporter.info(`A damaged job record was moved aside to ${c.movedTo} (${c.reason}).`);
     if (recovery.strayPartsRemoved.length) reporter.info(`Removed ${recovery.strayPartsRemoved.length} stray partial download(s).`);
     await rt.engine.library.load();
+    await openLedger(rt.money, (m) => reporter.info(m));
+    // Jobs held for a spending cap continue only if the caps now allow them (`keyframe budget`).
+    await rt.engine.queue.releaseApprovals();
     for (const j of rt.engine.queue.list()) if (j.state === 'needs_attention') await rt.engine.queue.resumeJob(j.id);
     // A paused batch's jobs wait for the batch to be resumed (in the app): waiting on them here would never end.
     const ids = rt.engine.queue.list().filter((j) => !isTerminal(j.state) && !rt.engine.batches.isHeld(j)).map((j) => j.id);

@@ -1,4 +1,4 @@
-import { estimateCost, type CostEstimateResult, type CostRequest } from '../../../shared/domain/prices.js';
+import { estimateCost, roundUsd, type CostEstimateResult, type CostRequest } from '../../../shared/domain/prices.js';
 
 /**
  * The batch planner's one door to the price table. Prices (and the budget
@@ -9,10 +9,8 @@ import { estimateCost, type CostEstimateResult, type CostRequest } from '../../.
 export type RowEstimate = CostEstimateResult;
 
 export interface BatchTotal {
-  /** The sum of every priced row's estimate. */
+  /** The sum of every row's estimate. */
   usd: number;
-  /** Rows with no published price (4K): the total leaves them out and says how many. */
-  unpricedRows: number;
   isEstimate: true;
 }
 
@@ -20,15 +18,9 @@ export function estimateRow(request: CostRequest): RowEstimate {
   return estimateCost(request);
 }
 
-/** Rounds away float noise in the sum, the way a bill would. */
-const roundUsd = (x: number): number => Math.round(x * 1e6) / 1e6;
 
 export function totalOf(estimates: readonly RowEstimate[]): BatchTotal {
   let usd = 0;
-  let unpricedRows = 0;
-  for (const e of estimates) {
-    if (e.usd === undefined) unpricedRows += 1;
-    else usd += e.usd;
-  }
-  return { usd: roundUsd(usd), unpricedRows, isEstimate: true };
+  for (const e of estimates) usd += e.usd;
+  return { usd: roundUsd(usd), isEstimate: true };
 }

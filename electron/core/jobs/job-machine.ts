@@ -1,6 +1,6 @@
 import { errorMessage, withNote } from '../../../shared/error-messages.js';
 import type { AppError } from '../../../shared/errors.js';
-import { ACTIVE_STATES, type Job, type JobOutput, type JobState, type ResultVideo } from '../../../shared/domain/job.js';
+import { ACTIVE_STATES, type Job, type JobApproval, type JobOutput, type JobState, type ResultVideo } from '../../../shared/domain/job.js';
 import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
 
 /**
@@ -14,6 +14,7 @@ import type { ApiGenerationBody } from '../../../shared/domain/generation.js';
  *                  failed · needs_attention · failed/expired · needs_attention
  *   a submit answered with a finished result (no task) goes straight to downloading
  *   a full disk in any step → needs_attention (resume continues that step)
+ *   queued → needs_approval (it would pass a spending cap) → queued (approve, or resume once it fits)
  *   any non-terminal → stopped (stop tracking; the API has no cancel)
  */
 
@@ -63,7 +64,10 @@ export type JobEvent =
   | { type: 'link_expired'; error: AppError }
   | { type: 'links_refreshed'; videos: ResultVideo[] }
   | { type: 'stop' }
-  | { type: 'resume' };
+  | { type: 'resume' }
+  // Spending caps (electron/core/money): held before it is sent, approved once by the person.
+  | { type: 'approval_needed'; approval: JobApproval; error: AppError }
+  | { type: 'approve' };
 
 export type JobEventType = JobEvent['type'];
 
@@ -94,6 +98,7 @@ export const TRANSITIONS: Readonly<Record<JobState, Readonly<Partial<Record<JobE
   queued: {
     start: ['uploading', 'submitting'],
     step_failed: ['queued', 'failed', 'needs_attention'],
+    approval_needed: ['needs_approval'],
     stop: ['stopped'],
   },
   uploading: {
@@ -132,6 +137,12 @@ export const TRANSITIONS: Readonly<Record<JobState, Readonly<Partial<Record<JobE
   needs_attention: {
     // Back to the step it was in (queued when that is unknown).
     resume: ACTIVE_STATES,
+    stop: ['stopped'],
+  },
+  needs_approval: {
+    // Sent once past the caps; or checked against them again (a raised cap).
+    approve: ['queued'],
+    resume: ['queued'],
     stop: ['stopped'],
   },
   done: {},
@@ -283,7 +294,21 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       return next({ state: 'stopped', nextActionAt: undefined, attentionFrom: undefined });
 
     case 'resume':
-      return next({ state: job.attentionFrom ?? 'queued', attentionFrom: undefined, attempts: 0, nextActionAt: now, error: undefined });
+      return next({
+        state: job.attentionFrom ?? 'queued',
+        attentionFrom: undefined,
+        attempts: 0,
+        nextActionAt: now,
+        error: undefined,
+        // A held job goes back to be checked anew; an approved one keeps its approval.
+        approval: job.state === 'needs_approval' ? undefined : job.approval,
+      });
+
+    case 'approval_needed':
+      return next({ state: 'needs_approval', approval: event.approval, error: event.error, attempts: 0, nextActionAt: undefined });
+
+    case 'approve':
+      return next({ state: 'queued', approval: job.approval && { ...job.approval, approvedAt: now }, error: undefined, attempts: 0, nextActionAt: now });
   }
 }
 

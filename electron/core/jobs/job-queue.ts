@@ -1,10 +1,12 @@
 import { appError, appFailure, errorMessage } from '../../../shared/error-messages.js';
+import { AppFailure } from '../../../shared/errors.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
 import { isActive, isStarted, isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { BatchRef, Lineage, ShotRef } from '../../../shared/domain/shot.js';
 import type { ApimartClient } from '../apimart/client.js';
 import { ModelAccess } from '../apimart/model-access.js';
 import type { UploadCache } from '../frames/upload-cache.js';
+import type { BudgetGate } from '../money/budget-gate.js';
 import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
 import { errnoCode, fsFailure } from '../util/fs-errors.js';
@@ -40,6 +42,8 @@ export interface JobQueueDeps {
   submitted?: (job: Job) => void;
   /** Which models the key may use, checked before the first submit with each (default: in memory only). */
   modelAccess?: ModelAccess;
+  /** Spending caps and the balance (core/money): a queued live job is checked before it starts. */
+  budget?: BudgetGate;
 }
 
 /** Which queued jobs may not start yet. Jobs already past queued are never held: they may be paid for. */
@@ -166,8 +170,10 @@ export class JobQueue {
   }
 
   /** Builds a job (request, frames and output folder checked) without queueing it: see add(). */
-  prepare(input: GenerationRequestInput, opts: SubmitOptions): Promise<Job> {
-    return createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now(), random: this.random });
+  async prepare(input: GenerationRequestInput, opts: SubmitOptions): Promise<Job> {
+    const created = await createJob(input, { ...opts, appVersion: this.deps.appVersion, now: this.deps.clock.now(), random: this.random });
+    // The estimate is stamped on the job before it is journaled: the ledger and the caps read it.
+    return this.deps.budget ? this.deps.budget.stamp(created) : created;
   }
 
   /** Queues a job built by prepare(). Several can be built before any is queued, so one bad entry queues none. */
@@ -305,6 +311,55 @@ export class JobQueue {
     return () => this.queueListeners.delete(cb);
   }
 
+  // ── spending caps ────────────────────────────────────────────────────────
+
+  /** Sends a job held for a spending cap, once, past the caps (the person approved it). */
+  async approve(id: string): Promise<Job> {
+    const current = this.require(id);
+    const job = transition(current, { type: 'approve' }, this.deps.clock.now());
+    try {
+      await this.commitDurably(current, job);
+    } catch (err) {
+      this.log.log('error', 'an approved job could not be journaled; it keeps waiting', { id, error: errnoCode(err) ?? String(err) });
+      throw fsRefusal(err, errorMessage('journal.continue_failed'), 'data');
+    }
+    this.pump();
+    return job;
+  }
+
+  /** Jobs held for a cap that the caps now allow (one was raised) go back to the queue, oldest first. */
+  async releaseApprovals(): Promise<Job[]> {
+    if (!this.deps.budget || this.inert) return [];
+    const held = [...this.jobs.values()].filter((j) => j.state === 'needs_approval' && j.approval?.approvedAt === undefined);
+    const released: Job[] = [];
+    for (const id of await this.deps.budget.releasable(held)) {
+      const current = this.jobs.get(id);
+      if (current?.state !== 'needs_approval') continue;
+      const job = transition(current, { type: 'resume' }, this.deps.clock.now());
+      try {
+        await this.commitDurably(current, job);
+        released.push(job);
+      } catch (err) {
+        this.log.log('error', 'a job the caps now allow could not be journaled; it keeps waiting', { id, error: errnoCode(err) ?? String(err) });
+      }
+    }
+    this.pump();
+    return released;
+  }
+
+  /**
+   * Before a queued job starts: held when it would pass a cap (journaled, nothing sent), refused
+   * when the balance is known to be too low (it fails as a step, before any request). True: go on.
+   */
+  private async clearBudget(job: Job): Promise<boolean> {
+    if (!this.deps.budget) return true;
+    const verdict = await this.deps.budget.clear(job);
+    if (verdict.kind === 'send') return true;
+    if (verdict.kind === 'refuse') throw new AppFailure(verdict.error);
+    await this.dispatch(job.id, { type: 'approval_needed', approval: verdict.approval, error: verdict.error }, true);
+    return false;
+  }
+
   // ── scheduling ───────────────────────────────────────────────────────────
 
   private pump(): void {
@@ -376,6 +431,7 @@ export class JobQueue {
 
   private async execute(job: Job, controller: AbortController): Promise<void> {
     try {
+      if (job.state === 'queued' && !(await this.clearBudget(job))) return;
       const client = this.deps.clientFor(job.provider);
       await runStep(job, {
         client,

@@ -27,6 +27,8 @@ export const RESTART_PLAN: Readonly<Record<JobState, RestartPlan>> = {
   generating: 'poll',
   downloading: 'run',
   needs_attention: 'wait',
+  // Held for a spending cap: it waits for approval; the services release it if the caps now allow it.
+  needs_approval: 'wait',
   done: 'none',
   failed: 'none',
   expired: 'none',

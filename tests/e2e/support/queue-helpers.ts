@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { startFakeApimart, type FakeApimart } from '../../../electron/core/demo/fake-apimart.js';
 import type { FakeApimartOptions } from '../../../electron/core/demo/types.js';
-import { startHostProcess, type HostProcess } from '../host-process.js';
+import { startHostProcess, type HostProcess, type HostProcessOptions } from '../host-process.js';
 
 /** Shared set-up for the queue and settings specs: a fake APIMart, a browser host with a key, the page open. */
 
@@ -13,7 +13,7 @@ export interface Rig {
   stop(): Promise<void>;
 }
 
-export async function startRig(page: Page, fakeOptions: FakeApimartOptions = {}, hostOptions: { locale?: string } = {}): Promise<Rig> {
+export async function startRig(page: Page, fakeOptions: FakeApimartOptions = {}, hostOptions: Pick<HostProcessOptions, 'locale' | 'prepare'> = {}): Promise<Rig> {
   const fake = await startFakeApimart({ apiKey: TEST_KEY, progress: { mode: 'time', durationMs: 2500 }, ...fakeOptions });
   const host = await startHostProcess({ key: TEST_KEY, apiBaseUrl: fake.apiUrl, ...hostOptions });
   await page.goto(host.url);

@@ -31,10 +31,11 @@ describe('batch plan: every row checked by the request schema, with its estimate
     expect(p.rows[1]?.request).toBeUndefined();
   });
 
-  it('leaves 4K rows out of the total and says how many', () => {
+  it('prices every row, 4K included, and sums them', () => {
     const p = plan('jsonl', '{"prompt":"a","resolution":"4K"}\n{"prompt":"b","duration":4}\n');
-    expect(p.rows[0]?.estimate?.unknownReason).toContain('4K');
-    expect(p.total).toEqual({ usd: 0.256, unpricedRows: 1, isEstimate: true });
+    // 4K fast without audio: 0.20 USD/s × 8 s; 720p fast: 0.064 USD/s × 4 s.
+    expect(p.rows[0]?.estimate?.usd).toBe(1.6);
+    expect(p.total).toEqual({ usd: 1.856, isEstimate: true });
   });
 
   it('refuses an unknown key in a JSONL row under its own name, and a batch with no rows', () => {

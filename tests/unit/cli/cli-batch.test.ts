@@ -64,7 +64,7 @@ describe('keyframe batch', () => {
 
     const json = await run(['batch', csv, '--dry-run', '--json']);
     const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toEqual({ event: 'total', jobs: 3, videos: 3, usd: 0.896, unpricedRows: 0, isEstimate: true });
+    expect(lines.at(-1)).toEqual({ event: 'total', jobs: 3, videos: 3, usd: 0.896, isEstimate: true });
     expect(fake.stats.apiRequests).toEqual([]);
   });
 

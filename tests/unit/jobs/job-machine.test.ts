@@ -20,6 +20,7 @@ import {
   isTerminal,
   needsAttention,
   type Job,
+  type JobApproval,
   type JobOutput,
   type JobState,
 } from '../../../shared/domain/job.js';
@@ -41,6 +42,8 @@ const BODY: ApiGenerationBody = {
   person_generation: 'allow_adult',
 };
 const OTHER_BODY: ApiGenerationBody = { ...BODY, prompt: 'a different prompt', duration: 4 };
+/** The figures of a job held for passing its daily cap. */
+const APPROVAL: JobApproval = { estimateUsd: 0.64, spentTodayUsd: 4.8, spentMonthUsd: 20, dailyCapUsd: 5, exceeded: ['daily'], heldAt: NOW - 60_000 };
 
 const err = (code: AppErrorCode, retryable: boolean, extra: Partial<AppError> = {}): AppError => ({ code, retryable, message: `${code} happened.`, ...extra });
 const NET = err('network', true);
@@ -89,6 +92,7 @@ function makeJob(state: JobState, patch: Partial<Job> = {}): Job {
     failed: { ...withTask, error: err('content_policy', false) },
     expired: { ...withOutputs, linkRefreshed: true, error: err('link_expired', false) },
     needs_attention: { ...withTask, attentionFrom: 'generating', error: err('auth', false) },
+    needs_approval: { approval: APPROVAL, error: err('payment_required', false) },
     stopped: withTask,
   };
   return deepFreeze({ ...base, ...byState[state], ...patch });
@@ -140,6 +144,8 @@ const SAMPLE: { [K in JobEventType]: Extract<JobEvent, { type: K }> } = {
   links_refreshed: { type: 'links_refreshed', videos: [{ urls: ['https://cdn.example.com/fresh.mp4'] }] },
   stop: { type: 'stop' },
   resume: { type: 'resume' },
+  approval_needed: { type: 'approval_needed', approval: APPROVAL, error: err('payment_required', false) },
+  approve: { type: 'approve' },
 };
 
 /** Every event type, listed by hand; the checks below make the list, SAMPLE and TRANSITIONS agree. */
@@ -160,6 +166,8 @@ const ALL_EVENT_TYPES = [
   'links_refreshed',
   'stop',
   'resume',
+  'approval_needed',
+  'approve',
 ] as const satisfies readonly JobEventType[];
 // Compile-time: a JobEventType missing from the list above fails the typecheck.
 type MissingEventType = Exclude<JobEventType, (typeof ALL_EVENT_TYPES)[number]>;
@@ -195,6 +203,12 @@ const SAMPLE_OUTCOMES: Record<JobState, Partial<Record<JobEventType, Outcome>>> 
       expect(a.nextActionAt).toBe(NOW);
     }),
     step_failed: to('queued', sameStateRetry),
+    approval_needed: to('needs_approval', (a) => {
+      expect(a.approval).toEqual(APPROVAL);
+      expect(a.error?.code).toBe('payment_required');
+      expect(a.nextActionAt).toBeUndefined();
+      expect(a.body).toBeUndefined();
+    }),
     stop: to('stopped', stopped),
   },
   uploading: {
@@ -285,6 +299,21 @@ const SAMPLE_OUTCOMES: Record<JobState, Partial<Record<JobEventType, Outcome>>> 
       expect(a.nextActionAt).toBe(NOW);
     }),
   },
+  needs_approval: {
+    // Approved once: back to the queue, the figures kept with the time of approval.
+    approve: to('queued', (a) => {
+      expect(a.approval).toEqual({ ...APPROVAL, approvedAt: NOW });
+      expect(a.error).toBeUndefined();
+      expect(a.nextActionAt).toBe(NOW);
+    }),
+    // Checked against the caps again: the old figures go.
+    resume: to('queued', (a) => {
+      expect(a.approval).toBeUndefined();
+      expect(a.error).toBeUndefined();
+      expect(a.nextActionAt).toBe(NOW);
+    }),
+    stop: to('stopped', stopped),
+  },
   stopped: {},
 };
 
@@ -318,7 +347,7 @@ describe('job machine: TRANSITIONS against transition(), every state × every ev
     expect(Object.keys(TRANSITIONS).sort()).toEqual([...JOB_STATES].sort());
     expect(Object.keys(SAMPLE_OUTCOMES).sort()).toEqual([...JOB_STATES].sort());
     expect(Object.keys(SAMPLE).sort()).toEqual([...ALL_EVENT_TYPES].sort());
-    expect(JOB_STATES.length * ALL_EVENT_TYPES.length).toBe(160);
+    expect(JOB_STATES.length * ALL_EVENT_TYPES.length).toBe(198);
   });
 
   it('there is a sample outcome for exactly the pairs the table accepts', () => {

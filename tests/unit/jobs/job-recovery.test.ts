@@ -51,6 +51,15 @@ const TABLE: [JobState, Partial<Job>, number, RestartPlan, number | typeof UNCHA
   // Waiting for the person stays so; a full disk is looked at again by the queue's disk-full tick, not here.
   ['needs_attention', { attentionFrom: 'generating', attempts: 2, error: diskFull }, 0, 'wait', UNCHANGED, UNCHANGED],
   ['needs_attention', { attentionFrom: 'submitting', attempts: 1, nextActionAt: NOW - HOUR }, 0, 'wait', UNCHANGED, UNCHANGED],
+  // Held for a spending cap: nothing was sent; it waits for approval (the services let it go if the caps now allow it).
+  [
+    'needs_approval',
+    { approval: { estimateUsd: 0.64, spentTodayUsd: 4.8, spentMonthUsd: 4.8, dailyCapUsd: 5, exceeded: ['daily'], heldAt: NOW - HOUR } },
+    0,
+    'wait',
+    UNCHANGED,
+    UNCHANGED,
+  ],
   ['done', { attempts: 0 }, 0, 'none', UNCHANGED, UNCHANGED],
   ['failed', { attempts: 1 }, 0, 'none', UNCHANGED, UNCHANGED],
   ['expired', { linkRefreshed: true }, 0, 'none', UNCHANGED, UNCHANGED],

@@ -27,6 +27,7 @@ describe('isActive', () => {
     failed: false,
     expired: false,
     needs_attention: false,
+    needs_approval: false,
     stopped: false,
   };
   it.each(JOB_STATES.map((state) => [state, active[state]] as const))('%s → %s', (state, want) => {
@@ -194,6 +195,12 @@ describe('problemOf', () => {
     expect(problemOf(failed('network', 'downloading'))).toBe('network');
   });
 
+  it('a job held for a spending cap is "approval", not a balance problem, though its code is payment_required', () => {
+    expect(problemOf(failed('payment_required', 'needs_approval'))).toBe('approval');
+    expect(problemOf(jobView({ state: 'needs_approval' }))).toBe('approval');
+    expect(problemOf(failed('payment_required', 'failed'))).toBe('payment');
+  });
+
   it.each(AppErrorCodeSchema.options)('a stopped job is "stopped", whatever its last error (%s)', (code) => {
     expect(problemOf(failed(code, 'stopped'))).toBe('stopped');
   });
@@ -210,7 +217,8 @@ describe('problemOf', () => {
     expect(problemOf(jobView({ state: 'expired' }))).toBe('expired');
   });
 
-  it.each(JOB_STATES.filter((s) => s !== 'stopped' && s !== 'expired'))('a %s job without an error has no problem', (state) => {
+  // Stopped, expired and held-for-approval jobs say why by their state alone.
+  it.each(JOB_STATES.filter((s) => s !== 'stopped' && s !== 'expired' && s !== 'needs_approval'))('a %s job without an error has no problem', (state) => {
     expect(problemOf(jobView({ state }))).toBeUndefined();
   });
 });

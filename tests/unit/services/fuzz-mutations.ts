@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ASPECT_RATIOS, MODELS, PERSON_POLICIES, RESIZE_MODES, RESOLUTIONS, SEED_MAX } from '../../../shared/domain/generation.js';
 import type { Channel } from '../../../shared/ipc/channels.js';
-import { LANGUAGES, THEMES } from '../../../shared/ipc/views.js';
+import { LANGUAGES, SPENDING_CAP_MAX_USD, THEMES } from '../../../shared/ipc/views.js';
 import {
   HUGE,
   badEnum,
@@ -15,6 +15,7 @@ import {
   notObjectOrMissing,
   notString,
   scalarOrObject,
+  TRAVERSAL,
 } from './fuzz-arbitraries.js';
 
 /** Per op: which field (path into the valid sample) gets which invalid values; and where extra keys are injected. */
@@ -69,6 +70,20 @@ const badTags = fc.oneof(
   fc.constantFrom([''], ['x'.repeat(41)], [1], [null], [HUGE], [['nested']], [{ tag: 'x' }]),
   missing,
 );
+/** A spending cap: null (no cap) and a missing one are valid, so neither is among these. */
+const badCap = fc.oneof(
+  notNumber.filter((v) => v !== null),
+  fc.double({ min: -1e9, max: -1e-9, noNaN: true }),
+  fc.double({ min: SPENDING_CAP_MAX_USD + 0.01, max: 1e300, noNaN: true }),
+  fc.constantFrom(-0.01, SPENDING_CAP_MAX_USD * 2, '5', '$5', 'none'),
+);
+/** A month is `YYYY-MM`; a missing one (the current month) is valid. */
+const badMonth = fc.oneof(
+  notString,
+  hugeString,
+  fc.constantFrom('', '2026', '2026-9', '2026-13', '2026-00', '26-09', '2026-09-14', '2026/09', ' 2026-09', '2026-09\n', ...TRAVERSAL),
+  fc.string({ maxLength: 12 }).filter((s) => !/^\d{4}-(0[1-9]|1[0-2])$/.test(s)),
+);
 /** Base64 text the contract must refuse (an empty string is valid text: the store refuses it). */
 const TOO_LONG_BASE64 = 'A'.repeat(28_000_000);
 const badBase64 = fc.oneof(notString, fc.constantFrom('!!!', 'data:image/png;base64,iVBO', '../../etc/passwd', 'abc=def', `${HUGE}!`, TOO_LONG_BASE64), missing);
@@ -91,6 +106,7 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
   'jobs:retry': id,
   'jobs:stop': id,
   'jobs:resume': id,
+  'jobs:approve': id,
   'jobs:queueState': [],
   'jobs:pauseQueue': [],
   'jobs:resumeQueue': [],
@@ -131,6 +147,8 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
     { path: ['language'], bad: badEnum(LANGUAGES) },
     { path: ['theme'], bad: badEnum(THEMES) },
     { path: ['demoMode'], bad: notBoolean },
+    { path: ['dailyCapUsd'], bad: badCap },
+    { path: ['monthlyCapUsd'], bad: badCap },
   ],
   'settings:chooseOutputDir': [],
   'settings:setApiKey': [{ path: ['key'], bad: badKey }],
@@ -140,6 +158,8 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
   'app:version': [],
   'app:locale': [],
   'cost:estimate': requestFields(['request']),
+  'cost:prices': [],
+  'spend:summary': [{ path: ['month'], bad: badMonth }],
   'balance:get': [],
   'library:lineage': id,
   'batch:plan': batchFields,

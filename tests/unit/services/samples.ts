@@ -20,6 +20,7 @@ export const VALID_INPUTS = {
   'jobs:retry': { id: 'job-1' },
   'jobs:stop': { id: 'job-1' },
   'jobs:resume': { id: 'job-1' },
+  'jobs:approve': { id: 'job-1' },
   'jobs:queueState': {},
   'jobs:pauseQueue': {},
   'jobs:resumeQueue': {},
@@ -35,7 +36,16 @@ export const VALID_INPUTS = {
   'library:savePoster': { id: 'job-1-0', dataBase64: '/9j/4AAQSkZJRgABAQ==' },
   'frames:import': { name: 'drop.png', dataBase64: 'iVBORw0KGgo=' },
   'settings:get': {},
-  'settings:update': { outputDir: '/videos/keyframe', nameTemplate: '{date}_{prompt}', concurrency: 4, language: 'ko', theme: 'dark', demoMode: true },
+  'settings:update': {
+    outputDir: '/videos/keyframe',
+    nameTemplate: '{date}_{prompt}',
+    concurrency: 4,
+    language: 'ko',
+    theme: 'dark',
+    demoMode: true,
+    dailyCapUsd: 5,
+    monthlyCapUsd: null,
+  },
   'settings:chooseOutputDir': {},
   'settings:setApiKey': { key: 'sk-abcdefgh12345678' },
   'settings:clearApiKey': {},
@@ -44,6 +54,8 @@ export const VALID_INPUTS = {
   'app:version': {},
   'app:locale': {},
   'cost:estimate': { request: { prompt: 'a paper boat', resolution: '1080p', generate_audio: true, sample_count: 2 } },
+  'cost:prices': {},
+  'spend:summary': { month: '2026-09' },
   'balance:get': {},
   'batch:plan': { source: { kind: 'csv', text: 'prompt,seed\na boat,1\n' }, defaults: { duration: 4, first_frame_image: { kind: 'frame', frameId: FRAME_ID } } },
   'batch:queue': { source: { kind: 'sweep', seeds: { list: [1, 2] }, grid: { model: ['veo3.1-fast-official'], duration: [4, 8] } }, defaults: { prompt: 'a boat' }, name: 'boats' },
@@ -84,7 +96,40 @@ const video: VideoView = {
 };
 const queue = { paused: false, concurrency: 3, counts: { done: 1 } };
 const batch = { id: 'batch-1', createdAt: 1, source: 'csv' as const, state: 'running' as const, jobs: 2, done: 1, failed: 0, needsAttention: 0, active: 1, rows: [{ row: 2, jobId: 'job-1' }] };
-const settings = { outputDir: '/videos', nameTemplate: '{date}', concurrency: 3, language: 'en' as const, theme: 'system' as const, demoMode: false, hasApiKey: true, keyStorage: 'os-encrypted' as const };
+const settings = {
+  outputDir: '/videos',
+  nameTemplate: '{date}',
+  concurrency: 3,
+  language: 'en' as const,
+  theme: 'system' as const,
+  demoMode: false,
+  dailyCapUsd: 5,
+  monthlyCapUsd: null,
+  hasApiKey: true,
+  keyStorage: 'os-encrypted' as const,
+};
+const total = { spentUsd: 1.28, chargedUsd: 0.64, estimatedUsd: 0.64, jobs: 2 };
+const spend = {
+  today: { day: '2026-09-14', ...total },
+  month: { month: '2026-09', ...total },
+  allTime: total,
+  days: [{ day: '2026-09-14', ...total }],
+  jobs: [
+    { jobId: 'job-1', day: '2026-09-14', status: 'charged' as const, estimateUsd: 0.64, chargedUsd: 0.64, differenceUsd: 0, priceAsOf: '2026-09-14' },
+    { jobId: 'job-2', day: '2026-09-14', status: 'estimated' as const, estimateUsd: 0.64 },
+  ],
+  caps: { dailyUsd: 5 },
+};
+const prices = { asOf: '2026-09-14', source: 'bundled' as const, cells: [{ model: 'veo3.1-fast-official' as const, resolution: '720p' as const, audio: false, perSecondUsd: 0.064 }] };
+const held: JobView = {
+  ...job,
+  id: 'job-2',
+  state: 'needs_approval',
+  outputs: [],
+  estimateUsd: 0.64,
+  priceAsOf: '2026-09-14',
+  approval: { estimateUsd: 0.64, spentTodayUsd: 4.8, spentMonthUsd: 20, dailyCapUsd: 5, exceeded: ['daily'], heldAt: 1 },
+};
 const balance = { remainUsd: 10, usedUsd: 1, unlimited: false, demo: false };
 
 export const VALID_OUTPUTS = {
@@ -93,6 +138,7 @@ export const VALID_OUTPUTS = {
   'jobs:retry': job,
   'jobs:stop': job,
   'jobs:resume': job,
+  'jobs:approve': held,
   'jobs:queueState': queue,
   'jobs:pauseQueue': queue,
   'jobs:resumeQueue': queue,
@@ -115,15 +161,17 @@ export const VALID_OUTPUTS = {
   'settings:testApiKey': balance,
   'app:version': { version: '1.0.0', platform: 'linux' },
   'app:locale': { locale: 'en-US' },
-  'cost:estimate': { usd: 1, perSecondUsd: 0.064, isEstimate: true },
+  'cost:estimate': { usd: 1.536, perSecondUsd: 0.096, seconds: 8, samples: 2, asOf: '2026-09-14', source: 'bundled', isEstimate: true },
+  'cost:prices': prices,
+  'spend:summary': spend,
   'balance:get': balance,
   'library:lineage': { parentId: 'job-0-0', children: [video], siblings: [] },
   'batch:plan': {
-    rows: [{ row: 2, request: { ...fullRequest, prompt: 'a boat' }, errors: [], estimate: { usd: 0.512, perSecondUsd: 0.064, isEstimate: true } }],
+    rows: [{ row: 2, request: { ...fullRequest, prompt: 'a boat' }, errors: [], estimate: { usd: 0.512, perSecondUsd: 0.064, seconds: 8, samples: 1, asOf: '2026-09-14', source: 'bundled' as const, isEstimate: true } }],
     errors: [],
     jobs: 1,
     videos: 1,
-    total: { usd: 0.512, unpricedRows: 0, isEstimate: true },
+    total: { usd: 0.512, isEstimate: true },
     ok: true,
   },
   'batch:queue': batch,

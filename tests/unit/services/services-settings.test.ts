@@ -27,6 +27,9 @@ describe('settings', () => {
       language: 'en',
       theme: 'system',
       demoMode: false,
+      // No caps: the view says so with null rather than leaving the fields out.
+      dailyCapUsd: null,
+      monthlyCapUsd: null,
       hasApiKey: false,
       keyStorage: 'none',
     });
@@ -106,10 +109,16 @@ describe('settings', () => {
     expect(await h.call('cost:estimate', { request: { prompt: 'x', duration: 8, sample_count: 2, generate_audio: true } })).toEqual({
       usd: 1.28,
       perSecondUsd: 0.08,
+      seconds: 8,
+      samples: 2,
+      asOf: '2026-09-14',
+      source: 'bundled',
       isEstimate: true,
     });
-    const fourK = await h.call('cost:estimate', { request: { prompt: 'x', resolution: '4K' } });
-    expect(fourK.usd).toBeUndefined();
-    expect(fourK.unknownReason).toMatch(/4K/);
+    // 4K is priced since the 2026-09-14 list.
+    expect(await h.call('cost:estimate', { request: { prompt: 'x', resolution: '4K' } })).toMatchObject({ usd: 1.6, perSecondUsd: 0.2 });
+    const prices = await h.call('cost:prices');
+    expect(prices).toMatchObject({ asOf: '2026-09-14', source: 'bundled' });
+    expect(prices.cells).toHaveLength(12);
   });
 });

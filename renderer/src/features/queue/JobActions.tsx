@@ -32,6 +32,7 @@ export function JobActions({ job }: { job: JobView }) {
 
   const active = isActive(job);
   const attention = job.state === 'needs_attention';
+  const held = job.state === 'needs_approval';
   const canRetry = attention || job.state === 'failed' || job.state === 'expired' || job.state === 'stopped';
   const videoId = job.state === 'done' ? firstVideoId(job) : undefined;
 
@@ -40,6 +41,11 @@ export function JobActions({ job }: { job: JobView }) {
       {videoId ? (
         <button type="button" className="job-cta" onClick={() => void openResult(videoId)}>
           {t('queue.action.open')}
+        </button>
+      ) : null}
+      {held ? (
+        <button type="button" className="job-cta" disabled={busy} onClick={() => void run(() => api.jobs.approve({ id: job.id }))}>
+          {t('queue.action.approve')}
         </button>
       ) : null}
       {attention ? (
@@ -62,7 +68,7 @@ export function JobActions({ job }: { job: JobView }) {
       >
         {t('queue.action.copy')}
       </button>
-      {active || attention ? (
+      {active || attention || held ? (
         <button type="button" className="quiet" disabled={busy} onClick={() => setConfirmStop(true)}>
           {t('queue.action.stop')}
         </button>

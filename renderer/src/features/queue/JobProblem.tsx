@@ -31,6 +31,9 @@ export function JobProblem({ job }: { job: JobView }) {
     case 'payment':
       body = <PaymentProblem charged={job.taskId !== undefined} />;
       break;
+    case 'approval':
+      body = <ApprovalProblem job={job} />;
+      break;
     case 'rateLimited':
       body = isActive(job) ? <RateLimited job={job} /> : <p className="job-error">{error ? errorText(t, error) : null}</p>;
       break;
@@ -83,6 +86,28 @@ function PaymentProblem({ charged }: { charged: boolean }) {
         {t('queue.problem.topUp')}
         {charged ? null : ` ${t('queue.problem.notCharged')}`}
       </p>
+    </>
+  );
+}
+
+/** The figures a job was held with: its estimate, what is spent, the caps it would pass. */
+function ApprovalProblem({ job }: { job: JobView }) {
+  const t = useT();
+  const a = job.approval;
+  const usd = (n: number) => n.toFixed(2);
+  return (
+    <>
+      <p className="job-warn">{t('queue.problem.approval')}</p>
+      {a ? (
+        <ul className="job-approval">
+          <li>{t('queue.approval.estimate', { usd: usd(a.estimateUsd) })}</li>
+          {a.dailyCapUsd !== undefined ? <li data-over={a.exceeded.includes('daily')}>{t('queue.approval.daily', { spent: usd(a.spentTodayUsd), cap: usd(a.dailyCapUsd) })}</li> : null}
+          {a.monthlyCapUsd !== undefined ? (
+            <li data-over={a.exceeded.includes('monthly')}>{t('queue.approval.monthly', { spent: usd(a.spentMonthUsd), cap: usd(a.monthlyCapUsd) })}</li>
+          ) : null}
+        </ul>
+      ) : null}
+      <p className="job-hint">{t('queue.approval.hint')}</p>
     </>
   );
 }

@@ -58,12 +58,14 @@ export function formatBytes(n: number): string {
   return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export type Problem = 'key' | 'missingKey' | 'payment' | 'rateLimited' | 'contentPolicy' | 'expired' | 'network' | 'stopped' | 'other';
+export type Problem = 'key' | 'missingKey' | 'payment' | 'approval' | 'rateLimited' | 'contentPolicy' | 'expired' | 'network' | 'stopped' | 'other';
 
 /** Which plain-words explanation fits the job's error. */
 export function problemOf(job: JobView): Problem | undefined {
   const e = job.error;
   if (job.state === 'stopped') return 'stopped';
+  // Held for a spending cap: its figures, not the balance's 402 text.
+  if (job.state === 'needs_approval') return 'approval';
   if (job.state === 'expired' || e?.code === 'link_expired') return 'expired';
   if (!e) return undefined;
   switch (e.code) {

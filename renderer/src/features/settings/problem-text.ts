@@ -10,6 +10,8 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   theme: 'settings.field.theme',
   demoMode: 'settings.field.demoMode',
   demoChosen: 'settings.field.demoMode',
+  dailyCapUsd: 'settings.field.dailyCapUsd',
+  monthlyCapUsd: 'settings.field.monthlyCapUsd',
   key: 'settings.field.key',
 };
 

@@ -20,6 +20,7 @@ export const common = {
   'state.failed': 'Failed',
   'state.expired': 'Expired',
   'state.needs_attention': 'Needs attention',
+  'state.needs_approval': 'Waiting for approval',
   'state.stopped': 'Stopped',
   'nav.label': 'Views',
   'nav.studio': 'Studio',

@@ -67,6 +67,8 @@ export const paramWords = {
   'error.field.language': 'language',
   'error.field.theme': 'theme',
   'error.field.demoMode': 'demoMode',
+  'error.field.dailyCapUsd': 'dailyCapUsd',
+  'error.field.monthlyCapUsd': 'monthlyCapUsd',
   'error.field.key': 'key',
   'error.field.tags': 'tags',
   'error.field.id': 'id',

@@ -53,5 +53,7 @@ export const settings = {
   'settings.field.language': 'Language',
   'settings.field.theme': 'Theme',
   'settings.field.demoMode': 'Demo provider',
+  'settings.field.dailyCapUsd': 'Daily spending cap',
+  'settings.field.monthlyCapUsd': 'Monthly spending cap',
   'settings.field.key': 'API key',
 };

@@ -22,6 +22,7 @@ export const common: Record<keyof typeof en, string> = {
   'state.failed': '실패',
   'state.expired': '만료됨',
   'state.needs_attention': '확인 필요',
+  'state.needs_approval': '승인 대기',
   'state.stopped': '중지됨',
   'nav.label': '화면',
   'nav.studio': '스튜디오',

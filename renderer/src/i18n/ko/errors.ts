@@ -96,6 +96,13 @@ export const catalog: Record<ErrorKey, string> = {
   'output.not_writable': '출력 폴더 {folder}을(를) 만들거나 쓸 수 없습니다. 다른 폴더를 고르세요.',
   'output.names_used_up': '출력 폴더에 "{base}"와(과) 비슷한 이름의 파일이 이미 {max}개를 넘습니다. 파일 이름 템플릿을 바꾸세요.',
 
+  'budget.over_daily_cap':
+    '이 작업(약 ${estimate})을 보내면 오늘 지출이 일일 한도 ${cap}을(를) 넘습니다. 이미 ${spent}을(를) 썼거나 처리 중입니다. 작업은 보내지 않았습니다. 한 번만 승인하거나 한도를 올리세요.',
+  'budget.over_monthly_cap':
+    '이 작업(약 ${estimate})을 보내면 이번 달 지출이 월 한도 ${cap}을(를) 넘습니다. 이미 ${spent}을(를) 썼거나 처리 중입니다. 작업은 보내지 않았습니다. 한 번만 승인하거나 한도를 올리세요.',
+  'budget.balance_too_low': 'APIMart 잔액(${balance})이 이 작업의 예상 비용(${estimate})보다 적어 작업을 보내지 않았습니다. 잔액을 충전한 뒤 다시 시도하세요.',
+  'budget.not_waiting': '승인을 기다리는 작업만 승인할 수 있습니다.',
+
   'frame.not_file': '프레임 “{name}”은(는) 파일이 아닙니다.',
   'frame.unreadable': '프레임 이미지 “{name}”을(를) 읽을 수 없습니다({errno}).',
   'frame.too_large': '프레임 이미지 “{name}”의 크기는 {size}({bytes}바이트)입니다. 한도는 20MB({limit}바이트)입니다.',
@@ -169,10 +176,12 @@ export const catalog: Record<ErrorKey, string> = {
   'settings.language': '언어는 영어(en) 또는 한국어(ko)여야 합니다.',
   'settings.theme': '테마는 시스템, 밝게, 어둡게 중 하나여야 합니다.',
   'settings.demo_mode': '데모 모드는 켜거나 꺼야 합니다.',
+  'settings.spending_cap': '지출 한도는 0에서 1000000 사이의 USD 금액이어야 합니다. 한도를 두지 않으려면 비워 두세요.',
 
   'notice.damaged_jobs.one': '저장된 작업 기록 {count}개가 손상되어 따로 옮겼습니다. 나머지 작업은 계속됩니다.',
   'notice.damaged_jobs.many': '저장된 작업 기록 {count}개가 손상되어 따로 옮겼습니다. 나머지 작업은 계속됩니다.',
   'notice.damaged_videos.one': '출력 폴더의 동영상 기록 {count}개를 읽지 못해 라이브러리에 표시하지 않습니다.',
+  'notice.spending_rebuilt': '지출 기록이 손상되어 {name}(으)로 보관하고, 작업 기록과 동영상 기록으로 다시 만들었습니다.',
   'notice.damaged_videos.many': '출력 폴더의 동영상 기록 {count}개를 읽지 못해 라이브러리에 표시하지 않습니다.',
 
   'name_template.empty': '파일 이름 템플릿이 비어 있습니다.',
@@ -299,6 +308,8 @@ export const paramWords: Record<keyof typeof enParamWords, string> = {
   'error.field.language': '언어',
   'error.field.theme': '테마',
   'error.field.demoMode': '데모 제공업체',
+  'error.field.dailyCapUsd': '일일 지출 한도',
+  'error.field.monthlyCapUsd': '월 지출 한도',
   'error.field.key': 'API 키',
   'error.field.tags': '태그',
   'error.field.id': 'ID',

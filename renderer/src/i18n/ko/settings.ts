@@ -55,5 +55,7 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.field.language': '언어',
   'settings.field.theme': '테마',
   'settings.field.demoMode': '데모 제공업체',
+  'settings.field.dailyCapUsd': '일일 지출 한도',
+  'settings.field.monthlyCapUsd': '월 지출 한도',
   'settings.field.key': 'API 키',
 };
