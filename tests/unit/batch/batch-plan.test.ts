@@ -17,7 +17,7 @@ describe('batch plan: every row checked by the request schema, with its estimate
     ]);
     // 0.08 USD/s with audio: 4 s × 1 and 6 s × 2.
     expect(p.rows.map((r) => r.estimate?.usd)).toEqual([0.32, 0.96]);
-    expect(p).toMatchObject({ jobs: 2, videos: 3, total: { usd: 1.28, unpricedRows: 0, isEstimate: true } });
+    expect(p).toMatchObject({ jobs: 2, videos: 3, total: { usd: 1.28, isEstimate: true } });
   });
 
   it('names each problem by row and field, worded from the catalog', () => {

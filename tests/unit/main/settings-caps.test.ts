@@ -15,7 +15,7 @@ class ConfStore extends Conf<Record<string, unknown>> {
   }
 }
 
-const defaults: Settings = { outputDir: '/home/me/Videos/Keyframe', nameTemplate: '{date}-{prompt}', concurrency: 3, language: 'en', theme: 'system', demoMode: true, dailyCapUsd: null, monthlyCapUsd: null };
+const defaults: Settings = { outputDir: '/home/me/Videos/Keyframe', nameTemplate: '{date}-{prompt}', concurrency: 3, language: 'en', theme: 'system', demoMode: true, demoChosen: false, dailyCapUsd: null, monthlyCapUsd: null };
 const open = (cwd: string) => openSettingsStore({ Store: ConfStore, cwd, defaults, logger: silentLogger });
 
 describe('electron-store settings: spending caps', () => {
