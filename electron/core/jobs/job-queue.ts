@@ -4,7 +4,7 @@ import type { GenerationRequestInput } from '../../../shared/domain/generation.j
 import { isTerminal, type Job, type Provider } from '../../../shared/domain/job.js';
 import type { ApimartClient } from '../apimart/client.js';
 import type { UploadCache } from '../frames/upload-cache.js';
-import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
+import type { Clock, HttpGet, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
 import { diskFullError, errnoCode, fsFailure, isDiskFull } from '../util/fs-errors.js';
 import { fsRefusal, type DiskPlace } from '../util/fs-refusal.js';
@@ -21,8 +21,8 @@ export interface JobQueueDeps {
   store: JobStore;
   dataDir: string;
   clientFor: (provider: Provider) => ApimartClient;
-  /** Plain fetch for result files: never carries the API key. */
-  fileFetch: FetchLike;
+  /** Streamed GET for result files: never carries the API key. */
+  fileGet: HttpGet;
   uploads: UploadCache;
   library: { add(dir: string, sidecarName: string): Promise<unknown> };
   clock: Clock;
@@ -327,7 +327,7 @@ export class JobQueue {
     try {
       await runStep(job, {
         client: this.deps.clientFor(job.provider),
-        fileFetch: this.deps.fileFetch,
+        fileGet: this.deps.fileGet,
         uploads: this.deps.uploads,
         clock: this.deps.clock,
         random: this.random,

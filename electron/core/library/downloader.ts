@@ -1,9 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { AppFailure } from '../../../shared/errors.js';
-import type { Clock, FetchLike } from '../ports.js';
+import { addAbortSignal } from 'node:stream';
+import type { Clock, HttpGet, HttpGetResponse } from '../ports.js';
 import { fsyncDir } from '../util/atomic-write.js';
 import { errnoCode } from '../util/fs-errors.js';
+import { decodedBody } from './body-decoding.js';
 import { PumpError, pumpBodyToFile } from './body-pump.js';
 import {
   cancelledFailure,
@@ -28,6 +30,7 @@ import {
   type OpenPartFile,
   type PartFile,
 } from './part-files.js';
+import { getFollowingRedirects } from './redirects.js';
 import { StallGuard } from './stall-guard.js';
 import { verifyMp4 } from './verify-mp4.js';
 
@@ -46,8 +49,8 @@ export interface DownloadOptions {
   url: string;
   /** Final path of the file; bytes go to `${dest}.part` until verified. */
   dest: string;
-  /** Never given an Authorization header: result files live on a CDN host the API key must not reach. */
-  fetch: FetchLike;
+  /** One streamed GET per hop; redirects are followed here. Never given an Authorization header: result files live on a CDN host the API key must not reach. */
+  httpGet: HttpGet;
   /** Drives the stall timer. */
   clock: Clock;
   /** Abort if no byte arrives for this long (default 30 000 ms). */
@@ -79,7 +82,7 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadRes
   const guard = new StallGuard(opts.clock, opts.stallTimeoutMs ?? DEFAULT_STALL_MS, opts.signal);
   try {
     if (guard.cancelled) throw cancelledFailure();
-    let result: DownloadResult | 'restart' = 'restart';
+    let result: Filled | 'restart' = 'restart';
     for (let restarts = 0; result === 'restart'; restarts += 1) {
       if (restarts > MAX_RESTARTS) {
         throw new AppFailure({
@@ -102,8 +105,17 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadRes
   }
 }
 
+type Measured = { bytes: number; sha256: string };
+
+/** A part that holds every byte: what was received, and the part as read back from disk. */
+interface Filled {
+  received: Measured;
+  onDisk: Measured;
+  resumed: boolean;
+}
+
 /** One request: fills the part or reports that it must be restarted from 0. */
-async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGuard): Promise<DownloadResult | 'restart'> {
+async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGuard): Promise<Filled | 'restart'> {
   const offset = await fileSizeOrZero(part);
   // identity: a Range over a compressed representation would not line up with the bytes on disk.
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
@@ -117,25 +129,31 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
     throw writeFailure(err);
   });
   guard.arm();
-  let res: Response;
+  let res: HttpGetResponse;
   try {
-    res = await opts.fetch(opts.url, { headers, signal: guard.signal, redirect: 'follow' });
+    res = await getFollowingRedirects(opts.httpGet, opts.url, { headers, signal: guard.signal });
   } catch (err) {
     // No byte of this response arrived: report a connection problem, not a cut-off download.
     throw abortOrInterrupted(err, guard, 0, undefined);
   }
-  const plan = planResponse(res.status, res.headers, offset);
+  const status = res.statusCode ?? 0;
+  const resHeaders = toHeaders(res.headers);
+  const plan = planResponse(status, resHeaders, offset);
   if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : createHash('sha256'));
 
   guard.disarm();
-  await res.body?.cancel().catch(() => undefined);
-  if (plan.kind === 'fail') throw failureForStatus(res.status, res.headers, opts.clock.now());
+  // Closes the connection: the body of a refusal is not needed.
+  res.destroy();
+  if (plan.kind === 'fail') throw failureForStatus(status, resHeaders, opts.clock.now());
   if (plan.kind === 'restart') {
     await unlinkIfExists(part);
     return 'restart';
   }
   // 416 for a part that already holds every byte (plan.total === offset): a crash hit before the rename.
-  return { bytes: plan.total, sha256: prefixHash.digest('hex'), resumed: true };
+  const onDisk = await measureFile(part).catch((err: unknown) => {
+    throw writeFailure(err);
+  });
+  return { received: { bytes: plan.total, sha256: prefixHash.digest('hex') }, onDisk, resumed: true };
 }
 
 /** `hash` already holds the part's first `plan.start` bytes when appending. */
@@ -143,30 +161,34 @@ async function writeBody(
   opts: DownloadOptions,
   part: string,
   guard: StallGuard,
-  res: Response,
+  res: HttpGetResponse,
   plan: Extract<ResponsePlan, { kind: 'write' }>,
   hash: Hash,
-): Promise<DownloadResult> {
+): Promise<Filled> {
   // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
   // Not awaited here: the pump starts reading the body while the file opens,
   // so bytes that arrive just before a connection reset are kept.
   const opening: Promise<PartFile> = (opts.openFile ?? openPartFile)(part, plan.append ? 'a' : 'w');
   // An open error is reported through the pump (or the sync below), never as an unhandled rejection.
   opening.catch(() => undefined);
-  let bodyBytes: number;
+  let total: number;
+  let onDisk: Measured | undefined;
   try {
-    bodyBytes = await pumpBodyToFile(res.body, opening, hash, {
-      onReceived: () => guard.arm(),
-      onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
-    });
-    await (await opening).sync();
+    // The stall timer and the caller's signal end the body where it stands; what arrived is kept.
+    const body = addAbortSignal(guard.signal, decodedBody(res));
+    total =
+      plan.start +
+      (await pumpBodyToFile(body, opening, hash, {
+        onReceived: () => guard.arm(),
+        onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
+      }));
+    guard.disarm();
+    onDisk = await syncAndReadBack(await opening, part, plan.expectedTotal === undefined || total === plan.expectedTotal);
   } catch (err) {
     throw pumpFailure(err, guard, plan);
   } finally {
     await opening.then((fh) => fh.close()).catch(() => undefined);
   }
-  guard.disarm();
-  const total = plan.start + bodyBytes;
   if (plan.expectedTotal !== undefined && total < plan.expectedTotal) {
     // The connection ended cleanly but early: keep the part for a Range resume.
     throw interruptedFailure(total, plan.expectedTotal);
@@ -175,7 +197,40 @@ async function writeBody(
     await unlinkIfExists(part);
     throw oversizeFailure(total, plan.expectedTotal);
   }
-  return { bytes: total, sha256: hash.digest('hex'), resumed: plan.append };
+  if (onDisk === undefined) throw new Error('a complete part was not read back');
+  return { received: { bytes: total, sha256: hash.digest('hex') }, onDisk, resumed: plan.append };
+}
+
+/**
+ * Flushes the part to disk and, when it should hold every byte, reads it back
+ * at the same time: the read comes from the page cache and needs no flushed
+ * data, and both must finish before the rename, so the read-back costs only
+ * what it takes beyond the fsync. Throws the first failure, after both ended
+ * (a part is never deleted while it is still being read).
+ */
+async function syncAndReadBack(file: PartFile, part: string, complete: boolean): Promise<Measured | undefined> {
+  const [synced, readBack] = await Promise.allSettled([file.sync(), complete ? measureFile(part) : Promise.resolve(undefined)]);
+  if (synced.status === 'rejected') throw synced.reason;
+  if (readBack.status === 'rejected') throw readBack.reason;
+  return readBack.value;
+}
+
+/** The headers the range planner and the failure messages read, as WHATWG Headers. */
+const PLANNED_HEADERS = ['content-length', 'content-range', 'content-encoding', 'retry-after'] as const;
+
+function toHeaders(raw: HttpGetResponse['headers']): Headers {
+  const headers = new Headers();
+  for (const name of PLANNED_HEADERS) {
+    const value = raw[name];
+    // A value WHATWG Headers refuses is treated as absent, like one that does not parse.
+    try {
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      else if (value !== undefined) headers.set(name, value);
+    } catch {
+      headers.delete(name);
+    }
+  }
+  return headers;
 }
 
 function pumpFailure(err: unknown, guard: StallGuard, plan: Extract<ResponsePlan, { kind: 'write' }>): unknown {
@@ -193,19 +248,13 @@ function abortOrInterrupted(err: unknown, guard: StallGuard, done: number, total
 }
 
 /**
- * Reads the finished part back: its length must be the count written (which
- * already equals Content-Length / Content-Range when the host announced one)
- * and its sha256 the hash of the bytes received. Otherwise bytes were lost or
+ * The finished part as read back from disk: its length must be the count
+ * written (which already equals Content-Length / Content-Range when the host
+ * announced one) and its sha256 the hash of the bytes received. Otherwise bytes were lost or
  * changed on the way to the disk, and resuming would only build on them: the
  * part is deleted and the download starts over.
  */
-async function expectPartOnDisk(part: string, expected: { bytes: number; sha256: string }): Promise<{ bytes: number; sha256: string }> {
-  let onDisk: { bytes: number; sha256: string };
-  try {
-    onDisk = await measureFile(part);
-  } catch (err) {
-    throw writeFailure(err);
-  }
+async function expectPartOnDisk(part: string, { received: expected, onDisk }: Filled): Promise<Measured> {
   if (onDisk.bytes === expected.bytes && onDisk.sha256 === expected.sha256) return onDisk;
   await unlinkIfExists(part);
   throw partMismatchFailure(
