@@ -86,7 +86,11 @@ class WriteBehind {
     private readonly file: Promise<PartFile>,
     private readonly onWritten: ((written: number) => void) | undefined,
     private readonly onFailure: () => void,
-  ) {}
+  ) {
+    // A failed open is reported by the first write, which may come a turn
+    // later; until then it must not count as an unhandled rejection.
+    file.catch(() => undefined);
+  }
 
   /** A full batch waits behind a running write: time to stop reading. */
   get isFull(): boolean {
