@@ -1,7 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
-import { AppFailure } from '../../../shared/errors.js';
 import { addAbortSignal } from 'node:stream';
+import { AppFailure } from '../../../shared/errors.js';
 import type { Clock, HttpGet, HttpGetResponse } from '../ports.js';
 import { fsyncDir } from '../util/atomic-write.js';
 import { errnoCode } from '../util/fs-errors.js';
@@ -18,7 +18,7 @@ import {
   stalledFailure,
   writeFailure,
 } from './download-errors.js';
-import { planResponse, type ResponsePlan } from './http-range.js';
+import { headersOf, planResponse, type ResponsePlan } from './http-range.js';
 import {
   fileSizeOrZero,
   hashFileInto,
@@ -49,7 +49,10 @@ export interface DownloadOptions {
   url: string;
   /** Final path of the file; bytes go to `${dest}.part` until verified. */
   dest: string;
-  /** One streamed GET per hop; redirects are followed here. Never given an Authorization header: result files live on a CDN host the API key must not reach. */
+  /**
+   * One streamed GET per hop (redirects are followed here). Never given an
+   * Authorization header: result files live on a CDN host the API key must not reach.
+   */
   httpGet: HttpGet;
   /** Drives the stall timer. */
   clock: Clock;
@@ -137,7 +140,7 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
     throw abortOrInterrupted(err, guard, 0, undefined);
   }
   const status = res.statusCode ?? 0;
-  const resHeaders = toHeaders(res.headers);
+  const resHeaders = headersOf(res.headers);
   const plan = planResponse(status, resHeaders, offset);
   if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : createHash('sha256'));
 
@@ -215,24 +218,6 @@ async function syncAndReadBack(file: PartFile, part: string, complete: boolean):
   return readBack.value;
 }
 
-/** The headers the range planner and the failure messages read, as WHATWG Headers. */
-const PLANNED_HEADERS = ['content-length', 'content-range', 'content-encoding', 'retry-after'] as const;
-
-function toHeaders(raw: HttpGetResponse['headers']): Headers {
-  const headers = new Headers();
-  for (const name of PLANNED_HEADERS) {
-    const value = raw[name];
-    // A value WHATWG Headers refuses is treated as absent, like one that does not parse.
-    try {
-      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-      else if (value !== undefined) headers.set(name, value);
-    } catch {
-      headers.delete(name);
-    }
-  }
-  return headers;
-}
-
 function pumpFailure(err: unknown, guard: StallGuard, plan: Extract<ResponsePlan, { kind: 'write' }>): unknown {
   if (err instanceof PumpError) {
     if (err.side === 'write') return writeFailure(err.cause);
@@ -250,9 +235,9 @@ function abortOrInterrupted(err: unknown, guard: StallGuard, done: number, total
 /**
  * The finished part as read back from disk: its length must be the count
  * written (which already equals Content-Length / Content-Range when the host
- * announced one) and its sha256 the hash of the bytes received. Otherwise bytes were lost or
- * changed on the way to the disk, and resuming would only build on them: the
- * part is deleted and the download starts over.
+ * announced one) and its sha256 the hash of the bytes received. Otherwise
+ * bytes were lost or changed on the way to the disk, and resuming would only
+ * build on them: the part is deleted and the download starts over.
  */
 async function expectPartOnDisk(part: string, { received: expected, onDisk }: Filled): Promise<Measured> {
   if (onDisk.bytes === expected.bytes && onDisk.sha256 === expected.sha256) return onDisk;
