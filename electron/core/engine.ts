@@ -22,7 +22,7 @@ export interface EngineOptions {
   demo?: { baseUrl: string };
   /** API requests. */
   fetch?: FetchLike;
-  /** Result file downloads (default: node:http/https, which streams a large file fastest). */
+  /** Result file downloads (default: node:http/https, which streams a large file faster than fetch). */
   httpGet?: HttpGet;
   clock?: Clock;
   random?: RandomSource;
