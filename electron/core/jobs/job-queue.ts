@@ -7,7 +7,7 @@ import type { ApimartClient } from '../apimart/client.js';
 import { ModelAccess } from '../apimart/model-access.js';
 import type { UploadCache } from '../frames/upload-cache.js';
 import type { BudgetGate } from '../money/budget-gate.js';
-import type { Clock, FetchLike, Logger, RandomSource, TimerHandle } from '../ports.js';
+import type { Clock, HttpGet, Logger, RandomSource, TimerHandle } from '../ports.js';
 import { silentLogger } from '../ports.js';
 import { errnoCode, fsFailure } from '../util/fs-errors.js';
 import { fsRefusal } from '../util/fs-refusal.js';
@@ -24,8 +24,8 @@ export interface JobQueueDeps {
   store: JobStore;
   dataDir: string;
   clientFor: (provider: Provider) => ApimartClient;
-  /** Plain fetch for result files: never carries the API key. */
-  fileFetch: FetchLike;
+  /** Streamed GET for result files: never carries the API key. */
+  fileGet: HttpGet;
   uploads: UploadCache;
   library: { add(dir: string, sidecarName: string): Promise<unknown> };
   clock: Clock;
@@ -435,7 +435,7 @@ export class JobQueue {
       const client = this.deps.clientFor(job.provider);
       await runStep(job, {
         client,
-        fileFetch: this.deps.fileFetch,
+        fileGet: this.deps.fileGet,
         uploads: this.deps.uploads,
         clock: this.deps.clock,
         random: this.random,

@@ -9,7 +9,7 @@ import { isModelUnavailable } from '../apimart/errors.js';
 import type { TaskSnapshot } from '../apimart/task-snapshot.js';
 import { loadLocalFrame } from '../frames/local-frame.js';
 import type { UploadCache } from '../frames/upload-cache.js';
-import type { Clock, FetchLike, RandomSource } from '../ports.js';
+import type { Clock, HttpGet, RandomSource } from '../ports.js';
 import { downloadToFile } from '../library/downloader.js';
 import { allocateFileName, renderFileStem, sidecarNameFor } from '../library/file-naming.js';
 import { writeSidecar } from '../library/sidecar.js';
@@ -23,7 +23,7 @@ import { describeTaskFailure } from './task-failure.js';
 /** What a step needs from the queue. */
 export interface StepContext {
   client: ApimartClient;
-  fileFetch: FetchLike;
+  fileGet: HttpGet;
   uploads: UploadCache;
   clock: Clock;
   random: RandomSource;
@@ -228,7 +228,7 @@ async function download(job: Job, ctx: StepContext): Promise<void> {
       (await downloadToFile({
         url: output.url,
         dest,
-        fetch: ctx.fileFetch,
+        httpGet: ctx.fileGet,
         clock: ctx.clock,
         stallTimeoutMs: ctx.stallTimeoutMs,
         signal: ctx.signal,
