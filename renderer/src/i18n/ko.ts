@@ -5,6 +5,7 @@ import { errors } from './ko/errors';
 import { library } from './ko/library';
 import { queue } from './ko/queue';
 import { settings } from './ko/settings';
+import { studio } from './ko/studio';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
-export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...settings, ...errors };
+export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...settings, ...studio, ...errors };

@@ -6,15 +6,11 @@ import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useNavigationStore } from '../../navigation-store';
 import { useComposeStore } from '../compose/compose-store';
+import { openResult } from '../studio/open-video';
+import { useActivityStore } from './activity-store';
 import { firstVideoId, isActive } from './job-format';
 import { useQueueStore } from './queue-store';
 import { StopDialog } from './StopDialog';
-
-/** Opens the library on a video: the library reads `#video=<id>` (agreed with its owner). */
-export function openInLibrary(videoId: string): void {
-  useNavigationStore.getState().go('library');
-  window.location.hash = `#video=${encodeURIComponent(videoId)}`;
-}
 
 /** What can be done with a job, by state. Every call's outcome arrives as a jobs:updated event too. */
 export function JobActions({ job }: { job: JobView }) {
@@ -43,7 +39,14 @@ export function JobActions({ job }: { job: JobView }) {
   return (
     <div className="job-actions">
       {videoId ? (
-        <button type="button" className="job-cta" onClick={() => openInLibrary(videoId)}>
+        <button
+          type="button"
+          className="job-cta"
+          onClick={() => {
+            useActivityStore.getState().setOpen(false);
+            openResult(videoId);
+          }}
+        >
           {t('queue.action.open')}
         </button>
       ) : null}
@@ -61,6 +64,7 @@ export function JobActions({ job }: { job: JobView }) {
         type="button"
         className="quiet"
         onClick={() => {
+          // A new draft tab (or a blank one filled): what was being written stays.
           useComposeStore.getState().loadRequest(job.request);
           useNavigationStore.getState().go('studio');
         }}
