@@ -158,6 +158,22 @@ test('↑ in the empty prompt recalls the prompts sent before, ↓ comes back', 
   await expect(prompt).toHaveValue('My own words');
 });
 
+test('a lost connection puts a strip across the window, impossible to miss', async ({ page }) => {
+  host = await startHostProcess();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'Keyframe' })).toBeVisible();
+  await expect(page.locator('.connection-strip')).toHaveCount(0);
+  await host.stop();
+  host = undefined;
+  const strip = page.getByRole('alert').filter({ hasText: /Lost the connection to Keyframe|Keyframe is not answering/ });
+  await expect(strip).toBeVisible();
+  await expectInViewport(page, strip, 'the connection strip');
+  const box = await strip.boundingBox();
+  expect(box?.width).toBe(1024);
+  await expectNoPageScroll(page);
+});
+
 /** A clock for the fake that can stand still, so a job can be held mid-generation for its screenshot. */
 function holdableClock(): { now(): number; hold(): void; release(): void } {
   let held: number | undefined;

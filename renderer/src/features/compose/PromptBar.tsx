@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import { PROMPT_MAX_CHARS } from '../../../../shared/domain/generation.js';
 import { FieldError } from '../../components/FieldError';
 import { useT } from '../../i18n';
@@ -11,6 +11,17 @@ import type { FieldErrors } from './request';
 import { SETTING_UI } from './settings-ui';
 
 const MAX_LINES = 5;
+
+/** Grows the prompt with its text, from one line up to MAX_LINES; past that it scrolls. */
+function fitHeight(el: HTMLTextAreaElement | null): void {
+  if (!el) return;
+  const cs = getComputedStyle(el);
+  const px = (v: string): number => parseFloat(v) || 0;
+  const borders = px(cs.borderTopWidth) + px(cs.borderBottomWidth);
+  const most = (px(cs.lineHeight) || 20) * MAX_LINES + px(cs.paddingTop) + px(cs.paddingBottom) + borders;
+  el.style.height = 'auto';
+  el.style.height = `${Math.min(el.scrollHeight + borders, most)}px`;
+}
 
 /** True when the caret sits on the text's first line (↑ there would go nowhere in the field itself). */
 const onFirstLine = (el: HTMLTextAreaElement): boolean => el.selectionStart === el.selectionEnd && !el.value.slice(0, el.selectionStart).includes('\n');
@@ -36,16 +47,20 @@ export function PromptBar({ errors }: { errors: FieldErrors }) {
   const [recall, setRecall] = useState<{ index: number; own: string }>({ index: -1, own: '' });
   const [over, setOver] = useState(false);
 
-  useLayoutEffect(() => {
+  useLayoutEffect(() => fitHeight(field.current), [prompt]);
+  // A narrower or wider bar rewraps the text: fit again.
+  useEffect(() => {
     const el = field.current;
-    if (!el) return;
-    const cs = getComputedStyle(el);
-    const px = (v: string): number => parseFloat(v) || 0;
-    const borders = px(cs.borderTopWidth) + px(cs.borderBottomWidth);
-    const most = (px(cs.lineHeight) || 20) * MAX_LINES + px(cs.paddingTop) + px(cs.paddingBottom) + borders;
-    el.style.height = 'auto';
-    el.style.height = `${Math.min(el.scrollHeight + borders, most)}px`;
-  }, [prompt]);
+    if (!el) return undefined;
+    let width = el.clientWidth;
+    const ro = new ResizeObserver(() => {
+      if (el.clientWidth === width) return;
+      width = el.clientWidth;
+      fitHeight(el);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
     if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;

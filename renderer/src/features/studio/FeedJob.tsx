@@ -56,9 +56,6 @@ export const FeedJob = memo(function FeedJob({ id, layout }: { id: string; layou
         </p>
         <span className="feed-meta">{meta}</span>
         {job.state !== 'done' ? <span className={`feed-state badge badge-${job.state}`}>{t(`state.${job.state}`)}</span> : null}
-        <time className="feed-time" dateTime={new Date(job.createdAt).toISOString()}>
-          {clock(job.createdAt, language)}
-        </time>
         <span className="feed-actions">
           {RETRYABLE.has(job.state) ? (
             <button type="button" className="quiet small" disabled={busy} onClick={() => void retry()}>
@@ -74,6 +71,9 @@ export const FeedJob = memo(function FeedJob({ id, layout }: { id: string; layou
             {t('queue.action.copy')}
           </button>
         </span>
+        <time className="feed-time" dateTime={new Date(job.createdAt).toISOString()}>
+          {clock(job.createdAt, language)}
+        </time>
       </header>
       <div
         className="feed-tiles"

@@ -6,6 +6,7 @@ import { useNow } from '../queue/use-now';
 import { WaitingText } from '../queue/WaitingText';
 import { hoverTile, leaveTile, useHoverStore } from './hover-store';
 import { openVideo } from './open-video';
+import { useStudioStore } from './studio-store';
 import { useTakeMedia } from './take-media';
 
 const PROBLEM_SHORT: Record<Problem, MessageKey> = {
@@ -96,6 +97,7 @@ function ClipTile({ job, index, videoId, style }: { job: JobView; index: number;
   const media = useTakeMedia(videoId);
   const key = `${job.id}:${index}`;
   const playing = useHoverStore((s) => s.tile === key);
+  const open = useStudioStore((s) => s.viewing === videoId);
   const video = media && media !== 'missing' ? media : undefined;
   const missing = media === 'missing' || video?.videoMissing === true;
   const takes = Math.max(job.request.sample_count, job.outputs.length);
@@ -103,7 +105,8 @@ function ClipTile({ job, index, videoId, style }: { job: JobView; index: number;
   return (
     <button
       type="button"
-      className={`tile tile-clip${missing ? ' tile-missing' : ''}`}
+      className={`tile tile-clip${missing ? ' tile-missing' : ''}${open ? ' tile-open' : ''}`}
+      aria-current={open ? 'true' : undefined}
       style={style}
       data-tile-state="clip"
       data-video-id={videoId}
