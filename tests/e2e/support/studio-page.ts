@@ -41,16 +41,23 @@ export async function expectNoPageScroll(page: Page): Promise<void> {
   expect(scrollWidth, 'page width').toBeLessThanOrEqual(innerWidth);
 }
 
-/** The element's whole box is inside the window (not merely in the page). */
+/** The element's whole box is inside the window (not merely in the page). Retried while the element renders. */
 export async function expectInViewport(page: Page, locator: Locator, what: string): Promise<void> {
-  const box = await locator.boundingBox();
   const size = page.viewportSize();
-  expect(box, `${what} has a box`).not.toBeNull();
-  if (!box || !size) return;
-  expect(box.x, `${what} left`).toBeGreaterThanOrEqual(0);
-  expect(box.y, `${what} top`).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width, `${what} right`).toBeLessThanOrEqual(size.width);
-  expect(box.y + box.height, `${what} bottom`).toBeLessThanOrEqual(size.height);
+  if (!size) throw new Error('no viewport');
+  await expect
+    .poll(async () => {
+      const box = await locator.boundingBox();
+      if (!box) return `${what}: no box`;
+      const outside = [
+        box.x < 0 ? `left ${box.x}` : '',
+        box.y < 0 ? `top ${box.y}` : '',
+        box.x + box.width > size.width ? `right ${box.x + box.width} > ${size.width}` : '',
+        box.y + box.height > size.height ? `bottom ${box.y + box.height} > ${size.height}` : '',
+      ].filter(Boolean);
+      return outside.length ? `${what}: ${outside.join(', ')}` : 'inside';
+    })
+    .toBe('inside');
 }
 
 /** How many <video> elements are on the page. */

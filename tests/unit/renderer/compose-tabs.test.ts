@@ -54,6 +54,21 @@ describe('loadRequest (Reuse settings)', () => {
   });
 });
 
+describe('openWithFrame ("Continue from this frame")', () => {
+  it('opens a new tab with the settings, no words and the frame; the draft being written stays', async () => {
+    const compose = await store();
+    compose.getState().update(FULL_DRAFT);
+    compose.getState().openWithFrame('first', { frameId: 'c'.repeat(64), mime: 'image/png', bytes: 10, width: 1280, height: 720, mediaUrl: 'keyframe-media://frame/c' });
+    const s = compose.getState();
+    expect(s.tabs).toHaveLength(2);
+    expect(s.prompt).toBe('');
+    expect(s.first?.ref).toEqual({ kind: 'frame', frameId: 'c'.repeat(64) });
+    expect(s.last).toBeUndefined();
+    expect(s.model).toBe(FULL_DRAFT.model);
+    expect(s.tabs.find((t) => t.id !== s.activeTab)?.draft).toEqual(FULL_DRAFT);
+  });
+});
+
 describe('newTab, switchTab, closeTab', () => {
   it('a new tab keeps the settings and starts without words or frames', async () => {
     const compose = await store();

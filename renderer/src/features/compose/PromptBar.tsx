@@ -107,7 +107,7 @@ export function PromptBar({ errors }: { errors: FieldErrors }) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <div className="frame-chips">
+      <div className="frame-chips" role="group" aria-label={t('compose.frames.title')} title={t('compose.frames.hint')}>
         <FrameZone role="first" disabled={false} />
         {hasFirst && hasLast ? (
           <button type="button" className="frame-swap" onClick={swap} aria-label={t('compose.frame.swap')} title={t('compose.frame.swap')}>

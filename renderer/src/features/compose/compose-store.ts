@@ -13,8 +13,9 @@ import { DEFAULT_DRAFT, draftFromRequest, validate, type FieldIssues, type IpcRe
 /**
  * The job being composed (the draft, persisted, one per draft tab) and the
  * state of its submission. The active tab's draft is the store's flat fields;
- * the other tabs wait in `tabs`. Other features use two entry points:
- *   useComposeStore.getState().setFrame('first' | 'last', frameView)
+ * the other tabs wait in `tabs`. Other features use these entry points:
+ *   useComposeStore.getState().setFrame('first' | 'last', frameView)   (into the current draft)
+ *   useComposeStore.getState().openWithFrame('first' | 'last', frameView)   (a new tab: "Continue from this frame")
  *   useComposeStore.getState().loadRequest(job.request)   (a new tab, unless the current one is blank)
  */
 
@@ -40,8 +41,10 @@ interface ComposeState extends Draft {
   newTab(): void;
   switchTab(id: string): void;
   closeTab(id: string): void;
-  /** Opens a new tab with this draft (from "Continue from this frame" and the like). */
+  /** Opens a new tab with this draft. */
   openDraft(draft: Draft): void;
+  /** Opens a new tab with the current settings, no words, and this frame: "Continue from this frame". */
+  openWithFrame(role: FrameRole, frame: FrameView): void;
   /** False when there was nothing to undo. */
   undoDraft(): boolean;
   update(patch: Partial<Draft>): void;
@@ -120,6 +123,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
   switchTab: (id) => applyTabs(switchTab(tabsOf(get()), pickDraft(get()), id)),
   closeTab: (id) => applyTabs(closeTab(tabsOf(get()), pickDraft(get()), id)),
   openDraft: (draft) => applyTabs(openTab(tabsOf(get()), pickDraft(get()), draft)),
+  openWithFrame: (role, frame) => applyTabs(openTab(tabsOf(get()), pickDraft(get()), { ...newDraftLike(get()), [role]: fromFrameView(frame) })),
   undoDraft: () => applyTabs(undoLast(tabsOf(get()), pickDraft(get()))),
 
   errors() {

@@ -1,10 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
 import { DraftTabs } from '../compose/DraftTabs';
 import { DuplicateDialog } from '../compose/DuplicateDialog';
 import { OptionsRail } from '../compose/OptionsRail';
 import { PromptBar } from '../compose/PromptBar';
 import { useComposeStore } from '../compose/compose-store';
+import { useActivityStore } from '../queue/activity-store';
 import { useGenerate } from '../compose/use-generate';
 import { useFieldErrors } from '../compose/use-field-errors';
 import { ResultsFeed } from './ResultsFeed';
@@ -32,28 +33,29 @@ export function Studio() {
   const viewing = useStudioStore((s) => s.viewing);
   const wide = useMediaQuery(WIDE_QUERY);
 
+  const generateRef = useRef(generate);
+  generateRef.current = generate;
   useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent): void => {
-      if (e.key.toLowerCase() !== 'z' || !(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey || isTyping(e.target)) return;
-      if (document.querySelector('dialog[open]')) return;
-      if (useComposeStore.getState().undoDraft()) e.preventDefault();
+    const onKey = (e: KeyboardEvent): void => {
+      // A dialog's keys are its own: Enter in "Queue it again?" is an answer, not another Generate.
+      if (e.defaultPrevented || e.isComposing || document.querySelector('dialog[open]')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (e.key === 'Enter' && mod) {
+        e.preventDefault();
+        generateRef.current();
+      } else if (e.key.toLowerCase() === 'z' && mod && !e.shiftKey && !e.altKey && !isTyping(e.target)) {
+        if (useComposeStore.getState().undoDraft()) e.preventDefault();
+      } else if (e.key === 'Escape' && !isTyping(e.target) && !useActivityStore.getState().open && useStudioStore.getState().viewing) {
+        useStudioStore.getState().closeViewer();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.key === 'Enter' && (e.metaKey || e.ctrlKey) && !e.nativeEvent.isComposing) {
-      e.preventDefault();
-      generate();
-    } else if (e.key === 'Escape' && viewing && !isTyping(e.target) && !document.querySelector('dialog[open]')) {
-      useStudioStore.getState().closeViewer();
-    }
-  };
-
   return (
     <>
-      <div ref={root} className="studio" data-viewer={viewing ? (wide ? 'side' : 'over') : 'none'} onKeyDown={onKeyDown}>
+      <div ref={root} className="studio" data-viewer={viewing ? (wide ? 'side' : 'over') : 'none'}>
         <OptionsRail errors={errors} onGenerate={generate} />
         <div className="studio-centre">
           <div className="studio-stage">
@@ -72,7 +74,6 @@ export function Studio() {
         </div>
         {viewing && wide ? <ViewerPane wide /> : null}
       </div>
-      {/* Outside the Studio's key handler: a Ctrl+Enter in the question must not count as another Generate. */}
       <DuplicateDialog />
     </>
   );

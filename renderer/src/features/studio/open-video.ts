@@ -9,16 +9,23 @@ import { useStudioStore } from './studio-store';
  * details pane reading the library's selection; when the shared viewer and
  * selection store arrive, only this module changes.
  */
+let latest = 0;
+
 export async function openVideo(videoId: string): Promise<void> {
+  const asked = ++latest;
+  let video: Awaited<ReturnType<typeof api.library.get>> | undefined;
+  try {
+    video = await api.library.get({ id: videoId });
+  } catch {
+    // Gone from the library (deleted meanwhile): the pane opens empty and says so.
+    video = undefined;
+  }
+  // Another clip may have been opened while this one was on its way.
+  if (asked !== latest) return;
+  // Selected before the pane shows, so it never shows the previous clip for a moment.
+  useLibraryStore.getState().select(video);
   useStudioStore.getState().show(videoId);
   useNavigationStore.getState().go('studio');
-  try {
-    const video = await api.library.get({ id: videoId });
-    // Another clip may have been opened while this one was on its way.
-    if (useStudioStore.getState().viewing === videoId) useLibraryStore.getState().select(video);
-  } catch {
-    if (useStudioStore.getState().viewing === videoId) useLibraryStore.getState().select(undefined);
-  }
 }
 
 /** Opens the library on a video: the library reads `#video=<id>` (agreed with its owner). */
