@@ -5,6 +5,7 @@ import { DuplicateDialog } from '../compose/DuplicateDialog';
 import { OptionsRail } from '../compose/OptionsRail';
 import { PromptBar } from '../compose/PromptBar';
 import { useComposeStore } from '../compose/compose-store';
+import { useLibraryStore } from '../library/library-store';
 import { useActivityStore } from '../queue/activity-store';
 import { useGenerate } from '../compose/use-generate';
 import { useFieldErrors } from '../compose/use-field-errors';
@@ -46,7 +47,9 @@ export function Studio() {
       } else if (e.key.toLowerCase() === 'z' && mod && !e.shiftKey && !e.altKey && !isTyping(e.target)) {
         if (useComposeStore.getState().undoDraft()) e.preventDefault();
       } else if (e.key === 'Escape' && !isTyping(e.target) && !useActivityStore.getState().open && useStudioStore.getState().viewing) {
-        useStudioStore.getState().closeViewer();
+        // An open "Move to trash?" question is answered first; the next Escape closes the viewer.
+        if (useLibraryStore.getState().confirmingDelete) useLibraryStore.getState().setConfirmingDelete(false);
+        else useStudioStore.getState().closeViewer();
       }
     };
     window.addEventListener('keydown', onKey);

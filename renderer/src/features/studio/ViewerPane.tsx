@@ -1,11 +1,36 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n';
+import { toggleFavorite } from '../library/actions';
 import { DetailsPane } from '../library/DetailsPane';
+import { useLibraryStore } from '../library/library-store';
+import { stepFrame, togglePlay } from '../library/player-ref';
 import { useStudioStore, VIEWER_MIN } from './studio-store';
 
 /** The feed keeps at least this much beside the viewer. */
 const FEED_MIN = 420;
 const STEP = 24;
+const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
+
+/** The keys the details pane lists (Space, `,` `.`, F, Delete), as in the Library. */
+function onViewerKey(e: KeyboardEvent<HTMLElement>): void {
+  const target = e.target as HTMLElement;
+  if (TYPING.has(target.tagName) || target.isContentEditable || e.ctrlKey || e.metaKey || e.altKey) return;
+  const s = useLibraryStore.getState();
+  const video = s.selected;
+  if (e.key === ' ' && target.tagName !== 'BUTTON' && target.tagName !== 'VIDEO') {
+    e.preventDefault();
+    togglePlay();
+  } else if (e.key === ',' || e.key === '.') {
+    e.preventDefault();
+    stepFrame(e.key === ',' ? -1 : 1);
+  } else if ((e.key === 'f' || e.key === 'F') && video) {
+    e.preventDefault();
+    void toggleFavorite(video);
+  } else if (e.key === 'Delete' && video) {
+    e.preventDefault();
+    s.setConfirmingDelete(true);
+  }
+}
 
 /**
  * The clip opened from the feed. Wide windows: a pane beside the feed, its
@@ -43,7 +68,13 @@ export function ViewerPane({ wide }: { wide: boolean }) {
   };
 
   return (
-    <section ref={pane} className={`studio-viewer ${wide ? 'studio-viewer-side' : 'studio-viewer-over'}`} aria-label={t('viewer.title')} style={wide ? { width } : undefined}>
+    <section
+      ref={pane}
+      className={`studio-viewer ${wide ? 'studio-viewer-side' : 'studio-viewer-over'}`}
+      aria-label={t('viewer.title')}
+      style={wide ? { width } : undefined}
+      onKeyDown={onViewerKey}
+    >
       {wide ? (
         <div
           className="viewer-resize"
