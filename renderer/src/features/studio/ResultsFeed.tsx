@@ -6,8 +6,10 @@ import { useQueueStore } from '../queue/queue-store';
 import { feedLayout, jobHeight } from './feed-layout';
 import { FeedJob } from './FeedJob';
 
-/** Padding inside the feed's scroll box (matches .feed-scroll in studio.css). */
+/** Padding inside the feed's scroll box. */
 const PAD = 16;
+/** The feed's widest, centred on a wide window; the prompt dock under it is as wide (.prompt-dock in studio.css). */
+export const FEED_MAX = 1320;
 
 /**
  * The results feed: every job, newest first, as its takes. Virtualised: only
@@ -19,18 +21,20 @@ export function ResultsFeed() {
   const order = useQueueStore((s) => s.order);
   const loaded = useQueueStore((s) => s.loaded);
   const scroll = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [box, setBox] = useState(0);
 
   useLayoutEffect(() => {
     const el = scroll.current;
     if (!el) return undefined;
-    const measure = (): void => setWidth(el.clientWidth - 2 * PAD);
+    const measure = (): void => setBox(el.clientWidth);
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
+  const width = Math.min(FEED_MAX, box - 2 * PAD);
+  const left = Math.max(PAD, Math.floor((box - width) / 2));
   const layout = feedLayout(width);
   const virtualizer = useVirtualizer({
     count: order.length,
@@ -70,7 +74,7 @@ export function ResultsFeed() {
               ref={virtualizer.measureElement}
               data-index={item.index}
               className="feed-item"
-              style={{ transform: `translateY(${item.start}px)`, left: PAD, width: layout.width }}
+              style={{ transform: `translateY(${item.start}px)`, left, width: layout.width }}
             >
               <FeedJob id={order[item.index] ?? ''} layout={layout} />
             </div>
