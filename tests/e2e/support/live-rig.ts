@@ -65,9 +65,9 @@ export async function goTo(page: Page, view: 'studio' | 'settings', lang: 'en' |
   await page.getByRole('navigation').getByRole('button', { name: NAV[lang][view], exact: true }).click();
 }
 
-/** The queue's rows. */
+/** The activity drawer's rows (the drawer must be open: see openActivity). */
 export function jobItems(page: Page, lang: 'en' | 'ko' = 'en'): Locator {
-  return page.getByRole('region', { name: lang === 'en' ? 'Queue' : '대기열' }).getByRole('listitem');
+  return page.getByRole('region', { name: lang === 'en' ? 'Activity' : '작업 현황', exact: true }).getByRole('listitem');
 }
 
 /** Requests a fake received on a route, e.g. the balance or the submit. */
