@@ -3,6 +3,8 @@ import type { CallError } from '../../app-error';
 import { useNavigationStore } from '../../navigation-store';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
+import { BatchButton } from '../batch/BatchButton';
+import { HistoryButton } from '../history/HistoryButton';
 import { useSettingsStore } from '../settings/settings-store';
 import { useComposeStore } from './compose-store';
 
@@ -27,6 +29,10 @@ export function SubmitBar({ requestError }: { requestError: string | undefined }
   return (
     <div className="submit-bar">
       <div className="submit-row">
+        <div className="submit-tools">
+          <HistoryButton />
+          <BatchButton />
+        </div>
         <span className="hint">{t('compose.shortcut', { keys: isMac ? '⌘ Enter' : 'Ctrl+Enter' })}</span>
         <button type="submit" className="primary" disabled={submitting}>
           {submitting ? t('compose.submitting') : t('compose.generate')}
