@@ -87,6 +87,7 @@ test('a pasted batch with one bad row shows that row’s error and queues nothin
 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Batch…/ })).toBeFocused();
   // Nothing in the dialog was a Generate of the draft: three jobs, all from the batch.
   await expect(page.locator('section.queue li.job')).toHaveCount(3);
   expect(problems).toEqual([]);
