@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import { PROMPT_MAX_CHARS } from '../../../../shared/domain/generation.js';
 import { FieldError } from '../../components/FieldError';
+import { BatchButton } from '../batch/BatchButton';
+import { HistoryButton } from '../history/HistoryButton';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import { fileFrom } from './frames';
@@ -140,6 +142,10 @@ export function PromptBar({ errors }: { errors: FieldErrors }) {
         />
         <FieldError id="prompt-error" message={errors.prompt} />
         {dropped > 0 ? <p className="frame-warn">{t('compose.frame.dropped')}</p> : null}
+      </div>
+      <div className="prompt-tools">
+        <HistoryButton />
+        <BatchButton />
       </div>
       <span id="prompt-enhance" className="visually-hidden">
         {t(SETTING_UI.enhance_prompt.label)}
