@@ -1,6 +1,4 @@
 import AxeBuilder from '@axe-core/playwright';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { setPreferences } from './support/compose-preferences.js';
 import { SCREENSHOTS, startRig, submitPrompt, watchProblems, type Rig } from './support/queue-helpers.js';
@@ -121,10 +119,8 @@ test('an imported CSV is read by main: a row with duration 5 is named with its f
 
 test('a seed sweep over two lengths queues the very seeds its dry run showed', async ({ page }) => {
   test.setTimeout(90_000);
-  // A sweep's takes share their prompt and all finish at the first poll here: the job id in each file name keeps
-  // their names apart, as this test is about the seeds sent, not about naming files that finish in the same instant.
-  const idInNames = ({ dataDir }: { dataDir: string }) => writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ nameTemplate: '{prompt}_{id}' }));
-  rig = await startRig(page, { progress: { mode: 'polls', pollsToComplete: 1 } }, { prepare: idInNames });
+  // A sweep's takes share their prompt and all finish at the first poll here: each still gets its own file name.
+  rig = await startRig(page, { progress: { mode: 'polls', pollsToComplete: 1 } });
   await page.getByLabel('Prompt', { exact: true }).fill('Koi fish circling in a moonlit pond');
   const dialog = await openBatch(page);
   await dialog.getByRole('radio', { name: 'Sweep' }).check();
