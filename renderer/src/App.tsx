@@ -8,6 +8,7 @@ import { ComposePanel } from './features/compose/ComposePanel';
 import { LibraryView } from './features/library/LibraryView';
 import { QueuePanel } from './features/queue/QueuePanel';
 import { SettingsView } from './features/settings/SettingsView';
+import { SpendingView } from './features/spending/SpendingView';
 import { StatusNotices } from './features/settings/StatusNotices';
 import { useT } from './i18n';
 import { useNavigationStore } from './navigation-store';
@@ -42,6 +43,8 @@ export function App() {
           </div>
         ) : view === 'library' ? (
           <LibraryView />
+        ) : view === 'spending' ? (
+          <SpendingView />
         ) : (
           <SettingsView />
         )}

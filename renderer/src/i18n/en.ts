@@ -4,8 +4,9 @@ import { errors } from './en/errors';
 import { library } from './en/library';
 import { queue } from './en/queue';
 import { settings } from './en/settings';
+import { spending } from './en/spending';
 import { viewer } from './en/viewer';
 
 /** English: every feature's table merged. Each feature owns its own file under en/ and ko/. */
-export const en = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...errors };
+export const en = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...spending, ...errors };
 export type MessageKey = keyof typeof en;

@@ -5,7 +5,8 @@ import { errors } from './ko/errors';
 import { library } from './ko/library';
 import { queue } from './ko/queue';
 import { settings } from './ko/settings';
+import { spending } from './ko/spending';
 import { viewer } from './ko/viewer';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
-export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...errors };
+export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...spending, ...errors };
