@@ -46,6 +46,14 @@ test('a $1 daily cap set in Settings holds an 8 s quality job with its figures; 
   await expect(daily).toHaveValue('1');
   await expect(caps.getByText('Spent today: $0.00 · $1.00 left')).toBeVisible();
 
+  // Spending before any live job: nothing spent, the whole cap left, an empty chart and no jobs.
+  await view(page, 'spending');
+  await expect(card(page, 'Today').locator('.spend-figure')).toHaveText('$0.00');
+  await expect(card(page, 'Today')).toContainText('Daily cap $1.00 · $1.00 left');
+  await expect(page.getByText('Nothing spent on these days.')).toBeVisible();
+  await expect(page.getByText(/^No live jobs in /)).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/spending-empty-en.png` });
+
   // Studio: main prices the job with its breakdown, and the table's date is its tooltip.
   await view(page, 'studio');
   await page.getByRole('group', { name: 'Model' }).getByRole('radio', { name: 'Quality' }).check();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capFraction, capRoom, formatRate, formatSignedUsd, formatUsd } from '../../../renderer/src/features/spending/money-format.js';
+import { capFraction, capRoom, formatRate, formatSignedUsd, formatUsd, shownDifference } from '../../../renderer/src/features/spending/money-format.js';
 import { differenceSign, spendStatusKey } from '../../../renderer/src/features/spending/spend-job-text.js';
 import { spendingMayHaveChanged } from '../../../renderer/src/features/spending/spend-refresh.js';
 import { jobView } from './view-samples.js';
@@ -29,6 +29,15 @@ describe('dollar figures', () => {
     [1234.5, '+$1,234.50'],
   ])('a difference of %d reads %s', (usd, text) => {
     expect(formatSignedUsd(usd)).toBe(text);
+  });
+
+  it('writes a difference in the cents of the two figures beside it, so the row adds up by eye', () => {
+    // $0.49 charged against $0.51 estimated reads −$0.02, though the exact −$0.0256 would round to −$0.03.
+    expect(formatUsd(0.4864)).toBe('$0.49');
+    expect(formatUsd(0.512)).toBe('$0.51');
+    expect(formatSignedUsd(shownDifference(0.4864, 0.512))).toBe('\u2212$0.02');
+    expect(formatSignedUsd(shownDifference(1.344, 1.28))).toBe('+$0.06');
+    expect(formatSignedUsd(shownDifference(0.512, 0.512))).toBe('$0.00');
   });
 
   it.each([

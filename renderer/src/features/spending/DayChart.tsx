@@ -63,7 +63,11 @@ export function DayChart({ model, today, title }: { model: ChartModel; today: st
                 <em>{t('spending.chart.cap', { cap: formatUsd(model.capUsd) })}</em>
               </span>
             ) : null}
-            {empty ? <p className="spend-chart-empty">{t('spending.chart.empty')}</p> : null}
+            {empty ? (
+              <p className="spend-chart-empty">
+                <span>{t('spending.chart.empty')}</span>
+              </p>
+            ) : null}
           </div>
           <ol className="spend-bars" aria-label={t('spending.chart.list')} aria-describedby={ids.keys} onKeyDown={move}>
             {model.days.map((d, i) => (

@@ -2,7 +2,7 @@ import type { Model } from '../../../../shared/domain/generation.js';
 import type { SpendJob } from '../../../../shared/ipc/views.js';
 import { useLanguageStore, useT, type MessageKey } from '../../i18n';
 import { useQueueStore } from '../queue/queue-store';
-import { formatSignedUsd, formatUsd } from './money-format';
+import { formatSignedUsd, formatUsd, shownDifference } from './money-format';
 import { shortDay } from './spend-calendar';
 import { differenceSign, spendStatusKey } from './spend-job-text';
 
@@ -59,7 +59,9 @@ function SpendJobRow({ entry }: { entry: SpendJob }) {
   const language = useLanguageStore((s) => s.language);
   // One job's snapshot per row: a progress tick elsewhere in the queue does not redraw the table.
   const job = useQueueStore((s) => s.jobs[entry.jobId]);
-  const sign = entry.differenceUsd === undefined ? undefined : differenceSign(entry.differenceUsd);
+  // main sends a difference only once a charge is known; it is written in the cents of the figures beside it.
+  const difference = entry.differenceUsd === undefined || entry.chargedUsd === undefined ? undefined : shownDifference(entry.chargedUsd, entry.estimateUsd);
+  const sign = difference === undefined ? undefined : differenceSign(difference);
   const request = job?.request;
   return (
     <tr data-job={entry.jobId} data-status={entry.status}>
@@ -85,11 +87,11 @@ function SpendJobRow({ entry }: { entry: SpendJob }) {
         {entry.chargedUsd === undefined ? <span aria-hidden="true">—</span> : formatUsd(entry.chargedUsd)}
       </td>
       <td className="num" data-col="difference" data-sign={sign}>
-        {entry.differenceUsd === undefined ? (
+        {difference === undefined ? (
           <span aria-hidden="true">—</span>
         ) : (
           <>
-            {formatSignedUsd(entry.differenceUsd)}
+            {formatSignedUsd(difference)}
             {sign === 'even' ? null : <span className="visually-hidden"> ({t(sign === 'more' ? 'spending.difference.more' : 'spending.difference.less')})</span>}
           </>
         )}

@@ -23,6 +23,17 @@ export function formatSignedUsd(usd: number): string {
   return `${usd > 0 ? '+' : '\u2212'}${USD.format(Math.abs(usd))}`;
 }
 
+const cents = (usd: number): number => Math.round(usd * 100);
+
+/**
+ * A charge minus its estimate as the two figures beside it read: in whole cents of each. The exact
+ * difference of $0.4864 and $0.512 rounds to −$0.03 while the row shows $0.49 and $0.51; a reader
+ * checks the sum by eye, so the column must agree with the figures shown.
+ */
+export function shownDifference(chargedUsd: number, estimateUsd: number): number {
+  return (cents(chargedUsd) - cents(estimateUsd)) / 100;
+}
+
 /** A price per second without its `$`: at least two decimals and at most three (`0.064`, `0.08`, `0.20`). */
 export function formatRate(perSecondUsd: number): string {
   const three = perSecondUsd.toFixed(3);
