@@ -7,6 +7,7 @@ import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
 import { SettingsView } from './features/settings/SettingsView';
 import { Studio } from './features/studio/Studio';
+import { SpendingView } from './features/spending/SpendingView';
 import { useNavigationStore } from './navigation-store';
 import { startSync } from './sync';
 
@@ -26,7 +27,7 @@ export function App() {
       <AppHeader />
       <ConnectionBanner />
       <main className="app-main" data-view={view}>
-        {view === 'studio' ? <Studio /> : view === 'library' ? <LibraryView /> : <SettingsView />}
+        {view === 'studio' ? <Studio /> : view === 'library' ? <LibraryView /> : view === 'spending' ? <SpendingView /> : <SettingsView />}
       </main>
       <ActivityDrawer />
     </div>

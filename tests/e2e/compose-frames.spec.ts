@@ -101,9 +101,11 @@ test('refusals before sending: a wrong file type, an empty prompt; the draft sur
   await page.getByLabel('Avoid').fill('blur');
   await page.getByRole('group', { name: 'Duration' }).getByRole('radio', { name: '4 s' }).check();
   await page.getByRole('group', { name: 'Model' }).getByRole('radio', { name: 'Quality' }).check();
-  await expect(page.locator('[data-cost]')).toContainText('≈ $0.64');
+  await expect(page.locator('[data-cost]')).toContainText('≈ $0.64 · 4 s × 1 × $0.16/s');
+  // 4K is priced too (main's table, with its date).
   await page.getByRole('group', { name: 'Resolution' }).getByRole('radio', { name: '4K' }).check();
-  await expect(page.locator('[data-cost]')).toContainText('Unknown for 4K');
+  await expect(page.locator('[data-cost]')).toContainText('≈ $1.28 · 4 s × 1 × $0.32/s');
+  await expect(page.locator('[data-cost]')).toHaveAttribute('data-price-as-of', '2026-09-14');
   await page.getByRole('button', { name: 'Pick a random seed' }).click();
   const seed = await page.getByLabel('Seed value').inputValue();
   expect(seed).toMatch(/^\d+$/);

@@ -6,9 +6,10 @@ import { history } from './en/history';
 import { library } from './en/library';
 import { queue } from './en/queue';
 import { settings } from './en/settings';
+import { spending } from './en/spending';
 import { studio } from './en/studio';
 import { viewer } from './en/viewer';
 
 /** English: every feature's table merged. Each feature owns its own file under en/ and ko/. */
-export const en = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...studio, ...batch, ...history, ...errors };
+export const en = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...studio, ...batch, ...history, ...spending, ...errors };
 export type MessageKey = keyof typeof en;

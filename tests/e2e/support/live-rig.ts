@@ -27,6 +27,8 @@ export interface LiveRigOptions {
   balanceUsd?: number;
   /** settings.json as an earlier run left it (missing settings take their defaults). */
   settings?: Record<string, unknown>;
+  /** Fills the data folder before the host starts (e.g. jobs journaled by earlier runs). */
+  prepare?: (dirs: { dataDir: string }) => void;
 }
 
 export async function startLiveRig(page: Page, opts: LiveRigOptions = {}): Promise<LiveRig> {
@@ -38,7 +40,10 @@ export async function startLiveRig(page: Page, opts: LiveRigOptions = {}): Promi
     ...(opts.key ? { key: opts.key } : {}),
     apiBaseUrl: apimart.apiUrl,
     demoBaseUrl: demo.apiUrl,
-    ...(settings ? { prepare: ({ dataDir }: { dataDir: string }) => writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings)) } : {}),
+    prepare: ({ dataDir }: { dataDir: string }) => {
+      if (settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
+      opts.prepare?.({ dataDir });
+    },
   });
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Keyframe' })).toBeVisible();
