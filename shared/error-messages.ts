@@ -190,9 +190,9 @@ export const ERROR_MESSAGES = {
   'settings.damaged': 'The settings file was damaged, so the defaults are in use. The old file was kept as {name}.',
   'settings.output_dir': 'The output folder must be a path of 1 to 4096 characters.',
   'settings.name_template': 'The file name template must be 1 to 200 characters long.',
-  'settings.concurrency': 'Jobs at once must be a whole number from 1 to 16.',
-  'settings.language': 'Language must be English (en) or Korean (ko).',
-  'settings.theme': 'Theme must be system, light or dark.',
+  'settings.concurrency_invalid': 'Jobs at once must be a whole number from 1 to 16.',
+  'settings.language_invalid': 'Language must be English (en) or Korean (ko).',
+  'settings.theme_invalid': 'Theme must be system, light or dark.',
   'settings.demo_mode': 'Demo mode must be on or off.',
   'settings.spending_cap': 'A spending cap is an amount in USD from 0 to 1000000, or empty for no cap.',
 

@@ -151,7 +151,7 @@ export const LANGUAGES = ['en', 'ko'] as const;
 // Worded from the catalog, so a refused value reads in the person's language (see issue-message.ts).
 const OUTPUT_DIR = schemaMessage('settings.output_dir');
 const NAME_TEMPLATE = schemaMessage('settings.name_template');
-const CONCURRENCY = schemaMessage('settings.concurrency');
+const CONCURRENCY = schemaMessage('settings.concurrency_invalid');
 const SPENDING_CAP = schemaMessage('settings.spending_cap');
 
 /** Highest spending cap the settings take (USD). */
@@ -164,8 +164,8 @@ export const SettingsSchema = z
     outputDir: z.string({ error: OUTPUT_DIR }).min(1, OUTPUT_DIR).max(4096, OUTPUT_DIR),
     nameTemplate: z.string({ error: NAME_TEMPLATE }).min(1, NAME_TEMPLATE).max(200, NAME_TEMPLATE),
     concurrency: z.number({ error: CONCURRENCY }).int(CONCURRENCY).min(1, CONCURRENCY).max(16, CONCURRENCY),
-    language: z.enum(LANGUAGES, { error: schemaMessage('settings.language') }),
-    theme: z.enum(THEMES, { error: schemaMessage('settings.theme') }),
+    language: z.enum(LANGUAGES, { error: schemaMessage('settings.language_invalid') }),
+    theme: z.enum(THEMES, { error: schemaMessage('settings.theme_invalid') }),
     demoMode: z.boolean({ error: schemaMessage('settings.demo_mode') }),
     /**
      * Whether `demoMode` is the person's own choice since the key was last saved or removed.

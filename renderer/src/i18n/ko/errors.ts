@@ -172,9 +172,9 @@ export const catalog: Record<ErrorKey, string> = {
   'settings.damaged': '설정 파일이 손상되어 기본값을 사용합니다. 이전 파일은 {name}(으)로 보관했습니다.',
   'settings.output_dir': '출력 폴더는 1자에서 4096자 사이의 경로여야 합니다.',
   'settings.name_template': '파일 이름 템플릿은 1자에서 200자 사이여야 합니다.',
-  'settings.concurrency': '동시 작업 수는 1에서 16 사이의 정수여야 합니다.',
-  'settings.language': '언어는 영어(en) 또는 한국어(ko)여야 합니다.',
-  'settings.theme': '테마는 시스템, 밝게, 어둡게 중 하나여야 합니다.',
+  'settings.concurrency_invalid': '동시 작업 수는 1에서 16 사이의 정수여야 합니다.',
+  'settings.language_invalid': '언어는 영어(en) 또는 한국어(ko)여야 합니다.',
+  'settings.theme_invalid': '테마는 시스템, 밝게, 어둡게 중 하나여야 합니다.',
   'settings.demo_mode': '데모 모드는 켜거나 꺼야 합니다.',
   'settings.spending_cap': '지출 한도는 0에서 1000000 사이의 USD 금액이어야 합니다. 한도를 두지 않으려면 비워 두세요.',
 
