@@ -1,6 +1,7 @@
 import type { Hash } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
 import type { PartFile } from './part-files.js';
+import type { WriteCheck } from './write-check.js';
 
 /**
  * Copies a response body to an open file while hashing it, in constant memory.
@@ -41,6 +42,8 @@ export interface PumpEvents {
   onReceived?: () => void;
   /** The file accepted more bytes; `written` is the running total stored. */
   onWritten?: (written: number) => void;
+  /** Reads every write back and compares it before the next one starts; its failure is a 'write' PumpError. */
+  check?: WriteCheck;
 }
 
 /**
@@ -53,7 +56,7 @@ export interface PumpEvents {
  * failed open surfaces as a 'write' PumpError.
  */
 export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<PartFile>, hash: Hash, events: PumpEvents = {}): Promise<number> {
-  const writer = new WriteBehind(Promise.resolve(file), events.onWritten, () => body.destroy());
+  const writer = new WriteBehind(Promise.resolve(file), events.onWritten, () => body.destroy(), events.check);
   const readError = await new Promise<unknown>((resolve) => {
     body.on('data', (chunk: Buffer) => {
       events.onReceived?.();
@@ -87,6 +90,7 @@ class WriteBehind {
     private readonly file: Promise<PartFile>,
     private readonly onWritten: ((written: number) => void) | undefined,
     private readonly onFailure: () => void,
+    private readonly check: WriteCheck | undefined,
   ) {
     // A failed open is reported by the first write, which may come a turn
     // later; until then it must not count as an unhandled rejection.
@@ -130,7 +134,11 @@ class WriteBehind {
     // while we wait for the network must not surface as an unhandled rejection.
     this.running = endOfTurn()
       .then(() => this.file)
-      .then((f) => writeFully(f, this.takeQueue(), (n) => this.count(n)))
+      .then(async (f) => {
+        const buffers = this.takeQueue();
+        await writeFully(f, buffers, (n) => this.count(n));
+        await this.check?.check(buffers);
+      })
       .then(
         () => {
           this.running = undefined;

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { addAbortSignal } from 'node:stream';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
@@ -8,6 +9,7 @@ import { fsyncDir } from '../util/atomic-write.js';
 import { errnoCode } from '../util/fs-errors.js';
 import { decodedBody } from './body-decoding.js';
 import { PumpError, pumpBodyToFile } from './body-pump.js';
+import { PartMismatchError, WriteCheck } from './write-check.js';
 import {
   cancelledFailure,
   destExistsFailure,
@@ -42,8 +44,9 @@ export type { OpenPartFile, PartFile } from './part-files.js';
 /**
  * Downloads one result video to `<dest>.part`, resuming with Range where the
  * part already has bytes, then verifies it and renames it into place. The
- * final name only ever appears for a complete, checked file: its length and
- * sha256 read back from disk equal what was received, and it is an MP4.
+ * final name only ever appears for a complete, checked file: every write read
+ * back from disk equals the bytes received, its length on disk after the fsync
+ * is the count received, and it is an MP4.
  */
 
 export interface DownloadOptions {
@@ -71,7 +74,7 @@ export interface DownloadOptions {
 export interface DownloadResult {
   /** Length of the saved file, read back from disk. */
   bytes: number;
-  /** sha256 of the saved file, read back from disk (and equal to the hash of the bytes received). */
+  /** sha256 of the saved file: the hash of the bytes received, every one of them read back from the part and compared. */
   sha256: string;
   resumed: boolean;
 }
@@ -171,23 +174,34 @@ async function writeBody(
   const opening: Promise<PartFile> = (opts.openFile ?? openPartFile)(part, plan.append ? 'a' : 'w');
   // An open error is reported through the pump (or the sync below), never as an unhandled rejection.
   opening.catch(() => undefined);
-  let total: number;
-  let onDisk: Measured | undefined;
+  const check = new WriteCheck(part, plan.append ? plan.start : 0);
+  let total = plan.start;
+  let size: number | undefined;
+  let failure: unknown;
   try {
     // The stall timer and the caller's signal end the body where it stands; what arrived is kept.
     const body = addAbortSignal(guard.signal, decodedBody(res));
-    total =
-      plan.start +
-      (await pumpBodyToFile(body, opening, hash, {
-        onReceived: () => guard.arm(),
-        onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
-      }));
+    total += await pumpBodyToFile(body, opening, hash, {
+      onReceived: () => guard.arm(),
+      onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
+      check,
+    });
     guard.disarm();
-    onDisk = await syncAndReadBack(await opening, part, plan.expectedTotal === undefined || total === plan.expectedTotal);
+    size = await syncAndMeasure(await opening, part, plan.expectedTotal === undefined || total === plan.expectedTotal);
   } catch (err) {
-    throw pumpFailure(err, guard, plan);
+    failure = err;
   } finally {
     await opening.then((fh) => fh.close()).catch(() => undefined);
+    await check.close().catch(() => undefined);
+  }
+  if (failure !== undefined) {
+    const mismatch = failure instanceof PumpError ? failure.cause : undefined;
+    if (mismatch instanceof PartMismatchError) {
+      // Bytes lost or changed on the way to the disk: resuming would only build on them.
+      await unlinkIfExists(part);
+      throw partMismatchFailure(mismatch.detail);
+    }
+    throw pumpFailure(failure, guard, plan);
   }
   if (plan.expectedTotal !== undefined && total < plan.expectedTotal) {
     // The connection ended cleanly but early: keep the part for a Range resume.
@@ -197,22 +211,20 @@ async function writeBody(
     await unlinkIfExists(part);
     throw oversizeFailure(total, plan.expectedTotal);
   }
-  if (onDisk === undefined) throw new Error('a complete part was not read back');
-  return { received: { bytes: total, sha256: hash.digest('hex') }, onDisk, resumed: plan.append };
+  if (size === undefined) throw new Error('a complete part was not measured');
+  // Every write was read back and matched (WriteCheck), so the hash of the bytes received is the part's.
+  const sha256 = hash.digest('hex');
+  return { received: { bytes: total, sha256 }, onDisk: { bytes: size, sha256 }, resumed: plan.append };
 }
 
 /**
- * Flushes the part to disk and, when it should hold every byte, reads it back
- * at the same time: the read comes from the page cache and needs no flushed
- * data, and both must finish before the rename, so the read-back costs only
- * what it takes beyond the fsync. Throws the first failure, after both ended
- * (a part is never deleted while it is still being read).
+ * Flushes the part to disk and, when it should hold every byte, measures its
+ * length on disk: a write that reported more than it stored at the very end
+ * leaves a part shorter than the count, which the rename must never accept.
  */
-async function syncAndReadBack(file: PartFile, part: string, complete: boolean): Promise<Measured | undefined> {
-  const [synced, readBack] = await Promise.allSettled([file.sync(), complete ? measureFile(part) : Promise.resolve(undefined)]);
-  if (synced.status === 'rejected') throw synced.reason;
-  if (readBack.status === 'rejected') throw readBack.reason;
-  return readBack.value;
+async function syncAndMeasure(file: PartFile, part: string, complete: boolean): Promise<number | undefined> {
+  await file.sync();
+  return complete ? (await stat(part)).size : undefined;
 }
 
 function pumpFailure(err: unknown, guard: StallGuard, plan: Extract<ResponsePlan, { kind: 'write' }>): unknown {
