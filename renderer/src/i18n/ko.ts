@@ -3,9 +3,10 @@ import { common } from './ko/common';
 import { compose } from './ko/compose';
 import { errors } from './ko/errors';
 import { library } from './ko/library';
+import { librarySources } from './ko/library-sources';
 import { queue } from './ko/queue';
 import { settings } from './ko/settings';
 import { viewer } from './ko/viewer';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
-export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...errors };
+export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...librarySources, ...viewer, ...settings, ...errors };
