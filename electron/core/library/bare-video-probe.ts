@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import { ALL_FORMATS, FilePathSource, Input, type InputVideoTrack } from 'mediabunny';
 import type { BareVideoEntry, ContainerInfo } from '../../../shared/domain/bare-video.js';
 import { bareVideoId } from './bare-video-id.js';
-import { readMp4CreationTime } from './bare-video-mvhd.js';
+import { readIsoBmffFacts } from './bare-video-boxes.js';
 import { provenanceFromTags } from './bare-video-provenance.js';
 
 /**
@@ -45,9 +45,10 @@ async function readContainer(path: string): Promise<{ container: ContainerInfo; 
       input.getMetadataTags(),
     ]);
     const audioCodec = audio ? await audio.getCodec() : null;
-    const created = ISO_BMFF.has(format.name) ? await readMp4CreationTime(path) : undefined;
+    const boxes = ISO_BMFF.has(format.name) ? await readIsoBmffFacts(path) : undefined;
+    if (boxes && !boxes.complete) return undefined;
     const tagged = tags.date?.getTime();
-    const createdAt = created ?? (tagged !== undefined && Number.isFinite(tagged) ? tagged : undefined);
+    const createdAt = boxes?.createdAt ?? (tagged !== undefined && Number.isFinite(tagged) ? tagged : undefined);
     if (!Number.isFinite(durationS) || durationS <= 0) return undefined;
     const container: ContainerInfo = {
       format: format.name,
@@ -74,7 +75,9 @@ export async function probeBareVideo(path: string): Promise<BareVideoEntry | und
     return undefined;
   }
   if (!read) return undefined;
-  const fh = await open(path, 'r');
+  // Gone (moved or deleted) since it was read: the event for that is on its way.
+  const fh = await open(path, 'r').catch(() => undefined);
+  if (!fh) return undefined;
   try {
     const st = await fh.stat();
     const provenance = provenanceFromTags(read.tags);

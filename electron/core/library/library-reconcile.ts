@@ -49,6 +49,9 @@ const PROBE_CONCURRENCY = 4;
 
 const sameStamp = (prev: FileStamp, now: FileStamp): boolean => prev.mtimeMs === now.mtimeMs && prev.size === now.size && prev.ino === now.ino;
 
+/** The stamp of a file, or undefined when it cannot be looked at (gone, or not readable: it is not listed until it is). */
+const stampOrNone = (path: string): Promise<FileStamp | undefined> => stampOf(path).catch(() => undefined);
+
 /** The record kept for `path` when it is trusted or its stat is unchanged; else the new stat (undefined: gone). */
 async function lookAgain(
   prev: CacheRecord | undefined,
@@ -56,7 +59,7 @@ async function lookAgain(
   trusted: ((path: string) => boolean) | undefined,
 ): Promise<{ reuse: CacheRecord } | { stamp: FileStamp | undefined }> {
   if (prev && trusted?.(path)) return { reuse: prev };
-  const stamp = await stampOf(path);
+  const stamp = await stampOrNone(path);
   if (prev && stamp && sameStamp(prev, stamp)) return { reuse: prev };
   return { stamp };
 }
@@ -137,7 +140,7 @@ async function bareRecord(
   const seen = await lookAgain(prevBare, v.path, trusted);
   if ('reuse' in seen) return seen.reuse;
   if (!seen.stamp) return undefined;
-  const entry: BareVideoEntry | undefined = await probeBareVideo(v.path);
+  const entry: BareVideoEntry | undefined = await probeBareVideo(v.path).catch(() => undefined);
   if (!entry || dirname(v.path) !== entry.dir) return undefined;
   // Stamped as it was before the probe: a file that changed while it was read is read again at its next event.
   return { ...seen.stamp, entry };

@@ -24,9 +24,8 @@ export interface WatchedIndex {
 
 /** The subset of chokidar's FSWatcher used here (tests may hand in their own). */
 export interface FolderWatcher {
-  on(event: 'all', cb: (event: string, path: string) => void): unknown;
-  on(event: 'error', cb: (err: unknown) => void): unknown;
-  on(event: 'ready', cb: () => void): unknown;
+  /** 'all' (event, path), 'raw' (event, path, details), 'error' (err), 'ready' (). */
+  on(event: 'all' | 'raw' | 'error' | 'ready', cb: (...args: never[]) => void): unknown;
   close(): Promise<void>;
 }
 
@@ -81,6 +80,9 @@ interface Folder {
   generation: number;
 }
 
+/** The longest a failed batch waits before it is tried again. */
+const MAX_BACKOFF_MS = 60_000;
+
 const defaultCreate = (dir: string, options: ChokidarOptions): FolderWatcher => chokidarWatch(dir, options);
 
 /** A name the library lists: a sidecar or a video. `.part` files and the rest are not its business. */
@@ -93,6 +95,9 @@ export class LibraryWatch {
   private readonly batcher: ChangeBatcher;
   private readonly log: Logger;
   private closed = false;
+  /** Batches that failed in a row: each waits twice as long before it is tried again. */
+  private failures = 0;
+  private readonly retries = new Set<TimerHandle>();
 
   constructor(private readonly opts: LibraryWatchOptions) {
     this.log = opts.log ?? silentLogger;
@@ -102,10 +107,29 @@ export class LibraryWatch {
       maxWaitMs: opts.maxWaitMs ?? 800,
       flush: (paths) =>
         opts.index.pathsChanged(paths).then(
-          () => undefined,
-          (err: unknown) => this.log.log('warn', 'library: changed files could not be indexed', { error: String(err) }),
+          () => {
+            this.failures = 0;
+          },
+          (err: unknown) => this.indexFailed(paths, err),
         ),
     });
+  }
+
+  /**
+   * A batch that could not be indexed (a folder listing failed: EIO on a
+   * flaky share) is tried again after the retry delay, not dropped: no
+   * other event may come for those files.
+   */
+  private indexFailed(paths: string[], err: unknown): void {
+    this.log.log('warn', 'library: changed files could not be indexed; trying again', { count: paths.length, error: String(err) });
+    if (this.closed) return;
+    const delay = Math.min(MAX_BACKOFF_MS, (this.opts.retryMs ?? 1000) * 2 ** this.failures);
+    this.failures += 1;
+    const handle = this.opts.clock.setTimeout(() => {
+      this.retries.delete(handle);
+      for (const p of paths) this.batcher.add(p);
+    }, delay);
+    this.retries.add(handle);
   }
 
   /** Watches exactly these folders: new ones start, ones no longer listed stop. */
@@ -134,6 +158,8 @@ export class LibraryWatch {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const handle of this.retries) this.opts.clock.clearTimeout(handle);
+    this.retries.clear();
     const folders = [...this.folders.values()];
     this.folders.clear();
     await Promise.all(folders.map((f) => this.stop(f)));
@@ -162,8 +188,9 @@ export class LibraryWatch {
     if (generation !== f.generation || this.closed) return;
     const watcher = (this.opts.createWatcher ?? defaultCreate)(f.dir, this.watchOptions(f.dir, polling));
     f.watcher = watcher;
-    watcher.on('error', (err) => void this.failed(f, generation, err));
-    watcher.on('all', (event, path) => this.event(f, generation, event, path));
+    watcher.on('error', (err: unknown) => void this.failed(f, generation, err));
+    watcher.on('all', (event: string, path: string) => this.event(f, generation, event, path));
+    watcher.on('raw', (_event: string, path: string | null, details: unknown) => this.rawEvent(f, generation, path, details));
     // An error before 'ready' means no 'ready' ever comes: either ends the wait (failed() has already stopped it).
     await new Promise<void>((done) => {
       watcher.on('ready', done);
@@ -214,6 +241,21 @@ export class LibraryWatch {
     }
     const isDirEvent = event === 'addDir' || event === 'unlinkDir';
     if (isDirEvent || isWatchedName(basename(abs))) this.batcher.add(abs);
+  }
+
+  /**
+   * The OS's own word, before chokidar's bookkeeping: chokidar reports a file
+   * only once it has listed it, and misses files moved into a folder while it
+   * is still setting up its watch there (so also their later deletion). Any
+   * notification naming a library file is therefore looked at too; the
+   * reconcile makes a repeated look cost nothing.
+   */
+  private rawEvent(f: Folder, generation: number, path: string | null, details: unknown): void {
+    if (generation !== f.generation || this.closed || path === null) return;
+    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    // fs.watch names the file relative to the watched folder (or the watched file itself); fs.watchFile gives the full path.
+    const abs = typeof watched === 'string' ? (basename(watched) === path ? resolve(watched) : resolve(watched, path)) : resolve(path);
+    if (abs !== f.dir && isWatchedName(basename(abs))) this.batcher.add(abs);
   }
 
   private async failed(f: Folder, generation: number, err: unknown): Promise<void> {
