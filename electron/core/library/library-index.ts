@@ -82,7 +82,7 @@ export class LibraryIndex {
   pathsChanged(paths: readonly string[]): Promise<RefreshReport> {
     return this.serial(async () => {
       const scope = changedScope(this.dirs, paths);
-      return scope ? this.refreshNow(scope) : { added: 0, updated: 0, removed: 0, corrupt: [], parsed: 0 };
+      return scope ? this.refreshNow(scope, false) : { added: 0, updated: 0, removed: 0, corrupt: [], parsed: 0 };
     });
   }
 
@@ -202,7 +202,12 @@ export class LibraryIndex {
     return this.serial(() => this.saveNow());
   }
 
-  private async refreshNow(scope: ReconcileScope = wholeScope(this.dirs)): Promise<RefreshReport> {
+  /**
+   * `saveAtOnce`: write the cache before answering (a whole refresh); a
+   * watcher's small change leaves it to the coalesced save instead, or a
+   * folder the CLI writes into would rewrite a 10,000-entry cache per clip.
+   */
+  private async refreshNow(scope: ReconcileScope = wholeScope(this.dirs), saveAtOnce = true): Promise<RefreshReport> {
     const { records, change: found, corrupt, parsed } = await reconcile(this.records, scope);
     const before = this.ids();
     this.records = records;
@@ -210,7 +215,7 @@ export class LibraryIndex {
     const change = settleChange(found, before, this.ids());
     if (corrupt.length > 0) this.log.log('warn', 'library: damaged sidecars skipped', { count: corrupt.length });
     if (change.added.length + change.updated.length + change.removed.length > 0) this.changed(change);
-    await this.saveNow();
+    if (saveAtOnce) await this.saveNow();
     return { added: change.added.length, updated: change.updated.length, removed: change.removed.length, corrupt, parsed };
   }
 

@@ -236,7 +236,7 @@ export class LibraryWatch {
     const abs = resolve(path);
     if (abs === f.dir) {
       // The folder itself went away (deleted, renamed, unmounted).
-      if (event === 'unlinkDir') void this.failed(f, generation, Object.assign(new Error('folder removed'), { code: 'ENOENT' }));
+      if (event === 'unlinkDir') void this.checkFolder(f, generation);
       return;
     }
     const isDirEvent = event === 'addDir' || event === 'unlinkDir';
@@ -255,7 +255,18 @@ export class LibraryWatch {
     const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
     // fs.watch names the file relative to the watched folder (or the watched file itself); fs.watchFile gives the full path.
     const abs = typeof watched === 'string' ? (basename(watched) === path ? resolve(watched) : resolve(watched, path)) : resolve(path);
-    if (abs !== f.dir && isWatchedName(basename(abs))) this.batcher.add(abs);
+    // Something happened to the folder itself: chokidar does not always say when it was deleted.
+    if (abs === f.dir) void this.checkFolder(f, generation);
+    else if (isWatchedName(basename(abs))) this.batcher.add(abs);
+  }
+
+  /** Whether the watched folder is still there; when it is not, it is lost (reported and looked for again). */
+  private async checkFolder(f: Folder, generation: number): Promise<void> {
+    const isDir = await stat(f.dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isDir) await this.failed(f, generation, Object.assign(new Error('folder removed'), { code: 'ENOENT' }));
   }
 
   private async failed(f: Folder, generation: number, err: unknown): Promise<void> {

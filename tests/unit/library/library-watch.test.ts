@@ -68,6 +68,19 @@ function until(holds: (entries: readonly LibraryEntry[]) => boolean, from = perf
   });
 }
 
+/** Resolves once `count` folder problems were reported; rejects after GIVE_UP_MS. */
+function reported(count: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const look = () => {
+      if (problems.length >= count) resolve();
+      else if (performance.now() - started > GIVE_UP_MS) reject(new Error(`only ${problems.length} of ${count} folder reports came`));
+      else setTimeout(look, 10);
+    };
+    look();
+  });
+}
+
 /** A real video and its sidecar, as Keyframe (or a colleague) leaves them. */
 async function videoWithSidecar(dir: string, n: number): Promise<{ id: string; video: string; sidecar: string }> {
   const sc = makeSidecar(n);
@@ -147,23 +160,29 @@ describe.each<PollingChoice>(['never', 'always'])('LibraryWatch (polling: %s)', 
   });
 });
 
-describe('LibraryWatch when a folder goes away', () => {
+describe.each<PollingChoice>(['never', 'always'])('LibraryWatch when a folder goes away (polling: %s)', (polling) => {
   it('reports a removed folder once, drops its videos, and brings them back when it returns', async () => {
-    await open('never');
+    await open(polling);
     const made = await videoWithSidecar(out, 3);
     await until((es) => ids(es).join() === made.id);
 
     await rm(out, { recursive: true });
     await until((es) => es.length === 0);
+    // The files' own deletions may be indexed before the folder's: the report follows.
+    await reported(1);
     expect(problems).toEqual([{ dir: out, kind: 'lost', reason: 'ENOENT' }]);
     expect(watch.status()).toEqual([{ dir: out, state: 'unavailable' }]);
 
     await mkdir(out);
     await videoWithSidecar(out, 3);
     await until((es) => ids(es).join() === made.id);
+    await reported(2);
     expect(problems.map((p) => p.kind)).toEqual(['lost', 'back']);
-    expect(watch.status()).toEqual([{ dir: out, state: 'watching' }]);
+    expect(watch.status()).toEqual([{ dir: out, state: polling === 'always' ? 'polling' : 'watching' }]);
   });
+});
+
+describe('LibraryWatch when a folder is missing or failing', () => {
 
   it('waits quietly for a folder not made yet (an output folder before its first video)', async () => {
     const later = join(root, 'not-yet');
