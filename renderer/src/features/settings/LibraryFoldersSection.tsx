@@ -52,13 +52,18 @@ export function LibraryFoldersSection() {
       <p className="hint">{t('settings.folders.hint')}</p>
       <ul className="settings-folders" aria-labelledby="settings-folders-title">
         {(view?.folders ?? []).map((f) => (
-          <li key={f.path} className="settings-inline" data-folder-state={f.state}>
-            <code className="settings-path">{f.path}</code>
-            <span className="hint">
-              {f.output ? `${t('settings.folders.output')} · ` : ''}
+          <li key={f.path} data-folder-state={f.state}>
+            <span className="settings-folder-name">
+              <code className="settings-folder-path">{f.path}</code>
+              {f.output ? <span className="settings-folder-tag">{t('settings.folders.output')}</span> : null}
+            </span>
+            <span className="settings-folder-state">
+              <span className="settings-folder-dot" aria-hidden="true" />
               {t(`settings.folders.state.${f.state}`)}
             </span>
-            {f.output ? null : (
+            {f.output ? (
+              <span />
+            ) : (
               <button type="button" aria-label={t('settings.folders.removeLabel', { folder: f.path })} onClick={() => void run(() => api.library.removeFolder({ path: f.path }))}>
                 {t('settings.folders.remove')}
               </button>

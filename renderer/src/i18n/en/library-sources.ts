@@ -5,7 +5,7 @@
 export const librarySources = {
   'settings.folders.title': 'Library folders',
   'settings.folders.hint': 'The library lists the videos in these folders and notices new, changed and deleted files by itself. Removing a folder leaves its files where they are.',
-  'settings.folders.output': 'output folder',
+  'settings.folders.output': 'Output folder',
   'settings.folders.remove': 'Remove',
   'settings.folders.removeLabel': 'Remove {folder} from the library',
   'settings.folders.choose': 'Add folder…',
@@ -14,7 +14,7 @@ export const librarySources = {
   'settings.folders.typedHint': 'Type the full path of a folder, then Add folder.',
   'settings.folders.state.starting': 'starting…',
   'settings.folders.state.watching': 'watched',
-  'settings.folders.state.polling': 'checked every moment (network folder)',
+  'settings.folders.state.polling': 'polled for changes (network folder)',
   'settings.folders.state.waiting': 'not created yet',
   'settings.folders.state.unavailable': 'unavailable: retrying',
   'library.bare.noRecord': 'No Keyframe record beside this file: shown from what the file itself says.',

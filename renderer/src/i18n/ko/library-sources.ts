@@ -13,7 +13,7 @@ export const librarySources: Record<keyof typeof en, string> = {
   'settings.folders.typedHint': '폴더의 전체 경로를 입력하고 폴더 추가를 누르세요.',
   'settings.folders.state.starting': '시작하는 중…',
   'settings.folders.state.watching': '감시 중',
-  'settings.folders.state.polling': '수시로 확인 중(네트워크 폴더)',
+  'settings.folders.state.polling': '주기적으로 변경 확인 중(네트워크 폴더)',
   'settings.folders.state.waiting': '아직 만들어지지 않음',
   'settings.folders.state.unavailable': '사용할 수 없음: 다시 시도하는 중',
   'library.bare.noRecord': '이 파일 옆에 Keyframe 기록이 없어 파일 자체의 정보로 보여 줍니다.',
