@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 export const FIXTURES = join(import.meta.dirname, '..', '..', 'electron', 'core', 'demo', 'fixtures');
 export const fixture = (name: string): string => join(FIXTURES, name);
+/** Clips in other containers (WebM, MOV): see fixtures/README.md. */
+export const otherContainer = (name: string): string => join(import.meta.dirname, 'fixtures', name);
 
 export async function writeTaggedMp4(source: string, target: string, tags: MetadataTags, metadataFormat: 'mdir' | 'mdta' = 'mdir'): Promise<void> {
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });

@@ -4,6 +4,7 @@ import { ALL_FORMATS, FilePathSource, Input, type InputVideoTrack } from 'mediab
 import type { BareVideoEntry, ContainerInfo } from '../../../shared/domain/bare-video.js';
 import { bareVideoId } from './bare-video-id.js';
 import { readIsoBmffFacts } from './bare-video-boxes.js';
+import { readMatroskaDateUtc } from './bare-video-ebml.js';
 import { provenanceFromTags } from './bare-video-provenance.js';
 
 /**
@@ -20,6 +21,7 @@ export interface ProbedStat {
 }
 
 const ISO_BMFF = new Set(['MP4', 'QuickTime File Format', 'QuickTime']);
+const MATROSKA = new Set(['WebM', 'Matroska']);
 
 async function frameRate(track: InputVideoTrack): Promise<number | undefined> {
   const metrics = await track.computeFrameRateMetrics();
@@ -47,8 +49,9 @@ async function readContainer(path: string): Promise<{ container: ContainerInfo; 
     const audioCodec = audio ? await audio.getCodec() : null;
     const boxes = ISO_BMFF.has(format.name) ? await readIsoBmffFacts(path) : undefined;
     if (boxes && !boxes.complete) return undefined;
+    const segmentDate = MATROSKA.has(format.name) ? await readMatroskaDateUtc(path) : undefined;
     const tagged = tags.date?.getTime();
-    const createdAt = boxes?.createdAt ?? (tagged !== undefined && Number.isFinite(tagged) ? tagged : undefined);
+    const createdAt = boxes?.createdAt ?? segmentDate ?? (tagged !== undefined && Number.isFinite(tagged) ? tagged : undefined);
     if (!Number.isFinite(durationS) || durationS <= 0) return undefined;
     const container: ContainerInfo = {
       format: format.name,

@@ -2,6 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { matroskaDateUtc } from '../../../electron/core/library/bare-video-ebml.js';
 import { probeBareVideo } from '../../../electron/core/library/bare-video-probe.js';
 import { provenanceFromTags } from '../../../electron/core/library/bare-video-provenance.js';
 import { LibraryIndex } from '../../../electron/core/library/library-index.js';
@@ -10,7 +11,7 @@ import { writeSidecar } from '../../../electron/core/library/sidecar.js';
 import { EMBEDDED_PROMPT_MAX } from '../../../shared/domain/bare-video.js';
 import { isBareEntry } from '../../../shared/domain/video.js';
 import { FakeClock } from '../../support/fake-clock.js';
-import { fixture, writeTaggedMp4 } from '../../support/tagged-mp4.js';
+import { fixture, otherContainer, writeTaggedMp4 } from '../../support/tagged-mp4.js';
 import { makeSidecar } from './make-sidecar.js';
 
 /**
@@ -53,6 +54,15 @@ describe('probeBareVideo', () => {
     const portrait = await probeBareVideo(await copyTo(fixture('clip-9x16-8s.mp4'), 'tall.mp4'));
     expect(Math.abs((portrait?.container.durationS ?? 0) - 8)).toBeLessThanOrEqual(FRAME_S);
     expect([portrait?.container.width, portrait?.container.height, portrait?.container.fps]).toEqual([180, 320, 24]);
+  });
+
+  it('reads a WebM (VP9, 30 fps, no audio) and a QuickTime MOV (25 fps, portrait), with the creation time each records', async () => {
+    const recorded = Date.UTC(2025, 2, 4, 5, 6, 7);
+    const webm = await probeBareVideo(await copyTo(otherContainer('clip-256x144-30fps-2s.webm'), 'screen capture.webm'));
+    expect(webm?.container).toEqual({ format: 'WebM', durationS: 2, width: 256, height: 144, fps: 30, videoCodec: 'vp9', createdAt: recorded });
+    const mov = await probeBareVideo(await copyTo(otherContainer('clip-144x256-25fps-3s.mov'), 'from the phone.MOV'));
+    expect(mov?.container).toMatchObject({ durationS: 3, width: 144, height: 256, fps: 25, videoCodec: 'avc', audioCodec: 'aac', createdAt: recorded });
+    expect(mov?.container.format).toMatch(/QuickTime/);
   });
 
   it('reads back the prompt, model, seed, task id and app version Keyframe wrote into the file (title + comment)', async () => {
@@ -101,6 +111,28 @@ describe('probeBareVideo', () => {
     expect(a?.id).toMatch(/^bare-[0-9a-f]{32}$/);
     expect(b?.id).toBe(a?.id);
     expect(other?.id).not.toBe(a?.id);
+  });
+});
+
+describe('matroskaDateUtc', () => {
+  /** EBML header, a segment of unknown size, and an Info holding only DateUTC (ns since 2001-01-01). */
+  const head = (ns: bigint): Buffer => {
+    const date = Buffer.alloc(8);
+    date.writeBigInt64BE(ns);
+    return Buffer.concat([
+      Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x80]),
+      Buffer.from([0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+      Buffer.from([0x15, 0x49, 0xa9, 0x66, 0x8b, 0x44, 0x61, 0x88]),
+      date,
+    ]);
+  };
+
+  it('reads the segment date, and makes none up from a zero date, a cut-short head or another format', () => {
+    const oneDayNs = 86_400n * 1_000_000_000n;
+    expect(matroskaDateUtc(head(oneDayNs))).toBe(Date.UTC(2001, 0, 2));
+    expect(matroskaDateUtc(head(0n))).toBeUndefined();
+    expect(matroskaDateUtc(head(oneDayNs).subarray(0, 20))).toBeUndefined();
+    expect(matroskaDateUtc(Buffer.from('<html>502 Bad Gateway</html>'))).toBeUndefined();
   });
 });
 
