@@ -15,7 +15,7 @@ import { openLibrary } from './support/library-page.js';
  */
 
 const BUDGET_MS = 2000;
-/** Room for a loaded 2-core runner on top of the budget (the page's own fetch and render included). */
+/** The waits run longer than the budget, so a slow run fails with its measured time rather than a bare timeout. */
 const MARGIN_MS = 1500;
 
 let host: HostProcess | undefined;
@@ -35,7 +35,7 @@ async function gridShows(page: Page, count: number): Promise<number> {
 function report(name: string, ms: number): void {
   console.info(`library-watch e2e: ${name} ${ms} ms`);
   test.info().annotations.push({ type: 'latency', description: `${name}: ${ms} ms` });
-  expect(ms, `${name} took ${ms} ms`).toBeLessThan(BUDGET_MS + MARGIN_MS);
+  expect(ms, `${name} took ${ms} ms`).toBeLessThanOrEqual(BUDGET_MS);
 }
 
 test('a copied video and sidecar appear, a deleted one disappears, a clip without a sidecar shows what its file says', async ({ page }) => {
