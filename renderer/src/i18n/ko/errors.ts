@@ -157,6 +157,13 @@ export const catalog: Record<ErrorKey, string> = {
   'library.restore_expired': '되돌리기에는 너무 늦었습니다. 동영상이 이미 휴지통으로 갔습니다. 휴지통에서 복원하세요.',
   'library.restore_taken': '동영상을 되돌릴 수 없습니다. 같은 자리에 이름이 “{file}”인 다른 파일이 생겼습니다. 그 파일의 이름을 바꾼 뒤 다시 시도하세요.',
   'library.restore_failed': 'Keyframe이 동영상을 되돌리지 못했습니다. 동영상은 아직 휴지통에 있습니다.',
+  'library.bare_no_record': '이 동영상 옆에는 Keyframe 기록이 없어 즐겨찾기와 태그를 저장할 수 없습니다.',
+  'library.folder_relative': '라이브러리 폴더는 전체 경로여야 합니다(예: /Users/you/Videos/Flow).',
+  'library.folder_missing': '{folder}에 폴더가 없습니다.',
+  'library.folder_nested': '{folder}은(는) 이미 라이브러리에 있습니다: {other} 폴더 안에 있거나 그 폴더를 담고 있습니다.',
+  'library.folder_is_output': '출력 폴더는 항상 라이브러리에 포함됩니다. 빼려면 먼저 다른 출력 폴더를 고르세요.',
+  'library.folder_unknown': '{folder}은(는) 라이브러리 폴더가 아닙니다.',
+  'library.folders_full': '라이브러리 폴더는 최대 {max}개까지입니다.',
   'host.no_file_manager': '브라우저 호스트에서는 파일 관리자를 열 수 없습니다. 동영상은 출력 폴더에 있습니다.',
   'host.trash_full': '브라우저 호스트의 휴지통 폴더에 같은 이름의 파일이 너무 많습니다. 휴지통을 비운 뒤 다시 시도하세요.',
 
@@ -183,6 +190,8 @@ export const catalog: Record<ErrorKey, string> = {
   'notice.damaged_videos.one': '출력 폴더의 동영상 기록 {count}개를 읽지 못해 라이브러리에 표시하지 않습니다.',
   'notice.spending_rebuilt': '지출 기록이 손상되어 {name}(으)로 보관하고, 작업 기록과 동영상 기록으로 다시 만들었습니다.',
   'notice.damaged_videos.many': '출력 폴더의 동영상 기록 {count}개를 읽지 못해 라이브러리에 표시하지 않습니다.',
+  'notice.library_folder_lost': '지금 라이브러리 폴더 {folder}을(를) 읽을 수 없습니다(연결이 끊겼거나 권한이 없음). Keyframe이 계속 시도하며, 폴더가 돌아오면 동영상이 다시 보입니다.',
+  'notice.library_folder_back': '라이브러리 폴더 {folder}을(를) 다시 읽을 수 있습니다.',
 
   'name_template.empty': '파일 이름 템플릿이 비어 있습니다.',
   'name_template.too_long': '파일 이름 템플릿이 너무 깁니다(최대 {max}자).',
