@@ -4,6 +4,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { NavTabs } from './components/NavTabs';
 import { ProviderChip } from './components/ProviderChip';
 import { useDocumentSetup } from './components/use-document-setup';
+import { CompareView } from './features/compare/CompareView';
 import { ComposePanel } from './features/compose/ComposePanel';
 import { LibraryView } from './features/library/LibraryView';
 import { QueuePanel } from './features/queue/QueuePanel';
@@ -42,6 +43,8 @@ export function App() {
           </div>
         ) : view === 'library' ? (
           <LibraryView />
+        ) : view === 'compare' ? (
+          <CompareView />
         ) : (
           <SettingsView />
         )}

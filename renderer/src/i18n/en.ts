@@ -1,4 +1,5 @@
 import { common } from './en/common';
+import { compare } from './en/compare';
 import { compose } from './en/compose';
 import { errors } from './en/errors';
 import { library } from './en/library';
@@ -7,5 +8,5 @@ import { settings } from './en/settings';
 import { viewer } from './en/viewer';
 
 /** English: every feature's table merged. Each feature owns its own file under en/ and ko/. */
-export const en = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...errors };
+export const en = { ...common, ...compose, ...queue, ...library, ...viewer, ...compare, ...settings, ...errors };
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import type { MessageKey } from './en';
 import { common } from './ko/common';
+import { compare } from './ko/compare';
 import { compose } from './ko/compose';
 import { errors } from './ko/errors';
 import { library } from './ko/library';
@@ -8,4 +9,4 @@ import { settings } from './ko/settings';
 import { viewer } from './ko/viewer';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
-export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...errors };
+export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...compare, ...settings, ...errors };

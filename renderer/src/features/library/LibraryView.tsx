@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
 import { viewerKey } from '../viewer/viewer-keys';
 import { useViewerPrefs } from '../viewer/viewer-prefs';
+import { CompareSelectionButton } from '../compare/CompareButtons';
 import { toggleFavorite } from './actions';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
@@ -61,6 +62,7 @@ export function LibraryView() {
       <div className="lib-head">
         <h2 id="library-title">{t('library.title')}</h2>
         <LibraryCount />
+        <CompareSelectionButton />
       </div>
       <LibraryToolbar />
       {error ? (
