@@ -30,8 +30,11 @@ export class CompareEngine {
   private readonly listeners = new Set<() => void>();
   private snap: TransportSnapshot = EMPTY;
 
-  constructor(private readonly schedule: (cb: () => void) => () => void = animationFrames) {
-    const now = () => performance.now();
+  constructor(
+    private readonly schedule: (cb: () => void) => () => void = animationFrames,
+    /** Milliseconds; the tests pass a hand-driven clock. */
+    now: () => number = () => performance.now(),
+  ) {
     this.master = new MasterClock(now);
     this.driver = new SyncDriver(this.master, now, () => this.publish());
   }
