@@ -1,10 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { startFakeApimart, type FakeApimart } from '../../electron/core/demo/fake-apimart.js';
+import { startHostProcess } from './host-process.js';
 import { OTHERS, startCompareHost, TAKE_FRAMES, TAKES } from './support/compare-fixture.js';
 import type { LibraryHost } from './support/library-host.js';
 import { openLibrary, setTheme } from './support/library-page.js';
+import { feedJob } from './support/studio-page.js';
 
 /**
  * Compare: the four takes of one job (files of 2, 4, 6 and 8 s at 24 fps) open side by side from
@@ -14,10 +17,13 @@ import { openLibrary, setTheme } from './support/library-page.js';
  * multi-selection get the wipe and A/B; the address keeps the comparison; Escape goes back.
  */
 
-let host: LibraryHost | undefined;
+let host: Pick<LibraryHost, 'url' | 'outDir' | 'stop'> | undefined;
+let fake: FakeApimart | undefined;
 test.afterEach(async () => {
   await host?.stop();
+  await fake?.close();
   host = undefined;
+  fake = undefined;
 });
 
 const FRAME = 1 / 24;
@@ -180,6 +186,92 @@ test('four takes of one job play in sync by time; pick one, reject and trash the
   await expect(cell(page, TAKES[1])).toContainText('★');
 });
 
+/** Each saved clip's sidecar in the output folder, by clip id. */
+function sidecars(outDir: string): Map<string, { file: string; user: { favorite: boolean } }> {
+  const out = new Map<string, { file: string; user: { favorite: boolean } }>();
+  for (const name of readdirSync(outDir).filter((n) => n.endsWith('.keyframe.json'))) {
+    const s = JSON.parse(readFileSync(join(outDir, name), 'utf8')) as { id: string; file: string; user: { favorite: boolean } };
+    out.set(s.id, s);
+  }
+  return out;
+}
+const mp4s = (outDir: string) => readdirSync(outDir).filter((n) => n.endsWith('.mp4')).length;
+
+test('a demo job of four takes, from the Studio feed: in sync after 1 s and after a seek; pick, reject, trash rejected, Undo', async ({ page }) => {
+  test.setTimeout(150_000);
+  const key = 'sk-e2e-compare-7c21';
+  fake = await startFakeApimart({ apiKey: key, progress: { mode: 'polls', pollsToComplete: 1 } });
+  host = await startHostProcess({ key, apiBaseUrl: fake.apiUrl });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(host.url);
+
+  const text = 'A paper boat drifting down a rainy street at dusk, cinematic';
+  await page.getByRole('group', { name: 'Takes' }).getByRole('radio', { name: '4' }).check();
+  await page.getByLabel('Prompt', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  const job = feedJob(page, text);
+  await expect(job).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(job.locator('[data-tile-state="clip"]')).toHaveCount(4, { timeout: 20_000 });
+  const ids = await job.locator('[data-tile-state="clip"]').evaluateAll((tiles) => tiles.map((t) => (t as HTMLElement).dataset.videoId ?? ''));
+
+  // The job's own "Compare takes" opens its four takes, in take order.
+  await job.hover();
+  await job.getByRole('button', { name: 'Compare takes' }).click();
+  await readyToCompare(page, 4);
+  await expect(page).toHaveURL(new RegExp(`#/compare\\?ids=${ids.join(',')}$`));
+  await expect(tiles(page)).toHaveText([/Take 1/, /Take 2/, /Take 3/, /Take 4/]);
+  // Takes of one job share every setting (its seed included): nothing differs, and each caption says so.
+  await expect(page.locator('.cmp-tile .cmp-params')).toHaveText(['Same settings', 'Same settings', 'Same settings', 'Same settings']);
+
+  // Space plays all four: after 1 s of play every clip is within one frame (1/24 s) of the others.
+  await page.keyboard.press(' ');
+  const played = await playsInSync(page, 1, 7);
+  expect(played.ok, played.log.join('\n')).toBe(true);
+
+  // A seek on the shared scrubber, then play on: together at the seek, and together again after it.
+  const scrubber = page.getByRole('slider', { name: 'Position' });
+  const box = (await scrubber.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+  const atSeek = await settled(page);
+  expect(Math.min(...atSeek.times)).toBeGreaterThan(3.5);
+  expect(spread(atSeek.times)).toBeLessThanOrEqual(FRAME);
+  await page.keyboard.press(' ');
+  const replayed = await playsInSync(page, atSeek.times[0]! + 1, 7.9);
+  expect(replayed.ok, replayed.log.join('\n')).toBe(true);
+  await page.keyboard.press('k');
+
+  // 2 focuses (and solos) take 2, P picks it: a favourite, in its sidecar on disk.
+  await page.keyboard.press('2');
+  await page.keyboard.press('p');
+  await expect(tile(page, ids[1]!)).toHaveAttribute('data-picked', 'true');
+  await expect.poll(() => sidecars(host!.outDir).get(ids[1]!)?.user.favorite).toBe(true);
+
+  // X on the three others: rejected and dimmed.
+  for (const n of ['1', '3', '4']) {
+    await page.keyboard.press(n);
+    await page.keyboard.press('x');
+  }
+  await page.keyboard.press('4');
+  for (const id of [ids[0]!, ids[2]!, ids[3]!]) await expect(tile(page, id)).toHaveAttribute('data-rejected', 'true');
+
+  // Trash rejected: three files leave the folder, the pick stays compared.
+  await page.getByRole('button', { name: 'Trash rejected (3)' }).click();
+  await expect(tiles(page)).toHaveCount(1);
+  await expect.poll(() => mp4s(host!.outDir)).toBe(1);
+  expect([...sidecars(host.outDir).keys()]).toEqual([ids[1]]);
+
+  // Undo: all four are back on disk and in the comparison, the three still rejected.
+  await page.locator('.lib-toast').getByRole('button', { name: 'Undo' }).click();
+  await readyToCompare(page, 4);
+  await expect.poll(() => mp4s(host!.outDir)).toBe(4);
+  await expect(page.locator('.cmp-tile[data-rejected]')).toHaveCount(3);
+
+  // Escape: back to the Studio feed, where the job still shows its four takes.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('main.app-main')).toHaveAttribute('data-view', 'studio');
+  await expect(job.locator('[data-tile-state="clip"]')).toHaveCount(4);
+});
+
 test('two clips from a multi-selection: wipe and A/B; the address reopens the comparison; Escape restores the selection', async ({ page }) => {
   host = await startCompareHost();
   await page.goto(host.url);
@@ -265,6 +357,8 @@ async function prefer(page: Page, language: 'en' | 'ko', theme: 'light' | 'dark'
   await page.emulateMedia({ colorScheme: theme });
   // Back: the comparison, as the address had it.
   await page.goBack();
+  // Off the header: a tab left hovered would show in every screenshot.
+  await page.mouse.move(1, 300);
 }
 
 test('screenshots: four takes and a two-clip wipe at 1024×700 and 1920×1080, light/dark, en/ko', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paramDifferences, type ClipFacts } from '../../../renderer/src/features/compare/param-diff.js';
 import { promptDifferences } from '../../../renderer/src/features/compare/prompt-diff.js';
-import { gridFor } from '../../../renderer/src/features/compare/tile-layout.js';
+import { gridFor, pictureSize } from '../../../renderer/src/features/compare/tile-layout.js';
 import { videoView } from './view-samples.js';
 
 /** What the compare view lists under each clip (only what differs), and how it lays 1–4 clips out. */
@@ -145,5 +145,16 @@ describe('gridFor', () => {
   it('one clip fills the stage; counts past four are laid out as four', () => {
     expect(gridFor(1, wide, 16 / 9)).toEqual({ cols: 1, rows: 1 });
     expect(gridFor(6, wide, 16 / 9)).toEqual({ cols: 2, rows: 2 });
+  });
+  it('the picture in each cell, in whole px: held back by the height, narrower than its share of the width', () => {
+    const stage = { width: 1000, height: 700, gap: 12, caption: 68 };
+    // Cells of 494 × (344 − 68) px: a 16:9 picture 276 px high is 490 px wide.
+    expect(pictureSize({ cols: 2, rows: 2 }, stage, 16 / 9)).toEqual({ width: 490, height: 275 });
+    // Held back by the width instead.
+    expect(pictureSize({ cols: 2, rows: 1 }, { ...stage, height: 2000 }, 16 / 9)).toEqual({ width: 494, height: 277 });
+  });
+  it('a stage too small for a caption, or no shape, gives no picture', () => {
+    expect(pictureSize({ cols: 2, rows: 2 }, { width: 400, height: 140, gap: 12, caption: 68 }, 16 / 9)).toEqual({ width: 0, height: 0 });
+    expect(pictureSize({ cols: 1, rows: 1 }, { width: 400, height: 400, gap: 0, caption: 0 }, 0)).toEqual({ width: 0, height: 0 });
   });
 });

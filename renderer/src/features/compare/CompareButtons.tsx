@@ -47,3 +47,17 @@ export function CompareTakesButton({ video, onError }: { video: VideoView; onErr
     </button>
   );
 }
+
+/**
+ * In the Studio feed, on a job of several takes: plays its saved takes side by side (the first four).
+ * Only takes already on disk count: a comparison of one, or of a take still being made, shows nothing.
+ */
+export function CompareJobTakesButton({ videoIds }: { videoIds: readonly string[] }) {
+  const t = useT();
+  if (videoIds.length < 2) return null;
+  return (
+    <button type="button" className="quiet small" title={t('compare.takesHint', { count: videoIds.length })} onClick={() => openCompare(videoIds, videoIds[0])}>
+      {t('compare.takes')}
+    </button>
+  );
+}

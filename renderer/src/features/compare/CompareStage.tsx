@@ -1,12 +1,12 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { useCompareStore, type CompareMode } from './compare-store';
-import { gridFor } from './tile-layout';
+import { gridFor, pictureSize } from './tile-layout';
 import { WipeDivider } from './WipeDivider';
 
 /** Height of a tile's caption under its picture (label + one or two rows of differences). */
 export const CAPTION_PX = 68;
-const GAP_PX = 8;
+const GAP_PX = 12;
 
 /**
  * Where the clips sit: a grid sized so every clip shows as big as the stage allows (tile-layout.ts),
@@ -27,7 +27,15 @@ export function CompareStage({ count, aspect, mode, children }: { count: number;
     return () => ro.disconnect();
   }, []);
   const stacked = count === 2 && mode !== 'grid';
-  const grid = stacked ? { cols: 1, rows: 1 } : gridFor(count, { ...size, gap: GAP_PX, caption: CAPTION_PX }, aspect);
+  const stage = { ...size, gap: GAP_PX, caption: CAPTION_PX };
+  const grid = stacked ? { cols: 1, rows: 1 } : gridFor(count, stage, aspect);
+  // Side by side, each track is as big as the picture in it and the grid is centred: with equal
+  // shares of the width, pictures held back by the height stood apart with a gulf between them.
+  const picture = pictureSize(grid, stage, aspect);
+  const tracks =
+    stacked || picture.width === 0
+      ? { gridTemplateColumns: 'minmax(0, 1fr)', gridTemplateRows: 'minmax(0, 1fr)' }
+      : { gridTemplateColumns: `repeat(${grid.cols}, ${picture.width}px)`, gridTemplateRows: `repeat(${grid.rows}, ${picture.height + CAPTION_PX}px)` };
 
   const dragTo = (e: React.PointerEvent<HTMLDivElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -43,8 +51,7 @@ export function CompareStage({ count, aspect, mode, children }: { count: number;
       aria-label={t('compare.stage')}
       data-layout={stacked ? mode : `${grid.cols}x${grid.rows}`}
       style={{
-        gridTemplateColumns: `repeat(${grid.cols}, minmax(0, 1fr))`,
-        gridTemplateRows: `repeat(${grid.rows}, minmax(0, 1fr))`,
+        ...tracks,
         ['--cmp-caption' as string]: `${CAPTION_PX}px`,
         ['--cmp-gap' as string]: `${GAP_PX}px`,
         ['--cmp-wipe' as string]: `${wipe * 100}%`,

@@ -31,13 +31,19 @@ const CANDIDATES: Record<number, Grid[]> = {
   ],
 };
 
-/** The area of a clip of `aspect` (width / height) fitted into one cell of `grid`. */
-export function pictureArea(grid: Grid, stage: Stage, aspect: number): number {
+/** The picture of a clip of `aspect` (width / height) fitted into one cell of `grid`, in whole px (0×0 when nothing fits). */
+export function pictureSize(grid: Grid, stage: Stage, aspect: number): { width: number; height: number } {
   const cellW = (stage.width - stage.gap * (grid.cols - 1)) / grid.cols;
   const cellH = (stage.height - stage.gap * (grid.rows - 1)) / grid.rows - stage.caption;
-  if (cellW <= 0 || cellH <= 0) return 0;
-  const w = Math.min(cellW, cellH * aspect);
-  return w * (w / aspect);
+  if (cellW <= 0 || cellH <= 0 || !(aspect > 0)) return { width: 0, height: 0 };
+  const width = Math.floor(Math.min(cellW, cellH * aspect));
+  return { width, height: Math.floor(width / aspect) };
+}
+
+/** The area of a clip of `aspect` fitted into one cell of `grid`. */
+export function pictureArea(grid: Grid, stage: Stage, aspect: number): number {
+  const { width, height } = pictureSize(grid, stage, aspect);
+  return width * height;
 }
 
 /** The grid for `count` clips (capped to 1–4) of `aspect` on `stage`; the first candidate wins a tie. */
