@@ -216,6 +216,8 @@ test('a demo job of four takes, from the Studio feed: in sync after 1 s and afte
 
   // The job's own "Compare takes" opens its four takes, in take order.
   await job.hover();
+  await expect(job.getByRole('button', { name: 'Compare takes' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/compare-feed-job-1280x800-light-en.png' });
   await job.getByRole('button', { name: 'Compare takes' }).click();
   await readyToCompare(page, 4);
   await expect(page).toHaveURL(new RegExp(`#/compare\\?ids=${ids.join(',')}$`));
