@@ -174,6 +174,17 @@ describe('opening and leaving', () => {
     expect(takesWindow(['t1', 't2', 't3'], 't3')).toEqual(['t1', 't2', 't3']);
   });
 
+  it('a job’s takes opened from the Studio feed: compared in take order, focused on the first; Escape is back in the Studio, on the clip it had open', () => {
+    useNavigationStore.setState({ view: 'studio' });
+    sel().select('solo');
+    openCompare(['shot-0', 'shot-1', 'shot-2', 'shot-3'], 'shot-0');
+    expect(nav().view).toBe('compare');
+    expect(sel()).toMatchObject({ ids: ['shot-0', 'shot-1', 'shot-2', 'shot-3'], primary: 'shot-0' });
+    leaveCompare();
+    expect(nav().view).toBe('studio');
+    expect(sel()).toMatchObject({ ids: ['solo'], primary: 'solo' });
+  });
+
   it('opened from an address, Escape goes to the library with the compared clips selected', () => {
     useNavigationStore.setState({ view: 'compare' });
     sel().selectMany(['a', 'b'], 'b');

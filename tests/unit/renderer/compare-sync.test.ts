@@ -3,6 +3,7 @@ import { MasterClock } from '../../../renderer/src/features/compare/master-clock
 import { CATCH_UP_S, decide, JUMP_S, MAX_NUDGE, RATE_STEP, type MasterState, type VideoReading } from '../../../renderer/src/features/compare/sync-rules.js';
 import { START_GIVE_UP_MS, SyncDriver } from '../../../renderer/src/features/compare/sync-driver.js';
 import { SEEK_EPSILON_S, type FrameClock } from '../../../renderer/src/features/viewer/frame-math.js';
+import { FakeClock } from '../../support/fake-clock.js';
 import { FakeVideo, type FakeVideoOptions } from './support/fake-video.js';
 
 /**
@@ -114,10 +115,10 @@ describe('decide: one clip against the master clock', () => {
 
 describe('master clock', () => {
   const setup = (duration = 8) => {
-    let now = 1_000;
-    const m = new MasterClock(() => now);
+    const clock = new FakeClock();
+    const m = new MasterClock(() => clock.now());
     m.setDuration(duration);
-    return { m, tick: (ms: number) => (now += ms) };
+    return { m, tick: (ms: number) => clock.advance(ms) };
   };
 
   it('holds still while starting, then runs from where begin() says', () => {
@@ -170,6 +171,23 @@ describe('master clock', () => {
     m.play(-1);
     tick(1000);
     expect(m.time()).toBeCloseTo(1.5, 9);
+  });
+
+  it('a timeline cut shorter (a clip taken out) keeps the position inside it; a shuttle speed-up does not wait again', () => {
+    const { m, tick } = setup(8);
+    m.seek(6);
+    m.setDuration(4);
+    expect(m.time()).toBe(4);
+    m.seek(1);
+    m.play(1);
+    m.begin();
+    tick(500);
+    m.play(2);
+    expect(m.starting).toBe(false);
+    // From reverse, forward play waits for the clips again (they were paused, stepping).
+    m.play(-1);
+    m.play(1);
+    expect(m.starting).toBe(true);
   });
 
   it('seek and pause keep to the timeline', () => {
