@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CompareEngine } from '../../../renderer/src/features/compare/compare-engine.js';
 import { SEEK_EPSILON_S, type FrameClock } from '../../../renderer/src/features/viewer/frame-math.js';
-import { FakeClock } from '../../support/fake-clock.js';
 import { FakeVideo, type FakeVideoOptions } from './support/fake-video.js';
+import { ManualClock } from './support/manual-clock.js';
 
 /**
- * The compare view's one transport (CompareEngine) on a FakeClock: its animation-frame ticks are the
- * clock's timers, so a test plays a comparison for a second of fake time and reads every clip. What
+ * The compare view's one transport (CompareEngine) on a hand-driven clock: its animation-frame ticks are
+ * the clock's timers, so a test plays a comparison for a second of fake time and reads every clip. What
  * the person sees and does: the timeline counted in the first clip's frames, Space, the frame steps,
  * J/K/L, the scrubber, the clips held on their last frame, and the clips together by time whatever
  * their lengths and frame rates.
@@ -18,12 +18,9 @@ const clip = (fps: number, seconds: number): FrameClock => ({ fps, frames: Math.
 const chromium = (i: number): FakeVideoOptions => ({ startMs: 50 + 13 * i, seekMs: 30 + 7 * i, restartMs: 40 + 9 * i, rateStallMs: 60, jitterMs: 3, seed: i + 1 });
 
 function rig(clocks: readonly FrameClock[], opts: (i: number) => FakeVideoOptions = () => ({})) {
-  const clock = new FakeClock();
+  const clock = new ManualClock();
   const engine = new CompareEngine(
-    (cb) => {
-      const handle = clock.setTimeout(cb, FRAME_MS);
-      return () => clock.clearTimeout(handle);
-    },
+    (cb) => clock.after(FRAME_MS, cb),
     () => clock.now(),
   );
   const ids = clocks.map((_, i) => `take-${i + 1}`);

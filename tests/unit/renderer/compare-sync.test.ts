@@ -3,8 +3,8 @@ import { MasterClock } from '../../../renderer/src/features/compare/master-clock
 import { CATCH_UP_S, decide, JUMP_S, MAX_NUDGE, RATE_STEP, type MasterState, type VideoReading } from '../../../renderer/src/features/compare/sync-rules.js';
 import { START_GIVE_UP_MS, SyncDriver } from '../../../renderer/src/features/compare/sync-driver.js';
 import { SEEK_EPSILON_S, type FrameClock } from '../../../renderer/src/features/viewer/frame-math.js';
-import { FakeClock } from '../../support/fake-clock.js';
 import { FakeVideo, type FakeVideoOptions } from './support/fake-video.js';
+import { ManualClock } from './support/manual-clock.js';
 
 /**
  * The compare view's sync: one master clock, every <video> steered to it. The decisions (seek when a
@@ -115,7 +115,7 @@ describe('decide: one clip against the master clock', () => {
 
 describe('master clock', () => {
   const setup = (duration = 8) => {
-    const clock = new FakeClock();
+    const clock = new ManualClock();
     const m = new MasterClock(() => clock.now());
     m.setDuration(duration);
     return { m, tick: (ms: number) => clock.advance(ms) };
