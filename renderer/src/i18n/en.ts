@@ -1,5 +1,6 @@
 import { batch } from './en/batch';
 import { common } from './en/common';
+import { compare } from './en/compare';
 import { compose } from './en/compose';
 import { errors } from './en/errors';
 import { history } from './en/history';
@@ -13,7 +14,7 @@ import { viewer } from './en/viewer';
 
 /** English: every feature's table merged. Each feature owns its own file under en/ and ko/. */
 export const en = {
-  ...common, ...compose, ...queue, ...library, ...librarySources, ...viewer, ...settings,
+  ...common, ...compose, ...queue, ...library, ...librarySources, ...viewer, ...compare, ...settings,
   ...studio, ...batch, ...history, ...spending, ...errors,
 };
 export type MessageKey = keyof typeof en;

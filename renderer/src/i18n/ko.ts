@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { batch } from './ko/batch';
 import { common } from './ko/common';
+import { compare } from './ko/compare';
 import { compose } from './ko/compose';
 import { errors } from './ko/errors';
 import { history } from './ko/history';
@@ -14,6 +15,6 @@ import { viewer } from './ko/viewer';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
 export const ko: Record<MessageKey, string> = {
-  ...common, ...compose, ...queue, ...library, ...librarySources, ...viewer, ...settings,
+  ...common, ...compose, ...queue, ...library, ...librarySources, ...viewer, ...compare, ...settings,
   ...studio, ...batch, ...history, ...spending, ...errors,
 };

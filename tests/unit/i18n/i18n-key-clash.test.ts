@@ -20,8 +20,8 @@ describe('i18n feature tables', () => {
       };
       for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
         const mod = (await import(join(dir, file))) as Record<string, Record<string, string> | undefined>;
-        // The table spread into the language is the export named after its file (en/studio.ts → studio).
-        const name = file.slice(0, -'.ts'.length);
+        // The table spread into the language is the export named after its file (en/library-sources.ts → librarySources).
+        const name = file.slice(0, -'.ts'.length).replace(/-(\w)/g, (_m, c: string) => c.toUpperCase());
         const table = mod[name];
         expect(table, `${file} exports ${name}`).toBeTypeOf('object');
         for (const key of Object.keys(table ?? {})) note(key, `${lang}/${name}.ts`);

@@ -3,6 +3,7 @@ import type { VideoView } from '../../../../shared/ipc/views.js';
 import type { CallError } from '../../app-error';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
+import { CompareTakesButton } from '../compare/CompareButtons';
 import { reveal, startDrag, toggleFavorite } from './actions';
 import { reuseSettings } from './bridges';
 import { copyText } from './clipboard';
@@ -47,6 +48,7 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
         }}>
           ⇱ {t('library.action.drag')}
         </button>
+        <CompareTakesButton video={video} onError={(err) => report(err)} />
         <button type="button" className="lib-danger" title={t('library.action.deleteHint')} onClick={async () => report(await trashVideo(video))}>
           {t('library.action.delete')}
         </button>
