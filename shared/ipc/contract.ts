@@ -8,6 +8,7 @@ import {
   BalanceViewSchema,
   BatchProblemSchema,
   BatchTotalSchema,
+  BudgetCheckViewSchema,
   BatchViewSchema,
   CostEstimateSchema,
   FrameViewSchema,
@@ -105,6 +106,8 @@ export const BatchPlanViewSchema = z.object({
   jobs: z.number().int(),
   videos: z.number().int(),
   total: BatchTotalSchema,
+  /** The total against the caps and the balance (absent only where no ledger is open). */
+  budget: BudgetCheckViewSchema.optional(),
   ok: z.boolean(),
 });
 
