@@ -22,7 +22,12 @@ export function LibraryView() {
   const error = useLibraryStore((s) => s.error);
   const open = useSelectedVideo((s) => s.video !== undefined);
 
-  useEffect(() => void useLibraryStore.getState().load(), []);
+  // The store is loaded by sync (at every connection and every change): a load here would drop the
+  // reply of the one on its way when the view opens at start-up, and the grid would wait for a second.
+  // Only a failed load is retried when the view opens again.
+  useEffect(() => {
+    if (useLibraryStore.getState().error) void useLibraryStore.getState().load();
+  }, []);
 
   const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
