@@ -34,7 +34,7 @@ export const TRIM_SECONDS_MAX = 24 * 3600;
  */
 export function clipPathProblem(path: string): string | undefined {
   if (path.length === 0) return 'empty';
-  if (/[\u0000-\u001f\u007f]/.test(path)) return 'control characters';
+  if (/\p{Cc}/u.test(path)) return 'control characters';
   if (path.includes('\\')) return 'a backslash (use /)';
   if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'an absolute path';
   for (const segment of path.split('/')) {
@@ -90,7 +90,7 @@ export const SequenceNameSchema = z
   .string()
   .min(1, 'A sequence name is empty.')
   .max(SEQUENCE_NAME_MAX, `A sequence name is at most ${SEQUENCE_NAME_MAX} characters.`)
-  .refine((s) => !/[<>:"/\\|?*\u0000-\u001f\u007f]/.test(s), 'A sequence name cannot contain / \\ : * ? " < > | or control characters.')
+  .refine((s) => !/[<>:"/\\|?*]|\p{Cc}/u.test(s), 'A sequence name cannot contain / \\ : * ? " < > | or control characters.')
   .refine((s) => !s.startsWith('.') && s.trim() === s && !s.endsWith('.'), 'A sequence name cannot start or end with a dot or a space.');
 
 export const sequenceFileName = (name: string): string => `${name}${SEQUENCE_FILE_SUFFIX}`;
