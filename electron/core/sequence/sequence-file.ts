@@ -51,8 +51,12 @@ export function parseSequence(name: string, text: string): SequenceDocument {
   return parsed.data;
 }
 
-export async function readSequence(dir: string, name: string): Promise<StoredSequence> {
-  const path = sequencePath(dir, name);
+export function readSequence(dir: string, name: string): Promise<StoredSequence> {
+  return readSequenceAt(sequencePath(dir, name), name);
+}
+
+/** Reads a sequence file by path (the CLI takes any file name); `name` is how messages call it. */
+export async function readSequenceAt(path: string, name: string): Promise<StoredSequence> {
   let text: Buffer;
   let mtimeMs: number;
   try {
