@@ -92,7 +92,7 @@ export async function exportSequence(opts: ExportOptions): Promise<ExportResult>
   try {
     const { plan, clips } = prepared;
     if (plan.method !== 'copy') throw needsReencodeFailure(plan);
-    const sources = await sourcesOf(opts, clips, plan, opts.signal);
+    const sources = await sourcesOf(opts.document, clips.map((c) => c.path), plan, opts.signal);
     try {
       await writePacketCopy({
         plan,
@@ -169,17 +169,12 @@ export async function finishExport(opts: FinishOptions): Promise<ExportResult> {
 }
 
 /** Each clip as used: its path relative to the sequence's folder, the trim, its size and hash. */
-export async function sourcesOf(
-  opts: { document: SequenceDocument },
-  clips: readonly OpenClip[],
-  plan: ExportPlan,
-  signal?: AbortSignal,
-): Promise<ExportSidecar['sources']> {
+export async function sourcesOf(document: SequenceDocument, paths: readonly string[], plan: ExportPlan, signal?: AbortSignal): Promise<ExportSidecar['sources']> {
   const out: ExportSidecar['sources'] = [];
-  for (const [i, clip] of clips.entries()) {
-    const doc = opts.document.clips[i] as SequenceDocument['clips'][number];
+  for (const [i, path] of paths.entries()) {
+    const doc = document.clips[i] as SequenceDocument['clips'][number];
     const trim = plan.method === 'copy' ? copiedTrim(plan, i) : (plan.trims[i] as { in: number; out: number });
-    out.push({ file: doc.file, in: trim.in, out: trim.out, ...(doc.title === undefined ? {} : { title: doc.title }), ...(await hashFile(clip.path, signal)) });
+    out.push({ file: doc.file, in: trim.in, out: trim.out, ...(doc.title === undefined ? {} : { title: doc.title }), ...(await hashFile(path, signal)) });
   }
   return out;
 }
