@@ -13,7 +13,7 @@ import {
   type VideoCodec,
 } from 'mediabunny';
 import type { OpenClip } from './clip-probe.js';
-import type { CopyPlan } from './export-plan.js';
+import type { CopyPlan, PacketMeta } from './export-plan.js';
 
 /**
  * The lossless join: the clips' compressed packets written, retimed, into one
@@ -64,7 +64,7 @@ export async function writePacketCopy(opts: CopyOptions): Promise<void> {
       const clip = clips[i] as OpenClip;
       const place = (p: EncodedPacket) => cut.offsetS + p.timestamp - cut.firstShownS;
       const lastShownEnd = cut.offsetS + cut.frames * plan.frameDurationS;
-      for await (const p of packetRange(clip.videoTrack, cut.video.start, cut.video.end, opts.signal)) {
+      for await (const p of packetRange(clip.videoTrack, clip.streams.video.packets, cut.video.start, cut.video.end, opts.signal)) {
         const at = place(p);
         // The clip's last frame lasts until the next clip starts, not as long as it did in its source.
         const duration = Math.max(0, Math.min(p.duration, lastShownEnd - at));
@@ -73,7 +73,7 @@ export async function writePacketCopy(opts: CopyOptions): Promise<void> {
         step();
       }
       if (!audio || !cut.audio || !clip.audioTrack) continue;
-      for await (const p of packetRange(clip.audioTrack, cut.audio.start, cut.audio.end, opts.signal)) {
+      for await (const p of packetRange(clip.audioTrack, clip.streams.audio?.packets ?? [], cut.audio.start, cut.audio.end, opts.signal)) {
         // Audio packets are whole (about 20–50 ms): a packet that would overlap the previous clip's last one starts after it.
         const at = Math.max(audioEnd, place(p));
         await audio.add(p.clone({ timestamp: at }), audioMeta);
@@ -90,11 +90,25 @@ export async function writePacketCopy(opts: CopyOptions): Promise<void> {
   }
 }
 
-/** Packets with decode index in [start, end), read with their data, in decode order. */
-async function* packetRange(track: InputVideoTrack | InputAudioTrack, start: number, end: number, signal?: AbortSignal): AsyncGenerator<EncodedPacket> {
+/**
+ * Packets with decode index in [start, end), read with their data, in decode
+ * order. The first is found by its time (`timings` are the track's packets as
+ * planned), so a cut deep into a long clip does not read everything before it.
+ */
+async function* packetRange(
+  track: InputVideoTrack | InputAudioTrack,
+  timings: readonly PacketMeta[],
+  start: number,
+  end: number,
+  signal?: AbortSignal,
+): AsyncGenerator<EncodedPacket> {
   const sink = new EncodedPacketSink(track);
-  let index = 0;
-  for await (const p of sink.packets()) {
+  const wanted = timings[start]?.timestamp;
+  const first = wanted === undefined ? null : await sink.getPacket(wanted);
+  // Two packets at one time (never in files Keyframe handles, but possible): read from the top instead.
+  const direct = first !== null && first.timestamp === wanted && timings.filter((t) => t.timestamp === wanted).length === 1;
+  let index = direct ? start : 0;
+  for await (const p of direct ? sink.packets(first) : sink.packets()) {
     signal?.throwIfAborted();
     if (index >= end) break;
     if (index >= start) yield p;

@@ -91,6 +91,31 @@ describe('sequence export (packet copy)', () => {
     expect(JSON.parse(back.tags.comment ?? '{}')).toMatchObject({ keyframe: 1, kind: 'export', sources: [{ file: 'clip-16x9-4s.mp4' }, { file: 'clip-16x9-6s.mp4' }, { file: 'takes/clip-16x9-8s.mp4' }] });
   });
 
+  it('copies the very packets of each trim, byte for byte and in decode order', async () => {
+    const result = await exportSequence(options(THREE));
+    const videoPackets = async (path: string) => {
+      const input = new Input({ source: new FilePathSource(path), formats: ALL_FORMATS });
+      try {
+        const track = await input.getPrimaryVideoTrack();
+        const out: { t: number; data: string }[] = [];
+        if (track) for await (const p of new EncodedPacketSink(track).packets()) out.push({ t: p.timestamp, data: Buffer.from(p.data).toString('base64') });
+        return out;
+      } finally {
+        input.dispose();
+      }
+    };
+    // Key frames every 2 s, no reordering: each trim is a run of whole frames from its in-point, as many as
+    // keep the running total on the frame grid (1.5 s → 36 frames, then 2.8 s → 67, then 4.05 s → 97).
+    const expected: string[] = [];
+    const totals = [36, 67, 97];
+    for (const [i, c] of THREE.clips.entries()) {
+      const count = (totals[i] ?? 0) - (totals[i - 1] ?? 0);
+      const source = await videoPackets(join(dir, c.file));
+      expected.push(...source.filter((p) => p.t >= (c.in ?? 0) - 1e-6).slice(0, count).map((p) => p.data));
+    }
+    expect((await videoPackets(result.path)).map((p) => p.data)).toEqual(expected);
+  });
+
   it('writes a sidecar naming the sequence and every source with its trim and hash', async () => {
     const result = await exportSequence(options(THREE));
     expect(result.sidecarName).toBe('scene.keyframe-export.json');
