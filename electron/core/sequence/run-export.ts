@@ -165,7 +165,7 @@ export async function finishExport(opts: FinishOptions): Promise<ExportResult> {
   } catch (err) {
     throw fsFailure(err, errorMessage('export.write_failed'), 'output');
   }
-  return { path: opts.out, sidecarName, bytes: measured.bytes, sha256: measured.sha256, durationS: opts.durationS, method: opts.method };
+  return { path: opts.out, sidecarName, bytes: measured.bytes, sha256: measured.sha256, durationS: round6(opts.durationS), method: opts.method };
 }
 
 /** Each clip as used: its path relative to the sequence's folder, the trim, its size and hash. */
