@@ -292,6 +292,7 @@ export const ERROR_MESSAGES = {
   'sequence.needs_app': 'These clips must be re-encoded to be joined, which the Keyframe app does (the command line joins clips only without re-encoding).',
   'export.exists': 'A file named “{name}” already exists; Keyframe never overwrites files. Choose another name.',
   'export.cancelled': 'The export was cancelled.',
+  'export.running': 'This export is already running.',
   'export.invalid': 'The re-encoded video is not a complete MP4 video of the sequence, so it was discarded.',
   'export.write_failed': 'Keyframe could not write the exported video.',
   'export.out_folder': 'The exported video must be saved in the sequence’s folder or below it, beside its clips.',

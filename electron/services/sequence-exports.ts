@@ -29,7 +29,8 @@ interface PlannedExport {
   stored: StoredSequence;
   clipPaths: string[];
   plan: ExportPlan;
-  createdAt: number;
+  /** When it was planned or last written to. */
+  usedAt: number;
   running?: AbortController;
   upload?: { part: string; fh: FileHandle; end: number };
 }
@@ -62,7 +63,7 @@ export class SequenceExports {
     const prepared = await prepareExport(folder, stored.document);
     prepared.close();
     const id = `exp${randomBytes(12).toString('hex')}`;
-    this.plans.set(id, { id, name: stored.name, folder, stored, clipPaths: prepared.clips.map((c) => c.path), plan: prepared.plan, createdAt: this.opts.clock.now() });
+    this.plans.set(id, { id, name: stored.name, folder, stored, clipPaths: prepared.clips.map((c) => c.path), plan: prepared.plan, usedAt: this.opts.clock.now() });
     const first = prepared.clips[0];
     const trims = prepared.plan.method === 'reencode' ? prepared.plan.trims : prepared.plan.cuts.map((c) => ({ in: c.firstShownS, out: c.firstShownS + c.frames * (prepared.plan as Extract<ExportPlan, { method: 'copy' }>).frameDurationS }));
     return {
@@ -90,6 +91,7 @@ export class SequenceExports {
   async startCopy(id: string, fileName: string | undefined): Promise<{ exportId: string; fileName: string }> {
     const p = this.take(id);
     if (p.plan.method !== 'copy') throw appFailure('invalid_request', p.plan.reasons[0] ?? errorMessage('sequence.needs_app'), { retryable: false });
+    if (p.running || p.upload) throw appFailure('invalid_request', errorMessage('export.running'), { retryable: false });
     const out = await this.outPath(p, fileName);
     const controller = new AbortController();
     p.running = controller;
@@ -116,6 +118,7 @@ export class SequenceExports {
     if (position + data.length > EXPORT_UPLOAD_MAX_BYTES) {
       throw appFailure('too_large', errorMessage('export.upload_too_large', { max: `${EXPORT_UPLOAD_MAX_BYTES / 1024 ** 3} GB` }), { retryable: false });
     }
+    p.usedAt = this.opts.clock.now();
     try {
       if (!p.upload) {
         const part = join(p.folder, `.${id}.mp4.part`);
@@ -176,6 +179,8 @@ export class SequenceExports {
   }
 
   async close(): Promise<void> {
+    // Nobody listens any more: the stopped exports' last words go nowhere.
+    this.listeners.clear();
     for (const id of [...this.plans.keys()]) {
       this.plans.get(id)?.running?.abort();
       await this.forget(id);
@@ -212,12 +217,12 @@ export class SequenceExports {
     }
   }
 
-  /** Drops stale idle plans, and the oldest idle ones past the cap. */
+  /** Drops idle plans unused for an hour, and the least recently used idle ones while there is no room for another. */
   private async sweep(): Promise<void> {
     const now = this.opts.clock.now();
-    const idle = [...this.plans.values()].filter((p) => !p.running).sort((a, b) => a.createdAt - b.createdAt);
-    for (const [i, p] of idle.entries()) {
-      if (now - p.createdAt > PLAN_TTL_MS || this.plans.size - i >= PLANS_MAX) await this.forget(p.id);
+    const idle = [...this.plans.values()].filter((p) => !p.running).sort((a, b) => a.usedAt - b.usedAt);
+    for (const p of idle) {
+      if (now - p.usedAt > PLAN_TTL_MS || this.plans.size >= PLANS_MAX) await this.forget(p.id);
     }
   }
 

@@ -78,6 +78,7 @@ describe('sequences through the services', () => {
     expect(plan).toMatchObject({ method: 'copy', durationS: 2.5, reasons: [], target: { width: 320, height: 180, frameRate: 24, sampleRate: 22050, channels: 1 } });
     const started = await h.call('sequence:export', { exportId: plan.exportId });
     expect(started.fileName).toBe('Cut.mp4');
+    expect((await callError(h, 'sequence:export', { exportId: plan.exportId })).key).toBe('export.running');
     await until(() => progressEvents().some((p) => p.phase === 'done' || p.phase === 'failed'));
     const last = progressEvents().at(-1);
     expect(last).toMatchObject({ exportId: plan.exportId, phase: 'done', done: { fileName: 'Cut.mp4', sidecarName: 'Cut.keyframe-export.json', method: 'copy' } });
@@ -112,6 +113,26 @@ describe('sequences through the services', () => {
     const record = JSON.parse(await readFile(join(h.outDir, 'mixed cut.keyframe-export.json'), 'utf8')) as { method: string; sources: { file: string; in: number; out: number }[] };
     expect(record.method).toBe('reencode');
     expect(record.sources.map((s) => [s.file, s.in, s.out])).toEqual([['takes/clip-16x9-6s.mp4', 0, 4], ['takes/clip-9x16-4s.mp4', 0, 4]]);
+    expect((await readdir(h.outDir)).filter((n) => n.endsWith('.part'))).toEqual([]);
+  });
+
+  it('keeps at most 8 plans, forgetting the least recently used idle one, and none unused for an hour', async () => {
+    await h.call('sequence:save', { name: 'One', clips: [{ file: 'takes/clip-16x9-6s.mp4' }] });
+    const plans = [];
+    for (let i = 0; i < 8; i++) {
+      plans.push(await h.call('sequence:plan', { name: 'One' }));
+      h.clock.advance(1000);
+    }
+    // The oldest is written to, so the least recently used is the second.
+    await h.call('sequence:writeChunk', { exportId: plans[0]?.exportId, position: 0, dataBase64: 'AAAA' });
+    const ninth = await h.call('sequence:plan', { name: 'One' });
+    const known = async (id: string | undefined) => (await h.services.resolveMedia('clip', `${id}_0`)) !== undefined;
+    expect(await known(plans[0]?.exportId)).toBe(true);
+    expect(await known(plans[1]?.exportId)).toBe(false);
+    expect(await known(ninth.exportId)).toBe(true);
+    h.clock.advance(61 * 60 * 1000);
+    await h.call('sequence:plan', { name: 'One' });
+    expect(await known(ninth.exportId)).toBe(false);
     expect((await readdir(h.outDir)).filter((n) => n.endsWith('.part'))).toEqual([]);
   });
 

@@ -268,6 +268,7 @@ export const catalog: Record<ErrorKey, string> = {
   'sequence.needs_app': '이 클립들은 다시 인코딩해야 이을 수 있으며, 이는 Keyframe 앱에서 합니다(명령줄은 다시 인코딩 없이만 클립을 잇습니다).',
   'export.exists': '“{name}” 파일이 이미 있습니다. Keyframe은 파일을 덮어쓰지 않습니다. 다른 이름을 고르세요.',
   'export.cancelled': '내보내기를 취소했습니다.',
+  'export.running': '이 내보내기는 이미 진행 중입니다.',
   'export.invalid': '다시 인코딩한 동영상이 시퀀스의 완전한 MP4 동영상이 아니어서 버렸습니다.',
   'export.write_failed': 'Keyframe이 내보낸 동영상을 쓰지 못했습니다.',
   'export.out_folder': '내보낸 동영상은 클립 옆, 시퀀스 폴더나 그 아래에 저장해야 합니다.',
