@@ -19,7 +19,11 @@ import type { CopyPlan, PacketMeta } from './export-plan.js';
  * The lossless join: the clips' compressed packets written, retimed, into one
  * MP4 (packet copy: no decoding, no encoding, so the same bits as the
  * sources). mediabunny muxes in plain Node, which is why this path runs in
- * main and in the CLI; its encoders need WebCodecs, which only the page has.
+ * main and in the CLI; its encoders need WebCodecs, which only the page has
+ * (renderer/src/features/export/reencode-sequence.ts re-encodes there). An
+ * ffmpeg binary would re-encode in main too, but none installs from the
+ * registry without downloading a build at install time (ffmpeg-static), and
+ * the app would then ship an encoder of its own for every platform.
  *
  * The moov is written first (fast start: playable while it streams) into
  * space reserved from the exact packet counts the plan knows, so the file is
