@@ -1,16 +1,24 @@
 /**
  * Download of a 1 GB file from the loopback file host: Keyframe's streaming
- * downloader (to .part, length + MP4 check, fsync, rename) against `curl -o`
- * on the same file in the same run. Also reports RSS growth while
- * downloading, and the cost of the sha256 the sidecar records.
+ * downloader (to .part hashing in the same pass, fsync, read back for length
+ * + sha256, MP4 check, rename) against `curl -o` on the same file in the same
+ * run. Also reports RSS growth while downloading (beside that of node:http
+ * alone receiving the same file in a fresh process), the CPU time each side
+ * spends, and where the downloader's time goes (timed through its own seams:
+ * the part file's sync and the verify step that follows the read-back).
  */
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { randomFillSync } from 'node:crypto';
 import { mkdtemp, rm, open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadToFile } from '../electron/core/library/downloader.js';
+import { openPartFile, type OpenPartFile } from '../electron/core/library/part-files.js';
+import { verifyMp4 } from '../electron/core/library/verify-mp4.js';
+import { nodeHttpGet } from '../electron/core/library/node-http-get.js';
 import { systemClock } from '../electron/core/ports.js';
+import { childrenCpuMs } from './support/child-cpu.js';
 import { median, row } from './support/report.js';
 import { spawnFakeHost } from './support/spawn-host.js';
 
@@ -35,16 +43,63 @@ await makeFile(source);
 const host = await spawnFakeHost(['--file', source]);
 const url = host.fileUrl!;
 
+/** Milliseconds of one download spent in each stage. */
+interface Split {
+  receive: number;
+  fsync: number;
+  readBack: number;
+  finish: number;
+}
+
+/** Runs one download with its part file's sync and its verify step timed. */
+async function timedDownload(dest: string): Promise<{ ms: number; bytes: number; split: Split }> {
+  const marks = { syncStart: NaN, syncEnd: NaN, verify: NaN };
+  const openFile: OpenPartFile = async (path, mode) => {
+    const fh = await openPartFile(path, mode);
+    return {
+      writev: (buffers) => fh.writev(buffers),
+      close: () => fh.close(),
+      async sync() {
+        marks.syncStart = performance.now();
+        await fh.sync();
+        marks.syncEnd = performance.now();
+      },
+    };
+  };
+  const verify = async (path: string) => {
+    marks.verify = performance.now();
+    await verifyMp4(path);
+  };
+  const t0 = performance.now();
+  const res = await downloadToFile({ url, dest, httpGet: nodeHttpGet, clock: systemClock, openFile, verify });
+  const end = performance.now();
+  const split = { receive: marks.syncStart - t0, fsync: marks.syncEnd - marks.syncStart, readBack: marks.verify - marks.syncEnd, finish: end - marks.verify };
+  return { ms: end - t0, bytes: res.bytes, split };
+}
+
+/** Peak RSS growth of node:http alone fetching the file (body discarded) in a fresh process. */
+function httpAloneRssGrowth(): number {
+  const script = fileURLToPath(new URL('./support/http-receive-rss.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, url], { encoding: 'utf8' });
+  return (JSON.parse(out) as { rssGrowth: number }).rssGrowth;
+}
+
 const curlTimes: number[] = [];
+const curlCpu: number[] = [];
+const ourCpu: number[] = [];
 const curlSyncTimes: number[] = [];
 const ourTimes: number[] = [];
 const rssGrowth: number[] = [];
+const splits: Split[] = [];
+let httpAlone: number | undefined;
 try {
   for (let round = 0; round < ROUNDS; round++) {
     const curlDest = join(dir, `curl-${round}.mp4`);
+    const childCpu = childrenCpuMs();
     let t = performance.now();
     execFileSync('curl', ['-s', '-f', '-o', curlDest, url]);
     curlTimes.push(performance.now() - t);
+    if (childCpu !== undefined) curlCpu.push((childrenCpuMs() ?? NaN) - childCpu);
     await rm(curlDest);
     // The downloader fsyncs before renaming (a paid video must survive a power cut); curl does not.
     t = performance.now();
@@ -57,15 +112,19 @@ try {
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    t = performance.now();
-    const res = await downloadToFile({ url, dest, fetch: globalThis.fetch.bind(globalThis), clock: systemClock });
-    ourTimes.push(performance.now() - t);
+    const cpu = process.cpuUsage();
+    const res = await timedDownload(dest);
+    const used = process.cpuUsage(cpu);
+    ourCpu.push((used.user + used.system) / 1000);
+    ourTimes.push(res.ms);
+    splits.push(res.split);
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     rssGrowth.push(peak - before);
     if (res.bytes !== SIZE) throw new Error(`downloaded ${res.bytes} of ${SIZE} bytes`);
     await rm(dest);
   }
+  httpAlone = httpAloneRssGrowth() / 1_048_576;
 } finally {
   await host.stop();
   await rm(dir, { recursive: true, force: true });
@@ -83,3 +142,13 @@ const cold = (rssGrowth[0] ?? 0) / 1_048_576;
 const steady = Math.max(0, ...rssGrowth.slice(1)) / 1_048_576;
 row('RSS growth, first download in a fresh process', `${cold.toFixed(1)} MiB`, '0 MiB', cold / 30, '< 30 MiB', cold < 30);
 row('RSS growth, later downloads (steady state)', `${steady.toFixed(1)} MiB`, '0 MiB', steady / 30, '< 30 MiB', steady < 30);
+console.log(`      node:http alone receiving the same file in a fresh process (no disk, no hash): RSS growth ${httpAlone?.toFixed(1)} MiB`);
+const stage = (pick: (s: Split) => number): string => `${(median(splits.map(pick)) / 1000).toFixed(2)} s`;
+console.log(
+  `      time split (median): curl -o ${(median(curlTimes) / 1000).toFixed(2)} s, curl -o + fsync ${(median(curlSyncTimes) / 1000).toFixed(2)} s;` +
+    ` Keyframe ${(median(ourTimes) / 1000).toFixed(2)} s = receive + write + sha256 ${stage((x) => x.receive)}, fsync ${stage((x) => x.fsync)},` +
+    ` read-back length + sha256 beyond the fsync it overlaps ${stage((x) => x.readBack)}, MP4 check + rename ${stage((x) => x.finish)}`,
+);
+const cpuText = (xs: number[]): string => (xs.length > 0 ? `${(median(xs) / 1000).toFixed(2)} s` : 'n/a');
+console.log(`      CPU time (user + system, median): curl -o ${cpuText(curlCpu)}; Keyframe ${cpuText(ourCpu)} (two sha256 passes: received bytes, then the part read back)`);
+console.log(`      every round (MiB/s): curl -o ${curlTimes.map((ms) => mbps(ms).toFixed(0)).join(' / ')}; curl -o + fsync ${curlSyncTimes.map((ms) => mbps(ms).toFixed(0)).join(' / ')}; Keyframe ${ourTimes.map((ms) => mbps(ms).toFixed(0)).join(' / ')}`);

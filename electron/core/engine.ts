@@ -14,7 +14,8 @@ import { LibraryIndex } from './library/library-index.js';
 import type { BudgetCaps } from './money/budget.js';
 import type { Calendar } from './money/calendar.js';
 import { Money } from './money/money.js';
-import type { ApiKeyProvider, Clock, FetchLike, Logger, RandomSource } from './ports.js';
+import { nodeHttpGet } from './library/node-http-get.js';
+import type { ApiKeyProvider, Clock, FetchLike, HttpGet, Logger, RandomSource } from './ports.js';
 import { systemClock, silentLogger } from './ports.js';
 
 export const DEFAULT_API_BASE = 'https://api.apimart.ai';
@@ -27,7 +28,10 @@ export interface EngineOptions {
   baseUrl?: string;
   /** Where the built-in demo provider listens, when it is running. */
   demo?: { baseUrl: string };
+  /** API requests. */
   fetch?: FetchLike;
+  /** Result file downloads (default: node:http/https, which streams a large file faster than fetch). */
+  httpGet?: HttpGet;
   clock?: Clock;
   random?: RandomSource;
   logger?: Logger;
@@ -111,7 +115,7 @@ export function createEngine(opts: EngineOptions): Engine {
     store: new JobStore(opts.dataDir),
     dataDir: opts.dataDir,
     clientFor,
-    fileFetch: fetchImpl,
+    fileGet: opts.httpGet ?? nodeHttpGet,
     uploads: new UploadCache(join(opts.dataDir, 'upload-cache.json')),
     library,
     clock,

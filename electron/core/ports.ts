@@ -1,3 +1,6 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+
 /**
  * Ports the core needs from its host. The Electron main process, the browser
  * host, the CLI and the tests each inject their own implementations, which is
@@ -6,6 +9,30 @@
 
 /** The subset of WHATWG fetch the core uses (Node's global fetch satisfies it). */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * The answer to one GET: status, headers (lower-case names) and the body as a
+ * Node stream. node:http's IncomingMessage is one; tests build others to
+ * inject faults.
+ */
+export interface HttpGetResponse extends Readable {
+  readonly statusCode?: number;
+  readonly headers: IncomingHttpHeaders;
+}
+
+export interface HttpGetInit {
+  headers: Record<string, string>;
+  /** Aborting it ends the request; a body already handed out is destroyed by its reader. */
+  signal: AbortSignal;
+}
+
+/**
+ * One streamed GET, for result files. It follows no redirect (the downloader
+ * decides where one may lead and how many to take) and sends only the given
+ * headers: never credentials, since result files live on a host the API key
+ * must not reach.
+ */
+export type HttpGet = (url: string, init: HttpGetInit) => Promise<HttpGetResponse>;
 
 /** Opaque handle returned by Clock.setTimeout. */
 export type TimerHandle = { readonly __timer: unique symbol } | number | object;

@@ -5,6 +5,8 @@ import type { GenerationRequestInput } from '../../shared/domain/generation.js';
 import type { Job } from '../../shared/domain/job.js';
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../electron/core/demo/fake-apimart.js';
 import { createEngine, type Engine, type EngineMoneyOptions } from '../../electron/core/engine.js';
+import { nodeHttpGet } from '../../electron/core/library/node-http-get.js';
+import type { HttpGet } from '../../electron/core/ports.js';
 import type { RecoveryReport } from '../../electron/core/jobs/job-queue.js';
 import { createRedactingLogger, type LogLine } from '../../electron/core/util/redact.js';
 import { FakeClock } from './fake-clock.js';
@@ -18,7 +20,7 @@ export interface Harness {
   dataDir: string;
   outDir: string;
   logs: LogLine[];
-  /** Every outgoing request the engine made (URL + headers), from its fetch port. */
+  /** Every outgoing request the engine made (URL + headers), from its fetch and httpGet ports. */
   requests: EngineRequest[];
   /** What `queue.start()` reported for the current engine (updated by restart()). */
   recovery: RecoveryReport;
@@ -75,6 +77,14 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       return res;
     });
   };
+  const recordingGet: HttpGet = (url, init) => {
+    const record: EngineRequest = { url, headers: { ...init.headers }, method: 'GET', at: clock.now() };
+    requests.push(record);
+    return nodeHttpGet(url, init).then((res) => {
+      if (res.statusCode !== undefined) record.status = res.statusCode;
+      return res;
+    });
+  };
   const open = () =>
     createEngine({
       dataDir,
@@ -83,6 +93,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       baseUrl: fake.apiUrl,
       demo: { baseUrl: fake.apiUrl },
       fetch: recordingFetch,
+      httpGet: recordingGet,
       clock,
       random: opts.random ?? (() => 0.5),
       logger: createRedactingLogger((l) => logs.push(l), () => [TEST_KEY], clock),

@@ -49,7 +49,8 @@ export function recoverJob(job: Job, now: number, pollSlot: number): Job {
       // under a new key could pay for a second task.
       return { ...job, nextActionAt: now, attempts: 1 };
     case 'poll':
-      return { ...job, nextActionAt: now + pollSpacingMs(pollSlot), attempts: 0 };
+      // Never sooner than the provider's interval after the last poll before the restart.
+      return { ...job, nextActionAt: Math.max(now + pollSpacingMs(pollSlot), job.pollNotBefore ?? 0), attempts: 0 };
     case 'wait':
     case 'none':
       return job;

@@ -1,10 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
 import { basename, dirname } from 'node:path';
+import { addAbortSignal } from 'node:stream';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
 import { AppFailure } from '../../../shared/errors.js';
-import type { Clock, FetchLike } from '../ports.js';
+import type { Clock, HttpGet, HttpGetResponse } from '../ports.js';
 import { fsyncDir } from '../util/atomic-write.js';
 import { errnoCode } from '../util/fs-errors.js';
+import { decodedBody } from './body-decoding.js';
 import { PumpError, pumpBodyToFile } from './body-pump.js';
 import {
   cancelledFailure,
@@ -17,7 +19,7 @@ import {
   stalledFailure,
   writeFailure,
 } from './download-errors.js';
-import { planResponse, type ResponsePlan } from './http-range.js';
+import { headersOf, planResponse, type ResponsePlan } from './http-range.js';
 import {
   fileSizeOrZero,
   hashFileInto,
@@ -30,6 +32,7 @@ import {
   type PartFile,
 } from './part-files.js';
 import { writeMp4Provenance, type Mp4Provenance } from './mp4-provenance.js';
+import { getFollowingRedirects } from './redirects.js';
 import { StallGuard } from './stall-guard.js';
 import { verifyMp4 } from './verify-mp4.js';
 
@@ -48,8 +51,11 @@ export interface DownloadOptions {
   url: string;
   /** Final path of the file; bytes go to `${dest}.part` until verified. */
   dest: string;
-  /** Never given an Authorization header: result files live on a CDN host the API key must not reach. */
-  fetch: FetchLike;
+  /**
+   * One streamed GET per hop (redirects are followed here). Never given an
+   * Authorization header: result files live on a CDN host the API key must not reach.
+   */
+  httpGet: HttpGet;
   /** Drives the stall timer. */
   clock: Clock;
   /** Abort if no byte arrives for this long (default 30 000 ms). */
@@ -83,7 +89,7 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadRes
   const guard = new StallGuard(opts.clock, opts.stallTimeoutMs ?? DEFAULT_STALL_MS, opts.signal);
   try {
     if (guard.cancelled) throw cancelledFailure();
-    let result: DownloadResult | 'restart' = 'restart';
+    let result: Filled | 'restart' = 'restart';
     for (let restarts = 0; result === 'restart'; restarts += 1) {
       if (restarts > MAX_RESTARTS) {
         throw appFailure('download_failed', errorMessage('download.no_resume'), { retryable: true });
@@ -103,8 +109,17 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadRes
   }
 }
 
+type Measured = { bytes: number; sha256: string };
+
+/** A part that holds every byte: what was received, and the part as read back from disk. */
+interface Filled {
+  received: Measured;
+  onDisk: Measured;
+  resumed: boolean;
+}
+
 /** One request: fills the part or reports that it must be restarted from 0. */
-async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGuard): Promise<DownloadResult | 'restart'> {
+async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGuard): Promise<Filled | 'restart'> {
   const offset = await fileSizeOrZero(part);
   // identity: a Range over a compressed representation would not line up with the bytes on disk.
   const headers: Record<string, string> = { 'accept-encoding': 'identity' };
@@ -118,25 +133,31 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
     throw writeFailure(err);
   });
   guard.arm();
-  let res: Response;
+  let res: HttpGetResponse;
   try {
-    res = await opts.fetch(opts.url, { headers, signal: guard.signal, redirect: 'follow' });
+    res = await getFollowingRedirects(opts.httpGet, opts.url, { headers, signal: guard.signal });
   } catch (err) {
     // No byte of this response arrived: report a connection problem, not a cut-off download.
     throw abortOrInterrupted(err, guard, 0, undefined);
   }
-  const plan = planResponse(res.status, res.headers, offset);
+  const status = res.statusCode ?? 0;
+  const resHeaders = headersOf(res.headers);
+  const plan = planResponse(status, resHeaders, offset);
   if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : createHash('sha256'));
 
   guard.disarm();
-  await res.body?.cancel().catch(() => undefined);
-  if (plan.kind === 'fail') throw failureForStatus(res.status, res.headers, opts.clock.now());
+  // Closes the connection: the body of a refusal is not needed.
+  res.destroy();
+  if (plan.kind === 'fail') throw failureForStatus(status, resHeaders, opts.clock.now());
   if (plan.kind === 'restart') {
     await unlinkIfExists(part);
     return 'restart';
   }
   // 416 for a part that already holds every byte (plan.total === offset): a crash hit before the rename.
-  return { bytes: plan.total, sha256: prefixHash.digest('hex'), resumed: true };
+  const onDisk = await measureFile(part).catch((err: unknown) => {
+    throw writeFailure(err);
+  });
+  return { received: { bytes: plan.total, sha256: prefixHash.digest('hex') }, onDisk, resumed: true };
 }
 
 /** `hash` already holds the part's first `plan.start` bytes when appending. */
@@ -144,30 +165,34 @@ async function writeBody(
   opts: DownloadOptions,
   part: string,
   guard: StallGuard,
-  res: Response,
+  res: HttpGetResponse,
   plan: Extract<ResponsePlan, { kind: 'write' }>,
   hash: Hash,
-): Promise<DownloadResult> {
+): Promise<Filled> {
   // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
   // Not awaited here: the pump starts reading the body while the file opens,
   // so bytes that arrive just before a connection reset are kept.
   const opening: Promise<PartFile> = (opts.openFile ?? openPartFile)(part, plan.append ? 'a' : 'w');
   // An open error is reported through the pump (or the sync below), never as an unhandled rejection.
   opening.catch(() => undefined);
-  let bodyBytes: number;
+  let total: number;
+  let onDisk: Measured | undefined;
   try {
-    bodyBytes = await pumpBodyToFile(res.body, opening, hash, {
-      onReceived: () => guard.arm(),
-      onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
-    });
-    await (await opening).sync();
+    // The stall timer and the caller's signal end the body where it stands; what arrived is kept.
+    const body = addAbortSignal(guard.signal, decodedBody(res));
+    total =
+      plan.start +
+      (await pumpBodyToFile(body, opening, hash, {
+        onReceived: () => guard.arm(),
+        onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
+      }));
+    guard.disarm();
+    onDisk = await syncAndReadBack(await opening, part, plan.expectedTotal === undefined || total === plan.expectedTotal);
   } catch (err) {
     throw pumpFailure(err, guard, plan);
   } finally {
     await opening.then((fh) => fh.close()).catch(() => undefined);
   }
-  guard.disarm();
-  const total = plan.start + bodyBytes;
   if (plan.expectedTotal !== undefined && total < plan.expectedTotal) {
     // The connection ended cleanly but early: keep the part for a Range resume.
     throw interruptedFailure(total, plan.expectedTotal);
@@ -176,7 +201,22 @@ async function writeBody(
     await unlinkIfExists(part);
     throw oversizeFailure(total, plan.expectedTotal);
   }
-  return { bytes: total, sha256: hash.digest('hex'), resumed: plan.append };
+  if (onDisk === undefined) throw new Error('a complete part was not read back');
+  return { received: { bytes: total, sha256: hash.digest('hex') }, onDisk, resumed: plan.append };
+}
+
+/**
+ * Flushes the part to disk and, when it should hold every byte, reads it back
+ * at the same time: the read comes from the page cache and needs no flushed
+ * data, and both must finish before the rename, so the read-back costs only
+ * what it takes beyond the fsync. Throws the first failure, after both ended
+ * (a part is never deleted while it is still being read).
+ */
+async function syncAndReadBack(file: PartFile, part: string, complete: boolean): Promise<Measured | undefined> {
+  const [synced, readBack] = await Promise.allSettled([file.sync(), complete ? measureFile(part) : Promise.resolve(undefined)]);
+  if (synced.status === 'rejected') throw synced.reason;
+  if (readBack.status === 'rejected') throw readBack.reason;
+  return readBack.value;
 }
 
 function pumpFailure(err: unknown, guard: StallGuard, plan: Extract<ResponsePlan, { kind: 'write' }>): unknown {
@@ -194,19 +234,13 @@ function abortOrInterrupted(err: unknown, guard: StallGuard, done: number, total
 }
 
 /**
- * Reads the finished part back: its length must be the count written (which
- * already equals Content-Length / Content-Range when the host announced one)
- * and its sha256 the hash of the bytes received. Otherwise bytes were lost or
- * changed on the way to the disk, and resuming would only build on them: the
- * part is deleted and the download starts over.
+ * The finished part as read back from disk: its length must be the count
+ * written (which already equals Content-Length / Content-Range when the host
+ * announced one) and its sha256 the hash of the bytes received. Otherwise
+ * bytes were lost or changed on the way to the disk, and resuming would only
+ * build on them: the part is deleted and the download starts over.
  */
-async function expectPartOnDisk(part: string, expected: { bytes: number; sha256: string }): Promise<{ bytes: number; sha256: string }> {
-  let onDisk: { bytes: number; sha256: string };
-  try {
-    onDisk = await measureFile(part);
-  } catch (err) {
-    throw writeFailure(err);
-  }
+async function expectPartOnDisk(part: string, { received: expected, onDisk }: Filled): Promise<Measured> {
   if (onDisk.bytes === expected.bytes && onDisk.sha256 === expected.sha256) return onDisk;
   await unlinkIfExists(part);
   throw partMismatchFailure(

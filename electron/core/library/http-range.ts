@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
 /**
  * Decides what to do with a download response given how many bytes the .part
  * file already holds. Pure, so every Range corner case is testable without a
@@ -64,4 +66,23 @@ export function planResponse(status: number, headers: Headers, offset: number): 
     return total === offset ? { kind: 'complete', total } : { kind: 'restart' };
   }
   return { kind: 'fail' };
+}
+
+/** The headers the planner and the failure messages read. */
+const PLANNED_HEADERS = ['content-length', 'content-range', 'content-encoding', 'retry-after'] as const;
+
+/** Node's response headers as WHATWG Headers, for planResponse and failureForStatus. */
+export function headersOf(raw: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const name of PLANNED_HEADERS) {
+    const value = raw[name];
+    // A value WHATWG Headers refuses is treated as absent, like one that does not parse.
+    try {
+      if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+      else if (value !== undefined) headers.set(name, value);
+    } catch {
+      headers.delete(name);
+    }
+  }
+  return headers;
 }

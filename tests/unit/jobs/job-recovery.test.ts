@@ -47,6 +47,9 @@ const TABLE: [JobState, Partial<Job>, number, RestartPlan, number | typeof UNCHA
   ['generating', { taskId: 'task_1' }, 1, 'poll', 0, 200],
   ['generating', { taskId: 'task_1' }, 7, 'poll', 0, 1400],
   ['generating', { taskId: 'task_1' }, 500, 'poll', 0, 100_000],
+  // The last poll before the restart asked for 2 s: the first poll after it waits for that too.
+  ['generating', { taskId: 'task_1', pollNotBefore: NOW + 1500 }, 0, 'poll', 0, 1500],
+  ['generating', { taskId: 'task_1', pollNotBefore: NOW - 5000 }, 1, 'poll', 0, 200],
   ['downloading', { attempts: 4, taskId: 'task_1', nextActionAt: NOW + HOUR }, 0, 'run', 0, 0],
   // Waiting for the person stays so; a full disk is looked at again by the queue's disk-full tick, not here.
   ['needs_attention', { attentionFrom: 'generating', attempts: 2, error: diskFull }, 0, 'wait', UNCHANGED, UNCHANGED],

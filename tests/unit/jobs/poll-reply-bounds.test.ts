@@ -78,7 +78,7 @@ describe('a completed task never names more outputs than were asked for', () => 
     const events: JobEvent[] = [];
     const ctx: StepContext = {
       client: { getTask: async () => reply } as unknown as ApimartClient,
-      fileFetch: async () => new Response(null, { status: 500 }),
+      fileGet: () => Promise.reject(new Error('this step downloads nothing')),
       uploads: {} as UploadCache,
       clock,
       random: () => 0.5,
@@ -90,7 +90,7 @@ describe('a completed task never names more outputs than were asked for', () => 
         events.push(event);
         return job;
       },
-      reservedNames: () => new Set(),
+      pickNames: (pick) => pick(new Set(), () => undefined),
       generatingCount: () => 1,
       addToLibrary: async () => undefined,
     };

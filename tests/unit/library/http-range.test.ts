@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseContentRange, planResponse } from '../../../electron/core/library/http-range.js';
+import { headersOf, parseContentRange, planResponse } from '../../../electron/core/library/http-range.js';
 import { formatBytes, parseRetryAfter } from '../../../electron/core/library/download-errors.js';
 
 const h = (o: Record<string, string>): Headers => new Headers(o);
@@ -46,6 +46,23 @@ describe('planResponse', () => {
   });
   it('other statuses fail', () => {
     expect(planResponse(403, h({}), 0)).toEqual({ kind: 'fail' });
+  });
+});
+
+describe('headersOf', () => {
+  it('keeps what the planner and the failures read, and nothing a host sends that WHATWG Headers would refuse', () => {
+    const headers = headersOf({
+      'content-length': '500',
+      'content-range': 'bytes 0-499/500',
+      'retry-after': 'soon\0',
+      'set-cookie': ['a=1'],
+      'x-amz-request-id': 'abc',
+    });
+    expect([...headers.entries()]).toEqual([
+      ['content-length', '500'],
+      ['content-range', 'bytes 0-499/500'],
+    ]);
+    expect(planResponse(200, headers, 0)).toMatchObject({ expectedTotal: 500 });
   });
 });
 

@@ -1,8 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeStrayPartFiles } from '../../../electron/core/library/part-files.js';
+import { hashFileInto, measureFile, removeStrayPartFiles } from '../../../electron/core/library/part-files.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -30,5 +31,34 @@ describe('removeStrayPartFiles', () => {
     expect(await removeStrayPartFiles(dir, [])).toEqual([]);
     expect(await readdir(dir)).toEqual(['someone-elses.mp4.part']);
     expect(await removeStrayPartFiles(join(dir, 'missing'), ['a.mp4.part'])).toEqual([]);
+  });
+});
+
+describe('reading a part back', () => {
+  const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+  const MiB = 1024 * 1024;
+
+  it('measures length and sha256 across block boundaries, for an empty file and a file of one byte', async () => {
+    for (const size of [0, 1, MiB - 1, MiB, MiB + 1, 3 * MiB + 12_345]) {
+      const bytes = randomBytes(size);
+      const path = join(dir, `part-${size}`);
+      await writeFile(path, bytes);
+      expect(await measureFile(path)).toEqual({ bytes: size, sha256: sha(bytes) });
+    }
+  });
+
+  it('hashes exactly the first n bytes for a resume, wherever n falls', async () => {
+    const bytes = randomBytes(2 * MiB + 777);
+    const path = join(dir, 'part');
+    await writeFile(path, bytes);
+    for (const n of [1, MiB - 3, MiB, 2 * MiB + 1, bytes.length]) {
+      const hash = createHash('sha256');
+      await hashFileInto(path, n, hash);
+      expect(hash.digest('hex')).toBe(sha(bytes.subarray(0, n)));
+    }
+  });
+
+  it('a missing part is an error, not an empty file', async () => {
+    await expect(measureFile(join(dir, 'missing'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

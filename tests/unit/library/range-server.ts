@@ -14,6 +14,12 @@ export interface Behaviour {
   stallAfter?: number;
   /** Serve this instead of the server's file. */
   body?: Buffer;
+  /** Answer this many requests in a row with a 302 to the same path, `?hop=n` added, before serving. */
+  redirectHops?: number;
+  /** Answer with a 302 whose Location is exactly this. */
+  redirectTo?: string;
+  /** Accept the request and never answer it (no status line). */
+  silent?: boolean;
 }
 
 /** An MP4-like buffer: bytes 4..8 are `ftyp`, the rest random. */
@@ -28,6 +34,8 @@ export function fakeMp4(size: number): Buffer {
 export class RangeServer {
   behaviour: Behaviour = {};
   readonly requests: IncomingHttpHeaders[] = [];
+  /** Request targets (path and query), in order. */
+  readonly paths: string[] = [];
   private stallWaiters: (() => void)[] = [];
   private constructor(
     private readonly server: Server,
@@ -39,7 +47,24 @@ export class RangeServer {
     const rs = new RangeServer(server, body);
     server.on('request', (req, res) => {
       rs.requests.push(req.headers);
+      rs.paths.push(req.url ?? '');
       const b = rs.behaviour;
+      if (b.silent) {
+        rs.notifyStalled();
+        return;
+      }
+      if (b.redirectTo !== undefined) {
+        res.writeHead(302, { location: b.redirectTo });
+        res.end();
+        return;
+      }
+      const hop = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('hop') ?? 0);
+      if (b.redirectHops !== undefined && hop < b.redirectHops) {
+        // Relative, as CDNs often send it: the client resolves it against the link it asked for.
+        res.writeHead(302, { location: `video_task_1.mp4?sig=secret&hop=${hop + 1}` });
+        res.end('moved');
+        return;
+      }
       if (b.status !== undefined) {
         res.writeHead(b.status, { 'content-type': 'text/plain', ...b.headers });
         res.end('no');
