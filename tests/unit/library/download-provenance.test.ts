@@ -8,6 +8,7 @@ import { downloadToFile, type DownloadOptions } from '../../../electron/core/lib
 import { nodeHttpGet } from '../../../electron/core/library/node-http-get.js';
 import { readMp4Provenance, type Mp4Provenance } from '../../../electron/core/library/mp4-provenance.js';
 import { systemClock } from '../../../electron/core/ports.js';
+import { plainMp4Tags } from '../../support/plain-mp4-tags.js';
 import { RangeServer, fakeMp4 } from './range-server.js';
 
 const FIXTURE = join(import.meta.dirname, '../../../electron/core/demo/fixtures/clip-16x9-8s.mp4');
@@ -41,7 +42,12 @@ describe('provenance written on download', () => {
     // The length and hash the sidecar will record are the labelled file's, not the bytes received.
     expect(result).toEqual({ bytes: saved.length, sha256: sha(saved), resumed: false });
     expect(result.sha256).not.toBe(sha(server.body));
+    // Read back three ways: the library's reader, a box walk by hand, and mediabunny.
     expect(await readMp4Provenance(dest)).toEqual(PROVENANCE);
+    const plain = await plainMp4Tags(dest);
+    expect(plain.get('\u00a9nam')).toBe(PROVENANCE.prompt);
+    expect(plain.get('\u00a9too')).toBe('Keyframe 0.1.0');
+    expect(JSON.parse(plain.get('\u00a9cmt') ?? '{}')).toEqual({ keyframe: 1, ...PROVENANCE });
     const input = new Input({ source: new FilePathSource(dest), formats: ALL_FORMATS });
     try {
       const tags = await input.getMetadataTags();

@@ -6,6 +6,7 @@ import { ALL_FORMATS, EncodedPacketSink, FilePathSource, Input } from 'mediabunn
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readMp4Provenance, readMp4Tags, writeMp4Provenance, type Mp4Provenance } from '../../../electron/core/library/mp4-provenance.js';
 import { verifyMp4 } from '../../../electron/core/library/verify-mp4.js';
+import { itWithFfmpeg } from '../../support/ffmpeg.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../electron/core/demo/fixtures');
 
@@ -53,14 +54,6 @@ function moovAtEnd(src: string, dest: string): void {
   execFileSync('ffmpeg', ['-v', 'error', '-i', src, '-c', 'copy', '-map_metadata', '-1', dest]);
 }
 
-const hasFfmpeg = (() => {
-  try {
-    execFileSync('ffprobe', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('MP4 provenance', () => {
   it('writes prompt, model, seed, task id and version into a fast-start file, moving no media byte', async () => {
@@ -96,7 +89,7 @@ describe('MP4 provenance', () => {
     expect(tags.get('\u00a9too')).toBe('Keyframe 0.1.0');
   });
 
-  it.skipIf(!hasFfmpeg)('is read by ffprobe, and the file still decodes, in both layouts', async () => {
+  itWithFfmpeg('is read by ffprobe, and the file still decodes, in both layouts', async () => {
     const fast = join(dir, 'fast.mp4');
     const slow = join(dir, 'slow.mp4');
     await copyFile(join(FIXTURES, 'clip-9x16-4s.mp4'), fast);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportSequence, prepareExport } from '../../../electron/core/sequence/run-export.js';
 import type { SequenceDocument } from '../../../shared/domain/sequence.js';
 import { FakeClock } from '../../support/fake-clock.js';
+import { runFfmpegChecks } from '../../support/ffmpeg.js';
 
 /** Cuts in a stream whose frames are stored out of presentation order (B-frames, as in Veo's H.264 High). */
 
@@ -24,14 +25,6 @@ afterEach(async () => {
 
 const seq = (clips: SequenceDocument['clips']): SequenceDocument => ({ schema: 'keyframe.sequence/1', clips });
 
-const hasFfmpeg = (() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('packet copy with B-frames', () => {
   it('joins cuts that end on a group boundary as they are: right length, every frame shown once', async () => {
@@ -54,7 +47,7 @@ describe('packet copy with B-frames', () => {
     } finally {
       input.dispose();
     }
-    if (hasFfmpeg) {
+    if (runFfmpegChecks) {
       const decoded = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', result.path]).toString().trim();
       expect(Number(decoded)).toBe(11);
     }

@@ -9,6 +9,7 @@ import type { ExportProgress } from '../../../electron/core/sequence/export-prog
 import { ExportSidecarSchema, type SequenceDocument } from '../../../shared/domain/sequence.js';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import { FakeClock } from '../../support/fake-clock.js';
+import { itWithFfmpeg } from '../../support/ffmpeg.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../electron/core/demo/fixtures');
 const FRAME = 1 / 24;
@@ -55,14 +56,6 @@ async function readBack(path: string) {
   }
 }
 
-const hasFfmpeg = (() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 // Key frames of the fixtures are 2 s apart (-g 48 at 24 fps).
 const THREE = seq(
@@ -133,7 +126,7 @@ describe('sequence export (packet copy)', () => {
     expect((await readdir(dir)).sort()).toEqual(['clip-16x9-4s.mp4', 'clip-16x9-6s.mp4', 'clip-9x16-4s.mp4', 'scene.keyframe-export.json', 'scene.mp4', 'takes']);
   });
 
-  it.skipIf(!hasFfmpeg)('writes a file ffmpeg decodes without an error, with the same frame count', async () => {
+  itWithFfmpeg('writes a file ffmpeg decodes without an error, with the same frame count', async () => {
     const result = await exportSequence(options(THREE));
     execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-i', result.path, '-f', 'null', '-']);
     const frames = execFileSync('ffprobe', ['-v', 'error', '-count_frames', '-select_streams', 'v', '-show_entries', 'stream=nb_read_frames', '-of', 'csv=p=0', result.path]).toString().trim();
