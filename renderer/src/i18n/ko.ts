@@ -8,8 +8,9 @@ import { library } from './ko/library';
 import { queue } from './ko/queue';
 import { settings } from './ko/settings';
 import { spending } from './ko/spending';
+import { storyboard } from './ko/storyboard';
 import { studio } from './ko/studio';
 import { viewer } from './ko/viewer';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
-export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...studio, ...batch, ...history, ...spending, ...errors };
+export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...studio, ...batch, ...history, ...spending, ...storyboard, ...errors };
