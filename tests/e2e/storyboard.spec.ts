@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ALL_FORMATS, FilePathSource, Input } from 'mediabunny';
 import { MOVING_MP4 } from './support/library-fixture.js';
@@ -112,9 +113,11 @@ test('a two-clip storyboard is trimmed, reordered, saved and exported beside its
   expect(record.sequence.file).toBe('harbour cut.keyframe-sequence.json');
   expect(record.sources.map((s) => s.file)).toEqual([fileA, fileB]);
 
-  // Screenshots of the strip with its clips, after the export.
+  // Screenshots of the strip with its clips, after the export; axe over the strip in both themes.
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
+    const axe = await new AxeBuilder({ page }).include('.storyboard').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
     for (const [width, height] of [
       [1024, 700],
       [1920, 1080],
