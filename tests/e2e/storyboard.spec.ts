@@ -128,4 +128,13 @@ test('a two-clip storyboard is trimmed, reordered, saved and exported beside its
       await page.screenshot({ path: `test-results/screenshots/storyboard-${width}x${height}-${theme}.png` });
     }
   }
+
+  // After a reload the saved sequence is picked again by name, its trims as saved.
+  await page.reload();
+  await openLibrary(page);
+  await strip.getByRole('combobox', { name: 'Sequence' }).selectOption('harbour cut');
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(0)).toHaveAttribute('data-file', fileA);
+  await expect(cards.nth(0).getByTestId('clip-length')).toHaveText('0.88 s');
+  await expect(cards.nth(1).getByTestId('trim-out')).toHaveText('Out 01:00');
 });
