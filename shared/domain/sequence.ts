@@ -114,6 +114,16 @@ export const EXPORT_SIDECAR_SUFFIX = '.keyframe-export.json';
 /** A path as recorded, relative to the record's folder (`../clips/a.mp4` when the export was saved elsewhere): never opened from here. */
 const RecordedPathSchema = boundedText('Path', PATH_MAX).min(1);
 
+/** How a source was generated: from its sidecar, or read back from the MP4's own metadata when the sidecar is missing. */
+export const SourceGenerationSchema = z.object({
+  from: z.enum(['sidecar', 'mp4']),
+  prompt: boundedText('Prompt', 20_000),
+  model: boundedText('Model', SHORT_TEXT_MAX),
+  seed: z.number().int().optional(),
+  taskId: boundedText('Task id', SHORT_TEXT_MAX),
+});
+export type SourceGeneration = z.infer<typeof SourceGenerationSchema>;
+
 export const ExportSourceSchema = z.object({
   file: RecordedPathSchema,
   in: z.number().finite().nonnegative(),
@@ -121,6 +131,7 @@ export const ExportSourceSchema = z.object({
   title: boundedText('Clip title', SHORT_TEXT_MAX).optional(),
   bytes: z.number().int().nonnegative(),
   sha256: boundedText('Clip hash', SHORT_TEXT_MAX),
+  generation: SourceGenerationSchema.optional(),
 });
 export type ExportSource = z.infer<typeof ExportSourceSchema>;
 

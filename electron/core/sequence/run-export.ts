@@ -13,6 +13,7 @@ import { writePacketCopy } from './export-copy.js';
 import { clampTrim, planExport, type ExportPlan } from './export-plan.js';
 import { ProgressClock, type ExportProgress } from './export-progress.js';
 import { writeExportSidecar } from './export-sidecar.js';
+import { generationOf } from './source-generation.js';
 
 /**
  * Exports a sequence as one MP4 beside a record of how it was made. The
@@ -174,7 +175,8 @@ export async function sourcesOf(document: SequenceDocument, paths: readonly stri
   for (const [i, path] of paths.entries()) {
     const doc = document.clips[i] as SequenceDocument['clips'][number];
     const trim = plan.method === 'copy' ? copiedTrim(plan, i) : (plan.trims[i] as { in: number; out: number });
-    out.push({ file: doc.file, in: trim.in, out: trim.out, ...(doc.title === undefined ? {} : { title: doc.title }), ...(await hashFile(path, signal)) });
+    const generation = await generationOf(path);
+    out.push({ file: doc.file, in: trim.in, out: trim.out, ...(doc.title === undefined ? {} : { title: doc.title }), ...(await hashFile(path, signal)), ...(generation ? { generation } : {}) });
   }
   return out;
 }
@@ -192,7 +194,7 @@ export function exportTags(opts: { document: SequenceDocument; appVersion: strin
     keyframe: 1,
     kind: 'export',
     appVersion: opts.appVersion,
-    sources: sources.map((s) => ({ file: s.file, in: s.in, out: s.out, sha256: s.sha256 })),
+    sources: sources.map((s) => ({ file: s.file, in: s.in, out: s.out, sha256: s.sha256, ...(s.generation ? { taskId: s.generation.taskId } : {}) })),
   });
   return {
     ...(opts.document.title === undefined ? {} : { title: opts.document.title }),
