@@ -1,6 +1,7 @@
 import { join, relative, sep } from 'node:path';
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import { isAppFailure } from '../../shared/errors.js';
+import { isBareEntry } from '../../shared/domain/video.js';
 import type { SequenceView } from '../../shared/ipc/sequence-views.js';
 import { applySequenceEdit } from '../core/sequence/sequence-edit.js';
 import { listSequenceFiles, readSequence, sequencePath, writeSequence, type StoredSequence } from '../core/sequence/sequence-file.js';
@@ -91,7 +92,8 @@ export function sequenceHandlers(ctx: ServiceContext): Handlers['sequence'] {
 function videoIdsByPath(ctx: ServiceContext, folder: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const e of ctx.engine.library.all()) {
-    const rel = relative(folder, join(e.dir, e.sidecar.file));
+    // A bare video (no sidecar) is a clip like any other: the library knows it by its file name.
+    const rel = relative(folder, join(e.dir, isBareEntry(e) ? e.fileName : e.sidecar.file));
     if (rel.startsWith('..') || rel === '') continue;
     const key = rel.split(sep).join('/');
     if (!out.has(key)) out.set(key, e.id);

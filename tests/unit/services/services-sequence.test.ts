@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportProgressView } from '../../../shared/ipc/sequence-views.js';
 import { TEST_KEY } from '../../support/engine-harness.js';
 import { callError, createServiceHarness, isFinished, type ServiceHarness } from './service-harness.js';
+import { isBareEntry } from '../../../shared/domain/video.js';
 
 const FIXTURES = join(import.meta.dirname, '../../../electron/core/demo/fixtures');
 
@@ -36,7 +37,8 @@ describe('sequences through the services', () => {
   it('creates, lists, reads and edits a sequence; a library video is known by its id', async () => {
     const job = await h.call('jobs:submit', { request: { prompt: 'a gull over the harbour', duration: 4 } });
     await h.drive(isFinished(h, job.id));
-    const videoFile = h.engine.library.get(`${job.id}-0`)?.sidecar.file ?? '';
+    const entry = h.engine.library.get(`${job.id}-0`);
+    const videoFile = entry && !isBareEntry(entry) ? entry.sidecar.file : '';
     const created = await h.call('sequence:save', { name: 'Harbour', title: 'Harbour', clips: [{ file: videoFile, out: 2 }, { file: 'takes/clip-16x9-6s.mp4', in: 2 }] });
     expect(created.clips).toEqual([
       { ref: 0, file: videoFile, out: 2, videoId: `${job.id}-0` },
