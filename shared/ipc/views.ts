@@ -14,7 +14,8 @@ import { BatchRefSchema, LineageSchema } from '../domain/shot.js';
  */
 
 /** What the media protocol / host media route can serve, always by opaque id. */
-export const MEDIA_KINDS = ['video', 'frame', 'poster'] as const;
+/** `clip`: a clip of a sequence being exported, by `<exportId>_<index>` (the page re-encodes from it). */
+export const MEDIA_KINDS = ['video', 'frame', 'poster', 'clip'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export const JobOutputViewSchema = z.object({

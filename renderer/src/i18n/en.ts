@@ -9,12 +9,13 @@ import { librarySources } from './en/library-sources';
 import { queue } from './en/queue';
 import { settings } from './en/settings';
 import { spending } from './en/spending';
+import { storyboard } from './en/storyboard';
 import { studio } from './en/studio';
 import { viewer } from './en/viewer';
 
 /** English: every feature's table merged. Each feature owns its own file under en/ and ko/. */
 export const en = {
   ...common, ...compose, ...queue, ...library, ...librarySources, ...viewer, ...compare, ...settings,
-  ...studio, ...batch, ...history, ...spending, ...errors,
+  ...studio, ...batch, ...history, ...spending, ...storyboard, ...errors,
 };
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { isFiltered } from './library-filters';
 import { useLibraryStore, type PickMode } from './library-store';
 import { LibraryToast } from './LibraryToast';
 import { LibraryCount, LibraryToolbar } from './LibraryToolbar';
+import { StoryboardStrip } from '../storyboard/StoryboardStrip';
 import './library.css';
 
 
@@ -48,6 +49,7 @@ export function LibraryView() {
         <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
         <DetailsPane />
       </div>
+      <StoryboardStrip />
       <LibraryToast />
     </section>
   );
