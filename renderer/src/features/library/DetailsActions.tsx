@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { reveal, startDrag, toggleFavorite } from './actions';
 import { reuseSettings } from './bridges';
 import { copyText } from './clipboard';
+import { continueFromLast } from './continue-from-frame';
 import { trashVideo } from './trash-flow';
 
 type Status = { kind: 'ok' | 'error'; text: string } | undefined;
@@ -21,6 +22,14 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
       <div className="lib-action-row">
         <button type="button" className="primary" onClick={() => (reuseSettings(video) ? setStatus(undefined) : notWired())}>
           {t('library.action.reuse')}
+        </button>
+        <button
+          type="button"
+          title={t('lineage.continueLastHint')}
+          disabled={video.videoMissing}
+          onClick={async () => report(await continueFromLast(video), t('lineage.continued'))}
+        >
+          {t('lineage.continueLast')}
         </button>
         <button type="button" aria-pressed={video.favorite} onClick={async () => report(await toggleFavorite(video))}>
           {video.favorite ? `★ ${t('library.action.unfavorite')}` : `☆ ${t('library.action.favorite')}`}

@@ -1,0 +1,23 @@
+/** English strings: takes, shots and lineage (continuations). Every key must also exist in ../ko/lineage.ts. */
+export const lineage = {
+  'lineage.continueLast': 'Continue from last frame',
+  'lineage.continueLastHint': 'Open a new draft that starts from this clip’s last frame, with its prompt and settings',
+  'lineage.continued': 'A new draft continues this clip.',
+  'lineage.tabs': 'About this clip',
+  'lineage.tab.details': 'Details',
+  'lineage.tab.lineage': 'Lineage',
+  'lineage.parent': 'Continues',
+  'lineage.children': 'Continued by',
+  'lineage.siblings': 'Other takes of this shot',
+  'lineage.parentGone': 'It continues a clip that is no longer in the library ({id}).',
+  'lineage.noParent': 'It does not continue another clip.',
+  'lineage.noChildren': 'No clip continues it yet: “Continue from last frame” starts one.',
+  'lineage.noSiblings': 'It is the only take of its shot.',
+  'lineage.from.first': 'from its first frame',
+  'lineage.from.last': 'from its last frame',
+  'lineage.from.seconds': 'from {seconds} s',
+  'lineage.loading': 'Reading the lineage…',
+  'lineage.take': 'Take {n}',
+  'lineage.takeOf': 'Take {n} of {count}',
+  'lineage.details.take': 'Take',
+};
