@@ -59,6 +59,7 @@ test('the Lineage tab in light and dark, English and Korean', async ({ page }) =
   await page.getByRole('region', { name: 'Continues' }).locator(`[data-video-id="${fixtureId(0)}"]`).click();
   const pane = page.locator(`.lib-details[data-video-id="${fixtureId(0)}"]`);
   await expect(pane.getByRole('region', { name: 'Continued by' }).getByRole('listitem')).toHaveCount(3);
+  await expect(pane.getByRole('region', { name: 'Other takes of this shot' }).locator(`[data-video-id="${fixtureId(3)}"]`)).toContainText('Take 2 of 2');
 
   for (const language of ['en', 'ko'] as const) {
     for (const theme of ['light', 'dark'] as const) {

@@ -144,3 +144,27 @@ test('"Continue from last frame": a new draft whose job uploads the last frame a
   await expect(parentPane.getByRole('region', { name: 'Continued by' }).locator(`[data-video-id="${sidecar.id}"]`)).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('"Continue from here" starts from the frame the viewer shows, and the draft names it by its time', async ({ page }) => {
+  host = await startLibraryHost({ count: 1, video: MOVING_MP4 });
+  await page.goto(host.url);
+  await openLibrary(page);
+  await page.locator('.lib-scroll').getByRole('option').first().click();
+  await expect(page.locator('.viewer video')).toHaveAttribute('data-frames', '48');
+  await page.getByRole('listbox', { name: 'Videos' }).focus();
+  for (let n = 0; n < 12; n++) await page.keyboard.press('.');
+  await expect(page.getByTestId('frame-counter')).toHaveText('f 13 / 48');
+
+  await page.getByRole('button', { name: 'Continue from here' }).click();
+  const first = page.locator('[data-frame-zone="first"]');
+  await expect(first).toContainText('clip-00000-f13.png');
+  // Frame 13 of a 24 fps clip starts at 0.5 s: that is the frame the lineage will name.
+  const drafts = await page.evaluate(() => JSON.parse(localStorage.getItem('keyframe.drafts.v1') ?? '{}') as { active: string; tabs: { id: string; draft: { lineage?: unknown } }[] });
+  expect(drafts.tabs.find((tab) => tab.id === drafts.active)?.draft.lineage).toEqual({ parentId: PARENT_ID, frame: 0.5 });
+  // Replacing the first frame makes it another job: the lineage goes with the frame.
+  await first.getByRole('img').first().click();
+  await page.getByRole('button', { name: 'Remove the First frame' }).click();
+  await expect(first).toHaveAttribute('data-state', 'empty');
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem('keyframe.drafts.v1') ?? '{}') as { active: string; tabs: { id: string; draft: { lineage?: unknown } }[] });
+  expect(after.tabs.find((tab) => tab.id === after.active)?.draft).not.toHaveProperty('lineage');
+});
