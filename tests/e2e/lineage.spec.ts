@@ -161,8 +161,12 @@ test('"Continue from here" starts from the frame the viewer shows, and the draft
   // Frame 13 of a 24 fps clip starts at 0.5 s: that is the frame the lineage will name.
   const drafts = await page.evaluate(() => JSON.parse(localStorage.getItem('keyframe.drafts.v1') ?? '{}') as { active: string; tabs: { id: string; draft: { lineage?: unknown } }[] });
   expect(drafts.tabs.find((tab) => tab.id === drafts.active)?.draft.lineage).toEqual({ parentId: PARENT_ID, frame: 0.5 });
-  // Replacing the first frame makes it another job: the lineage goes with the frame.
+  // The frame's card says where it came from.
   await first.getByRole('img').first().click();
+  await expect(first.locator(`[data-lineage-parent="${PARENT_ID}"]`)).toHaveText(
+    'The frame at 0.5 s of a library clip: the new video will name that clip as the one it continues.',
+  );
+  // Removing the first frame makes it another job: the lineage goes with the frame.
   await page.getByRole('button', { name: 'Remove the First frame' }).click();
   await expect(first).toHaveAttribute('data-state', 'empty');
   const after = await page.evaluate(() => JSON.parse(localStorage.getItem('keyframe.drafts.v1') ?? '{}') as { active: string; tabs: { id: string; draft: { lineage?: unknown } }[] });

@@ -9,7 +9,8 @@ import { frameToCompose } from './actions';
 import { continueFromPicture } from './continue-from-frame';
 import { DetailsActions } from './DetailsActions';
 import { DetailsTabs } from './DetailsTabs';
-import { LineagePanel, takeText } from './LineagePanel';
+import { LineagePanel } from './LineagePanel';
+import { takeText } from './lineage-text';
 import { TagEditor } from './TagEditor';
 
 function bytes(n: number): string {

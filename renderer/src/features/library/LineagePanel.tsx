@@ -1,24 +1,10 @@
 import { useId, type ReactNode } from 'react';
 import type { VideoView } from '../../../../shared/ipc/views.js';
-import type { LineageFrame } from '../../../../shared/domain/shot.js';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { openResult } from '../studio/open-video';
+import { fromText, takeText } from './lineage-text';
 import { useLineage } from './use-lineage';
-
-type T = ReturnType<typeof useT>;
-
-/** "Take 2 of 3"; nothing for the only take of its shot, where the number tells nothing. */
-export function takeText(t: T, v: Pick<VideoView, 'take' | 'takes'>): string | undefined {
-  if (v.take === undefined || v.takes === undefined || v.takes < 2) return undefined;
-  return t('lineage.takeOf', { n: v.take, count: v.takes });
-}
-
-export function fromText(t: T, frame: LineageFrame): string {
-  if (frame === 'first') return t('lineage.from.first');
-  if (frame === 'last') return t('lineage.from.last');
-  return t('lineage.from.seconds', { seconds: frame });
-}
 
 /** One relative: its poster, take and first line of prompt; pressing it opens it where the person is (studio viewer or library). */
 function Relative({ video, note }: { video: VideoView; note?: string | undefined }) {
