@@ -129,3 +129,29 @@ describe('a continuation in the compose store', () => {
     expect(again.getState().lineage).toEqual({ parentId: 'job1-0', frame: 'last' });
   });
 });
+
+describe('Reuse settings of a continuation', () => {
+  const continued = recorded({ prompt: 'the boat reaches the harbour', first_frame_image: { kind: 'file', path: `/data/frames/${FRAME_A}.png` } });
+
+  it('keeps the lineage: the reused draft starts from the same frame of the same parent', async () => {
+    const compose = await store();
+    compose.getState().loadRequest(continued, { parentId: 'job1-0', frame: 'last' });
+    expect(compose.getState().first?.ref).toEqual({ kind: 'frame', frameId: FRAME_A });
+    expect(compose.getState().lineage).toEqual({ parentId: 'job1-0', frame: 'last' });
+  });
+
+  it('leaves it out when the first frame could not be reused, and for a request that continued nothing', async () => {
+    const compose = await store();
+    compose.getState().loadRequest(recorded({ prompt: 'x', first_frame_image: { kind: 'file', path: '/home/me/a.png' } }), { parentId: 'job1-0', frame: 'last' });
+    expect(compose.getState().lineage).toBeUndefined();
+    compose.getState().loadRequest(continued);
+    expect(compose.getState().lineage).toBeUndefined();
+  });
+
+  it('leaves out a parent id main would refuse (a hand-edited sidecar), keeping the rest of the draft', async () => {
+    const compose = await store();
+    compose.getState().loadRequest(continued, { parentId: '../not an id', frame: 'last' });
+    expect(compose.getState().lineage).toBeUndefined();
+    expect(compose.getState().prompt).toBe('the boat reaches the harbour');
+  });
+});

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { IpcLineageSchema } from '../../../../shared/ipc/contract.js';
 import type { FrameView, JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
@@ -18,7 +19,7 @@ import { DEFAULT_DRAFT, draftFromRequest, validate, type FieldIssues, type IpcRe
  *   useComposeStore.getState().setFrame('first' | 'last', frameView)   (into the current draft)
  *   useComposeStore.getState().openWithFrame('first' | 'last', frameView)   (a new tab: the current settings and a frame)
  *   useComposeStore.getState().openDraft(draft)   (a new tab: "Continue from this frame" builds a draft with its lineage)
- *   useComposeStore.getState().loadRequest(job.request)   (a new tab, unless the current one is blank)
+ *   useComposeStore.getState().loadRequest(job.request, job.lineage)   (a new tab, unless the current one is blank)
  */
 
 export type FrameStatus = { busy: boolean; problem?: FrameProblem | { kind: 'import'; error: CallError } };
@@ -56,7 +57,8 @@ interface ComposeState extends Draft {
   clearFrame(role: FrameRole): void;
   dismissFrameProblem(role: FrameRole): void;
   swapFrames(): void;
-  loadRequest(request: JobView['request']): void;
+  /** `lineage`: the job or video continued a library clip; the reused draft does too while it keeps that first frame. */
+  loadRequest(request: JobView['request'], lineage?: JobView['lineage']): void;
   /** Field issues of the current draft (the shared schema's messages). */
   errors(): FieldIssues;
   /** Resolves to false when nothing was queued. */
@@ -115,9 +117,11 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
     get().update({ first: last, last: first });
   },
 
-  loadRequest(request) {
+  loadRequest(request, lineage) {
     const { draft, droppedFrames } = draftFromRequest(request);
-    applyTabs(reuseInto(tabsOf(get()), pickDraft(get()), draft));
+    // A lineage read back from a sidecar anyone may edit is kept only if main would take it in a submit.
+    const kept = draft.first ? IpcLineageSchema.safeParse(lineage) : undefined;
+    applyTabs(reuseInto(tabsOf(get()), pickDraft(get()), kept?.success ? { ...draft, lineage: kept.data } : draft));
     set({ droppedFrames });
   },
 

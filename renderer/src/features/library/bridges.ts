@@ -10,7 +10,7 @@ export function go(view: View): void {
 
 /** Loads a video's settings into the compose draft and opens the studio. */
 export function reuseSettings(video: VideoView): boolean {
-  useComposeStore.getState().loadRequest(video.request);
+  useComposeStore.getState().loadRequest(video.request, video.lineage);
   go('studio');
   return true;
 }
