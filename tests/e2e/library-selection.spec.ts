@@ -5,6 +5,7 @@ import { startFakeApimart, type FakeApimart } from '../../electron/core/demo/fak
 import { startLibraryHost, type LibraryHost } from './support/library-host.js';
 import { openLibrary } from './support/library-page.js';
 import { submitPrompt, TEST_KEY, watchProblems } from './support/queue-helpers.js';
+import { closeActivity, openActivity } from './support/studio-page.js';
 
 /**
  * One selection: every key and button acts on the highlighted clip. "Open result" selects exactly the
@@ -31,13 +32,21 @@ async function startWithResult(page: Page, prompt: string): Promise<{ resultId: 
   return { resultId: `${jobId ?? ''}-0` };
 }
 
+/** "Open result" on the newest job, pressed in the Library (the activity drawer opens from the header there too); the drawer is closed after, if it stayed open. */
+async function openResultInLibrary(page: Page): Promise<void> {
+  await openLibrary(page);
+  const drawer = await openActivity(page);
+  await drawer.locator('li.job').first().getByRole('button', { name: 'Open result' }).click();
+  await closeActivity(page);
+}
+
 const cell = (page: Page, id: string) => page.locator(`.lib-cell[data-video-id="${id}"]`);
 const details = (page: Page) => page.locator('.lib-details');
 
 test('after "Open result", another pick, leaving and coming back: F and Delete act on the highlighted clip', async ({ page }) => {
   const problems = watchProblems(page);
   const { resultId } = await startWithResult(page, 'A lighthouse keeper climbing the stairs at night');
-  await page.locator('section.queue li.job').first().getByRole('button', { name: 'Open result' }).click();
+  await openResultInLibrary(page);
   await expect(page.locator('nav [data-nav="library"]')).toHaveAttribute('aria-current', 'page');
   await expect(details(page)).toHaveAttribute('data-video-id', resultId);
   await expect(cell(page, resultId)).toHaveAttribute('aria-selected', 'true');
@@ -75,8 +84,7 @@ test('"Open result" while a filter hides the result turns that filter off and se
   await expect(page.locator('.lib-count')).toHaveText('1 video');
   await page.locator('.lib-scroll').getByRole('option').first().click();
 
-  await page.locator('nav [data-nav="studio"]').click();
-  await page.locator('section.queue li.job').first().getByRole('button', { name: 'Open result' }).click();
+  await openResultInLibrary(page);
   await expect(page.getByLabel('Favourites only')).not.toBeChecked();
   await expect(page.locator('.lib-toast')).toContainText('Filters that hid this video were turned off.');
   await expect(cell(page, resultId)).toHaveAttribute('aria-selected', 'true');

@@ -1,7 +1,9 @@
+import { promptOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import type { CallError } from '../../app-error';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
+import { CompareTakesButton } from '../compare/CompareButtons';
 import { reveal, startDrag, toggleFavorite } from './actions';
 import { reuseSettings } from './bridges';
 import { copyText } from './clipboard';
@@ -16,27 +18,38 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
   const report = (err: CallError | string | undefined, ok?: string) =>
     setStatus(err ? { kind: 'error', text: typeof err === 'string' ? err : errorText(t, err) } : ok ? { kind: 'ok', text: ok } : undefined);
   const notWired = () => setStatus({ kind: 'error', text: t('library.action.notWired') });
+  // A bare video has no request to reuse and no sidecar to keep a favorite in.
+  const keyframe = video.kind !== 'bare';
+  const prompt = promptOf(video);
 
   return (
     <div className="lib-actions">
       <div className="lib-action-row">
-        <button type="button" className="primary" onClick={() => (reuseSettings(video) ? setStatus(undefined) : notWired())}>
-          {t('library.action.reuse')}
-        </button>
-        <button
-          type="button"
-          title={t('lineage.continueLastHint')}
-          disabled={video.videoMissing}
-          onClick={async () => report(await continueFromLast(video), t('lineage.continued'))}
-        >
-          {t('lineage.continueLast')}
-        </button>
-        <button type="button" aria-pressed={video.favorite} onClick={async () => report(await toggleFavorite(video))}>
-          {video.favorite ? `★ ${t('library.action.unfavorite')}` : `☆ ${t('library.action.favorite')}`}
-        </button>
-        <button type="button" onClick={async () => report((await copyText(video.request.prompt)) ? undefined : t('library.action.copyFailed'), t('library.action.copied'))}>
-          {t('library.action.copy')}
-        </button>
+        {keyframe ? (
+          <button type="button" className="primary" onClick={() => (reuseSettings(video) ? setStatus(undefined) : notWired())}>
+            {t('library.action.reuse')}
+          </button>
+        ) : null}
+        {video.kind !== 'bare' ? (
+          <button
+            type="button"
+            title={t('lineage.continueLastHint')}
+            disabled={video.videoMissing}
+            onClick={async () => report(await continueFromLast(video), t('lineage.continued'))}
+          >
+            {t('lineage.continueLast')}
+          </button>
+        ) : null}
+        {keyframe ? (
+          <button type="button" aria-pressed={video.favorite} onClick={async () => report(await toggleFavorite(video))}>
+            {video.favorite ? `★ ${t('library.action.unfavorite')}` : `☆ ${t('library.action.favorite')}`}
+          </button>
+        ) : null}
+        {prompt !== undefined ? (
+          <button type="button" onClick={async () => report((await copyText(prompt)) ? undefined : t('library.action.copyFailed'), t('library.action.copied'))}>
+            {t('library.action.copy')}
+          </button>
+        ) : null}
         <button type="button" onClick={async () => report(await reveal(video))}>
           {t('library.action.reveal')}
         </button>
@@ -46,6 +59,7 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
         }}>
           ⇱ {t('library.action.drag')}
         </button>
+        <CompareTakesButton video={video} onError={(err) => report(err)} />
         <button type="button" className="lib-danger" title={t('library.action.deleteHint')} onClick={async () => report(await trashVideo(video))}>
           {t('library.action.delete')}
         </button>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { VideoView } from '../../../../shared/ipc/views.js';
+import type { BareVideoView, KeyframeVideoView } from '../../../../shared/ipc/views.js';
 import { useLanguageStore, useT } from '../../i18n';
 import { errorText } from '../../error-text';
 import { useSelectedVideo } from '../../selection/selected-video';
@@ -43,15 +43,14 @@ export function DetailsPane() {
       </aside>
     );
   }
-  const r = video.request;
   const onOff = (b: boolean) => (b ? t('library.yes') : t('library.no'));
   const useFrame = async (role: 'first' | 'last', picture: HTMLVideoElement, frame: number | undefined) => {
     const result = await frameToCompose(video, picture, frame, role);
     if (result === 'not-wired') setStatus({ kind: 'error', text: t('library.action.notWired') });
     else setStatus(result ? { kind: 'error', text: errorText(t, result) } : { kind: 'ok', text: t('library.action.frameDone') });
   };
-  const continueHere = async (picture: HTMLVideoElement, clock: FrameClock | undefined) => {
-    const err = await continueFromPicture(video, picture, clock);
+  const continueHere = async (parent: KeyframeVideoView, picture: HTMLVideoElement, clock: FrameClock | undefined) => {
+    const err = await continueFromPicture(parent, picture, clock);
     setStatus(err ? { kind: 'error', text: errorText(t, err) } : { kind: 'ok', text: t('lineage.continued') });
   };
   return (
@@ -60,17 +59,21 @@ export function DetailsPane() {
         key={video.id}
         video={video}
         onUseFrame={(role, picture, frame) => void useFrame(role, picture, frame)}
-        onContinue={(picture, clock) => void continueHere(picture, clock)}
+        // A continuation carries its parent's prompt and settings on: a bare video has none to carry.
+        onContinue={video.kind !== 'bare' ? (picture, clock) => void continueHere(video, picture, clock) : undefined}
       />
       <DetailsActions video={video} status={status} setStatus={setStatus} />
       <DetailsTabs
         panels={{
-          details: (
-            <>
-              <Details video={video} t={t} lang={lang} onOff={onOff} r={r} />
-              <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
-            </>
-          ),
+          details:
+            video.kind === 'bare' ? (
+              <BareDetails video={video} t={t} lang={lang} />
+            ) : (
+              <>
+                <Details video={video} t={t} lang={lang} onOff={onOff} r={video.request} />
+                <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
+              </>
+            ),
           lineage: <LineagePanel video={video} />,
         }}
       />
@@ -78,7 +81,7 @@ export function DetailsPane() {
   );
 }
 
-function Details({ video, t, lang, onOff, r }: { video: VideoView; t: ReturnType<typeof useT>; lang: string; onOff(b: boolean): string; r: VideoView['request'] }) {
+function Details({ video, t, lang, onOff, r }: { video: KeyframeVideoView; t: ReturnType<typeof useT>; lang: string; onOff(b: boolean): string; r: KeyframeVideoView['request'] }) {
   const take = takeText(t, video);
   const frames = video.frames.map((f) => `${t(`library.details.frame.${f.role}`)}: ${f.name ?? f.sourceUrl ?? '—'}`).join(' · ');
   return (
@@ -109,5 +112,41 @@ function Details({ video, t, lang, onOff, r }: { video: VideoView; t: ReturnType
       <Row label={t('library.details.created')}>{new Date(video.createdAt).toLocaleString(lang)}</Row>
       <Row label={t('library.details.frames')}>{frames || t('library.details.framesNone')}</Row>
     </dl>
+  );
+}
+
+/** A video without a sidecar: what its container says, and how it was made if Keyframe wrote that into the file. */
+function BareDetails({ video, t, lang }: { video: BareVideoView; t: ReturnType<typeof useT>; lang: string }) {
+  const c = video.container;
+  const p = video.provenance;
+  const codecs = [c.videoCodec, c.audioCodec ?? t('library.bare.noAudio')].filter((x) => x !== undefined).join(' · ');
+  return (
+    <>
+      <p className="hint lib-bare-note">{p ? t('library.bare.embedded') : t('library.bare.noRecord')}</p>
+      <dl className="lib-meta" data-bare="true">
+      {p?.prompt ? (
+        <Row label={t('library.details.prompt')}>
+          <span className="lib-prompt">{p.prompt}</span>
+        </Row>
+      ) : null}
+      {p?.model ? <Row label={t('library.details.model')}>{p.model}</Row> : null}
+      {p?.seed !== undefined ? <Row label={t('library.details.seed')}>{p.seed}</Row> : null}
+      {p?.taskId ? (
+        <Row label={t('library.details.taskId')}>
+          <code>{p.taskId}</code>
+        </Row>
+      ) : null}
+      <Row label={t('library.details.duration')}>{t('library.seconds', { n: Math.round(c.durationS * 100) / 100 })}</Row>
+      {c.width !== undefined && c.height !== undefined ? <Row label={t('library.bare.picture')}>{`${c.width} × ${c.height}`}</Row> : null}
+      {c.fps !== undefined ? <Row label={t('library.bare.frameRate')}>{t('library.bare.fps', { n: Math.round(c.fps * 100) / 100 })}</Row> : null}
+      <Row label={t('library.bare.codecs')}>{codecs}</Row>
+      <Row label={t('library.bare.container')}>{c.format}</Row>
+      <Row label={t('library.details.file')}>
+        <code>{video.fileName}</code>
+      </Row>
+      <Row label={t('library.details.size')}>{bytes(video.bytes)}</Row>
+      <Row label={t('library.details.created')}>{new Date(video.createdAt).toLocaleString(lang)}</Row>
+      </dl>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { isPortrait, titleOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import type { PickMode } from './library-store';
 
@@ -23,13 +24,13 @@ export const GridCell = memo(function GridCell({
   width: number;
   onPick(index: number, mode: PickMode): void;
 }) {
-  const portrait = video?.request.aspect_ratio === '9:16';
+  const portrait = video !== undefined && isPortrait(video);
   return (
     <div
       role="option"
       id={`lib-cell-${index}`}
       aria-selected={selected}
-      aria-label={video?.request.prompt}
+      aria-label={video && titleOf(video)}
       className={`lib-cell${selected ? ' selected' : ''}${primary ? ' primary' : ''}`}
       style={{ width }}
       data-video-id={video?.id}
@@ -42,7 +43,7 @@ export const GridCell = memo(function GridCell({
       )}
       <div className="lib-caption">
         {video?.favorite ? '★ ' : ''}
-        {video?.request.prompt ?? '\u00a0'}
+        {video ? titleOf(video) : '\u00a0'}
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
+import { CompareSelectionButton } from '../compare/CompareButtons';
 import { onClipKey } from './clip-keys';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
@@ -30,6 +31,7 @@ export function LibraryView() {
       <div className="lib-head">
         <h2 id="library-title">{t('library.title')}</h2>
         <LibraryCount />
+        <CompareSelectionButton />
       </div>
       <LibraryToolbar />
       {error ? (

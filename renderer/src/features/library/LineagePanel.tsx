@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { isKeyframeView, titleOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
@@ -10,7 +11,7 @@ import { useLineage } from './use-lineage';
 function Relative({ video, note }: { video: VideoView; note?: string | undefined }) {
   const t = useT();
   const take = takeText(t, video);
-  const firstLine = video.request.prompt.split('\n')[0] ?? '';
+  const firstLine = titleOf(video).split('\n')[0] ?? '';
   return (
     <li>
       <button type="button" className="lineage-item" data-video-id={video.id} onClick={() => openResult(video.id)}>
@@ -54,7 +55,7 @@ export function LineagePanel({ video }: { video: VideoView }) {
   if (state.kind === 'loading') return <p className="hint">{t('lineage.loading')}</p>;
   if (state.kind === 'failed') return <p className="form-error" role="alert">{errorText(t, state.error)}</p>;
   const { view } = state;
-  const own = video.lineage;
+  const own = isKeyframeView(video) ? video.lineage : undefined;
   return (
     <div className="lineage" data-lineage-of={video.id}>
       <Section id={`${ids}-parent`} title={t('lineage.parent')}>
@@ -67,7 +68,7 @@ export function LineagePanel({ video }: { video: VideoView }) {
         )}
       </Section>
       <Section id={`${ids}-children`} title={t('lineage.children')}>
-        <List videos={view.children} empty={t('lineage.noChildren')} note={(v) => (v.lineage ? fromText(t, v.lineage.frame) : undefined)} />
+        <List videos={view.children} empty={t('lineage.noChildren')} note={(v) => (isKeyframeView(v) && v.lineage ? fromText(t, v.lineage.frame) : undefined)} />
       </Section>
       <Section id={`${ids}-siblings`} title={t('lineage.siblings')}>
         <List videos={view.siblings} empty={t('lineage.noSiblings')} />
