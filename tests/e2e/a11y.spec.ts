@@ -49,6 +49,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('.lib-scroll').getByRole('option').first().click();
     await expect(page.locator('.lib-details video')).toBeVisible();
     expect(await violations(page), 'library').toEqual([]);
+    await page.locator('.lib-details').getByRole('tab', { name: 'Lineage' }).click();
+    await expect(page.locator('.lib-details .lineage')).toBeVisible();
+    expect(await violations(page), 'the Lineage tab').toEqual([]);
 
     await page.locator('nav [data-nav="settings"]').click();
     expect(await violations(page), 'settings').toEqual([]);

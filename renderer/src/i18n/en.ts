@@ -6,6 +6,7 @@ import { errors } from './en/errors';
 import { history } from './en/history';
 import { library } from './en/library';
 import { librarySources } from './en/library-sources';
+import { lineage } from './en/lineage';
 import { queue } from './en/queue';
 import { settings } from './en/settings';
 import { spending } from './en/spending';
@@ -15,7 +16,7 @@ import { viewer } from './en/viewer';
 
 /** English: every feature's table merged. Each feature owns its own file under en/ and ko/. */
 export const en = {
-  ...common, ...compose, ...queue, ...library, ...librarySources, ...viewer, ...compare, ...settings,
+  ...common, ...compose, ...queue, ...library, ...librarySources, ...lineage, ...viewer, ...compare, ...settings,
   ...studio, ...batch, ...history, ...spending, ...storyboard, ...errors,
 };
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { CompareTakesButton } from '../compare/CompareButtons';
 import { reveal, startDrag, toggleFavorite } from './actions';
 import { reuseSettings } from './bridges';
 import { copyText } from './clipboard';
+import { continueFromLast } from './continue-from-frame';
 import { trashVideo } from './trash-flow';
 
 type Status = { kind: 'ok' | 'error'; text: string } | undefined;
@@ -27,6 +28,16 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
         {keyframe ? (
           <button type="button" className="primary" onClick={() => (reuseSettings(video) ? setStatus(undefined) : notWired())}>
             {t('library.action.reuse')}
+          </button>
+        ) : null}
+        {video.kind !== 'bare' ? (
+          <button
+            type="button"
+            title={t('lineage.continueLastHint')}
+            disabled={video.videoMissing}
+            onClick={async () => report(await continueFromLast(video), t('lineage.continued'))}
+          >
+            {t('lineage.continueLast')}
           </button>
         ) : null}
         {keyframe ? (

@@ -40,7 +40,17 @@ function once(el: HTMLMediaElement, event: string, timeoutMs: number): Promise<v
 }
 
 /** Loads a detached <video> and seeks it to `at` seconds ('end' = the last frame). Caller clears src afterwards. */
-export async function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
+export function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
+  // A poster's moment: never past the middle, so a short clip still shows what it is about.
+  return openDetached(src, (duration) => (at === 'end' ? Math.max(0, duration - 0.05) : Math.min(at, Math.max(0, duration / 2))));
+}
+
+/** Loads a detached <video> and seeks it to exactly `seconds` (within the clip). Caller clears src afterwards. */
+export function seekDetachedExact(src: string, seconds: number): Promise<HTMLVideoElement> {
+  return openDetached(src, (duration) => Math.min(Math.max(0, seconds), duration));
+}
+
+async function openDetached(src: string, target: (duration: number) => number): Promise<HTMLVideoElement> {
   const v = document.createElement('video');
   v.crossOrigin = 'anonymous';
   v.preload = 'metadata';
@@ -48,12 +58,25 @@ export async function seekDetached(src: string, at: number | 'end'): Promise<HTM
   const meta = once(v, 'loadedmetadata', 15_000);
   v.src = src;
   await meta;
-  const t = at === 'end' ? Math.max(0, v.duration - 0.05) : Math.min(at, Math.max(0, v.duration / 2));
   const seeked = once(v, 'seeked', 15_000);
-  v.currentTime = t;
+  v.currentTime = target(v.duration);
   await seeked;
   if (v.readyState < 2) await once(v, 'loadeddata', 15_000);
   return v;
+}
+
+/** Waits for a seek in flight to land, so the picture grabbed is the frame the viewer says it shows. */
+export function settled(el: HTMLVideoElement): Promise<void> {
+  if (!el.seeking && el.readyState >= 2) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      el.removeEventListener('seeked', done);
+      el.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    el.addEventListener('seeked', done);
+    el.addEventListener('loadeddata', done);
+  });
 }
 
 export function release(v: HTMLVideoElement): void {
