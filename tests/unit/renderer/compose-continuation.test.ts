@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RecordedGenerationRequestSchema } from '../../../shared/domain/generation.js';
 import type { JobView } from '../../../shared/ipc/views.js';
-import { continuationDraft, lineageFrameOf } from '../../../renderer/src/features/compose/continuation.js';
+import { bareContinuationDraft, continuationDraft, lineageFrameOf } from '../../../renderer/src/features/compose/continuation.js';
 import type { IpcRequest } from '../../../renderer/src/features/compose/request.js';
 import { FRAME_A, FRAME_B, storedFrame } from './support/compose-samples.js';
 import { MemoryStorage } from './support/memory-storage.js';
@@ -52,6 +52,19 @@ describe('continuationDraft', () => {
     expect(d.last).toBeUndefined();
     expect(d.lineage).toEqual({ parentId: 'job1-0', frame: 'last' });
     expect(d.resize_mode).toBe('pad');
+  });
+});
+
+describe('bareContinuationDraft', () => {
+  it('continues a file Keyframe did not make: its embedded prompt, its orientation, the frame first, the lineage naming it', () => {
+    const d = bareContinuationDraft({ id: 'bare-0123abcd', prompt: 'a harbour at dawn', portrait: true }, grabbed, 'last');
+    expect(d).toMatchObject({ prompt: 'a harbour at dawn', aspect_ratio: '9:16', resize_mode: 'pad', first: grabbed, lineage: { parentId: 'bare-0123abcd', frame: 'last' } });
+    expect(d.last).toBeUndefined();
+  });
+
+  it('without an embedded prompt the prompt is left to write, in landscape for a landscape file', () => {
+    const d = bareContinuationDraft({ id: 'bare-9', prompt: undefined, portrait: false }, grabbed, 1.5);
+    expect(d).toMatchObject({ prompt: '', aspect_ratio: '16:9', lineage: { parentId: 'bare-9', frame: 1.5 } });
   });
 });
 

@@ -2,7 +2,7 @@ import type { FrameClock } from '../viewer/frame-math';
 import { frameTime } from '../viewer/frame-math';
 import type { ComposeFrame, Draft } from './draft';
 import type { DraftLineage } from './draft-lineage';
-import { draftFromRequest, type RecordedRequest } from './request';
+import { DEFAULT_DRAFT, draftFromRequest, type RecordedRequest } from './request';
 
 /**
  * "Continue from this frame": a new draft that starts where a library video
@@ -15,6 +15,24 @@ import { draftFromRequest, type RecordedRequest } from './request';
 export function continuationDraft(parent: { id: string; request: RecordedRequest }, first: ComposeFrame, frame: DraftLineage['frame']): Draft {
   const { first: _first, last: _last, ...settings } = draftFromRequest(parent.request).draft;
   return { ...settings, resize_mode: settings.resize_mode ?? 'pad', first, lineage: { parentId: parent.id, frame } };
+}
+
+/**
+ * Continuing a video Keyframe did not make (a bare file: no request to carry
+ * on): the default settings, in the file's own orientation, with the prompt
+ * its embedded provenance names (else an empty prompt to write), its frame
+ * as the first frame, and the lineage naming it.
+ */
+export function bareContinuationDraft(parent: { id: string; prompt: string | undefined; portrait: boolean }, first: ComposeFrame, frame: DraftLineage['frame']): Draft {
+  const { first: _first, last: _last, ...settings } = DEFAULT_DRAFT;
+  return {
+    ...settings,
+    prompt: parent.prompt ?? '',
+    aspect_ratio: parent.portrait ? '9:16' : '16:9',
+    resize_mode: 'pad',
+    first,
+    lineage: { parentId: parent.id, frame },
+  };
 }
 
 /** Whole milliseconds: a frame's time is a float sum (1/24 s…), and the sidecar should say 1.958, not 1.9583333333333333. */

@@ -30,16 +30,14 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
             {t('library.action.reuse')}
           </button>
         ) : null}
-        {video.kind !== 'bare' ? (
-          <button
-            type="button"
-            title={t('lineage.continueLastHint')}
-            disabled={video.videoMissing}
-            onClick={async () => report(await continueFromLast(video), t('lineage.continued'))}
-          >
-            {t('lineage.continueLast')}
-          </button>
-        ) : null}
+        <button
+          type="button"
+          title={t('lineage.continueLastHint')}
+          disabled={video.videoMissing}
+          onClick={async () => report(await continueFromLast(video), t('lineage.continued'))}
+        >
+          {t('lineage.continueLast')}
+        </button>
         {keyframe ? (
           <button type="button" aria-pressed={video.favorite} onClick={async () => report(await toggleFavorite(video))}>
             {video.favorite ? `★ ${t('library.action.unfavorite')}` : `☆ ${t('library.action.favorite')}`}

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { BareVideoView, KeyframeVideoView } from '../../../../shared/ipc/views.js';
+import type { BareVideoView, KeyframeVideoView, VideoView } from '../../../../shared/ipc/views.js';
 import { useLanguageStore, useT } from '../../i18n';
 import { errorText } from '../../error-text';
 import { useSelectedVideo } from '../../selection/selected-video';
@@ -49,7 +49,7 @@ export function DetailsPane() {
     if (result === 'not-wired') setStatus({ kind: 'error', text: t('library.action.notWired') });
     else setStatus(result ? { kind: 'error', text: errorText(t, result) } : { kind: 'ok', text: t('library.action.frameDone') });
   };
-  const continueHere = async (parent: KeyframeVideoView, picture: HTMLVideoElement, clock: FrameClock | undefined) => {
+  const continueHere = async (parent: VideoView, picture: HTMLVideoElement, clock: FrameClock | undefined) => {
     const err = await continueFromPicture(parent, picture, clock);
     setStatus(err ? { kind: 'error', text: errorText(t, err) } : { kind: 'ok', text: t('lineage.continued') });
   };
@@ -60,7 +60,7 @@ export function DetailsPane() {
         video={video}
         onUseFrame={(role, picture, frame) => void useFrame(role, picture, frame)}
         // A continuation carries its parent's prompt and settings on: a bare video has none to carry.
-        onContinue={video.kind !== 'bare' ? (picture, clock) => void continueHere(video, picture, clock) : undefined}
+        onContinue={(picture, clock) => void continueHere(video, picture, clock)}
       />
       <DetailsActions video={video} status={status} setStatus={setStatus} />
       <DetailsTabs

@@ -1,8 +1,9 @@
-import type { KeyframeVideoView } from '../../../../shared/ipc/views.js';
+import { isBareView, isPortrait, promptOf } from '../../../../shared/ipc/video-view-facts.js';
+import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
 import { useComposeStore } from '../compose/compose-store';
-import { continuationDraft, lineageFrameOf } from '../compose/continuation';
+import { bareContinuationDraft, continuationDraft, lineageFrameOf } from '../compose/continuation';
 import type { DraftLineage } from '../compose/draft-lineage';
 import { fromFrameView } from '../compose/frames';
 import { frameAt, seekTimeOf, type FrameClock } from '../viewer/frame-math';
@@ -17,12 +18,14 @@ import { grabFrame, release, seekDetached, seekDetachedExact, settled } from './
  * with it as the first frame and the lineage naming this video.
  */
 
-async function openContinuation(v: KeyframeVideoView, picture: HTMLVideoElement, frameNumber: number | undefined, lineage: DraftLineage['frame']): Promise<void> {
+async function openContinuation(v: VideoView, picture: HTMLVideoElement, frameNumber: number | undefined, lineage: DraftLineage['frame']): Promise<void> {
   const dataBase64 = await grabFrame(picture, 'image/png');
   const stem = v.fileName.replace(/\.[^.]+$/, '');
   const name = `${stem}-${frameNumber === undefined ? lineage : `f${frameNumber + 1}`}.png`.slice(-255);
   const view = await api.frames.import({ name, dataBase64 });
-  useComposeStore.getState().openDraft(continuationDraft(v, { ...fromFrameView(view), name }, lineage));
+  const first = { ...fromFrameView(view), name };
+  const draft = isBareView(v) ? bareContinuationDraft({ id: v.id, prompt: promptOf(v), portrait: isPortrait(v) }, first, lineage) : continuationDraft(v, first, lineage);
+  useComposeStore.getState().openDraft(draft);
   go('studio');
 }
 
@@ -36,7 +39,7 @@ async function attempt(fn: () => Promise<void>): Promise<CallError | undefined> 
 }
 
 /** From the frame the viewer shows (paused on it). */
-export function continueFromPicture(v: KeyframeVideoView, picture: HTMLVideoElement, clock: FrameClock | undefined): Promise<CallError | undefined> {
+export function continueFromPicture(v: VideoView, picture: HTMLVideoElement, clock: FrameClock | undefined): Promise<CallError | undefined> {
   return attempt(async () => {
     await settled(picture);
     const n = clock ? frameAt(clock, picture.currentTime) : undefined;
@@ -49,7 +52,7 @@ export function continueFromPicture(v: KeyframeVideoView, picture: HTMLVideoElem
  * The frame clock places the seek inside the last frame itself: "a little before the end" lands on the
  * frame before it whenever a frame lasts less than that little.
  */
-export function continueFromLast(v: KeyframeVideoView): Promise<CallError | undefined> {
+export function continueFromLast(v: VideoView): Promise<CallError | undefined> {
   return attempt(async () => {
     const clock = await probeClip(v.mediaUrl).catch(() => undefined);
     const last = clock ? clock.frames - 1 : undefined;
