@@ -179,7 +179,7 @@ test('the prompt history: search, and Reuse opens an entry’s prompt and settin
 });
 
 test('batch dialog and history screenshots: 1024×700 and 1920×1080, light and dark, English and Korean', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   rig = await startRig(page, { progress: { mode: 'polls', pollsToComplete: 1 } });
   await submitPrompt(page, 'A paper boat drifting down a rainy street at dusk');
   await closeActivity(page);
