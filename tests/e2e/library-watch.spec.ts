@@ -98,6 +98,10 @@ test('a video the CLI generates into the output folder while the host runs appea
   expect(await exited, stderr).toBe(0);
   const written = Math.max(...readdirSync(out).filter((n) => !n.startsWith('.')).map((n) => statSync(join(out, n)).mtimeMs));
   report('CLI-generated video appeared', Math.round(seenAt - written));
-  await cells(page).first().click();
-  await expect(page.locator('.lib-details')).toContainText('a paper boat drifting down a rainy street');
+  // The grid may redraw as the CLI's sidecar and poster land just after the video: a click on a cell
+  // being replaced selects nothing, so the click is repeated until the details show the clip.
+  await expect(async () => {
+    await cells(page).first().click();
+    await expect(page.locator('.lib-details')).toContainText('a paper boat drifting down a rainy street', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 });
