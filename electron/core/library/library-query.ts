@@ -31,6 +31,8 @@ interface Row {
   duration: number;
   shortModel: string;
   shot: string;
+  /** The video's tags as searches compare them (NFC, lower case). */
+  tags: string[];
 }
 
 const rowCache = new WeakMap<LibraryEntry, Row>();
@@ -42,19 +44,25 @@ function shortModel(model: string): string {
   return model;
 }
 
+/** How a tag is compared: the way normalizeTags tells two tags apart (NFC, ignoring case). */
+export const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLowerCase();
+
 function rowFor(entry: LibraryEntry): Row {
   let row = rowCache.get(entry);
   if (!row) {
-    const { request, cost, timings, model } = entry.sidecar;
+    const { request, cost, timings, model, user } = entry.sidecar;
+    const tags = user.tags.map(tagKey);
     row = {
       entry,
-      haystack: `${request.prompt}\n${request.negative_prompt ?? ''}`.normalize('NFC').toLowerCase(),
+      // Tags are searched with the prompt: a word finds a clip by what it shows or by how it was labelled.
+      haystack: `${request.prompt}\n${request.negative_prompt ?? ''}\n${tags.join('\n')}`.normalize('NFC').toLowerCase(),
       created: timings.createdAt,
       // Unknown cost sorts last; credits are 10 per USD (contract §2).
       cost: cost.usd ?? (cost.credits === undefined ? -1 : cost.credits / 10),
       duration: request.duration,
       shortModel: shortModel(model),
       shot: shotOf(entry.sidecar).key,
+      tags,
     };
     rowCache.set(entry, row);
   }
@@ -89,6 +97,7 @@ function sortedRows(entries: readonly LibraryEntry[], sort: LibrarySort): Row[] 
 
 function matcher(q: LibraryQuery): (row: Row) => boolean {
   const words = (q.text ?? '').normalize('NFC').toLowerCase().split(/\s+/u).filter((w) => w !== '');
+  const tagGroups = (q.tags ?? []).map((group) => group.map(tagKey));
   return (row) => {
     const req = row.entry.sidecar.request;
     if (q.model !== undefined && row.entry.sidecar.model !== q.model && row.shortModel !== q.model) return false;
@@ -100,6 +109,7 @@ function matcher(q: LibraryQuery): (row: Row) => boolean {
     if (q.from !== undefined && row.created < q.from) return false;
     if (q.to !== undefined && row.created > q.to) return false;
     if (q.shot !== undefined && row.shot !== q.shot) return false;
+    for (const group of tagGroups) if (!group.some((t) => row.tags.includes(t))) return false;
     for (const w of words) if (!row.haystack.includes(w)) return false;
     return true;
   };

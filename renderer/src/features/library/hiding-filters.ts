@@ -13,6 +13,9 @@ type FilterKey = Exclude<keyof Filters, 'sort'>;
 
 const shortModel = (model: string): string => (/quality/i.test(model) ? 'quality' : /fast/i.test(model) ? 'fast' : model);
 
+/** As main compares tags (library-query.ts `tagKey`): NFC, ignoring case. */
+const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLowerCase();
+
 const words = (text: string): string[] =>
   text
     .normalize('NFC')
@@ -22,7 +25,7 @@ const words = (text: string): string[] =>
 
 const RULES: { [K in FilterKey]: (v: VideoView, want: NonNullable<Filters[K]>) => boolean } = {
   text: (v, text) => {
-    const haystack = `${v.request.prompt}\n${v.request.negative_prompt ?? ''}`.normalize('NFC').toLowerCase();
+    const haystack = `${v.request.prompt}\n${v.request.negative_prompt ?? ''}\n${v.tags.map(tagKey).join('\n')}`.normalize('NFC').toLowerCase();
     return words(text).every((w) => haystack.includes(w));
   },
   model: (v, model) => v.model === model || shortModel(v.model) === model,
@@ -31,6 +34,10 @@ const RULES: { [K in FilterKey]: (v: VideoView, want: NonNullable<Filters[K]>) =
   duration: (v, d) => v.request.duration === d,
   audio: (v, a) => v.request.generate_audio === a,
   favorite: (v, f) => v.favorite === f,
+  tags: (v, groups) => {
+    const has = new Set(v.tags.map(tagKey));
+    return groups.every((group) => group.some((t) => has.has(tagKey(t))));
+  },
   from: (v, from) => v.createdAt >= from,
   to: (v, to) => v.createdAt <= to,
   shot: (v, shot) => v.shotKey === shot,
