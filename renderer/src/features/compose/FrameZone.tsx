@@ -1,5 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { useT, type MessageKey } from '../../i18n';
+import { useFrameFileDrop } from '../library/video-frame-drop';
 import { useComposeStore } from './compose-store';
 import type { FrameRole } from './draft';
 import { ACCEPT_ATTR, fileFrom } from './frames';
@@ -17,7 +18,7 @@ export function FrameZone({ role, disabled }: { role: FrameRole; disabled: boole
   const t = useT();
   const frame = useComposeStore((s) => s[role]);
   const status = useComposeStore((s) => s.frameStatus[role]);
-  const addFile = useComposeStore((s) => s.addFile);
+  const addFile = useFrameFileDrop();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const roleName = t(ROLE_KEY[role]);

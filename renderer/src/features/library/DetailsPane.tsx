@@ -6,6 +6,7 @@ import { useSelectedVideo } from '../../selection/selected-video';
 import { Viewer } from '../viewer/Viewer';
 import { frameToCompose } from './actions';
 import { DetailsActions } from './DetailsActions';
+import { useLibraryStore } from './library-store';
 import { TagEditor } from './TagEditor';
 
 function bytes(n: number): string {
@@ -24,20 +25,31 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Everything known about the primary clip, the viewer and what can be done with it. */
+/** "Take 2 of 4", and while takes are stacked a way to see them all (the keyboard's way to open a stack). */
+function TakesLine({ video }: { video: VideoView }) {
+  const t = useT();
+  const stacked = useLibraryStore((s) => s.filters.group === 'shot' && s.filters.shot === undefined);
+  if (!video.takes || video.takes < 2) return null;
+  return (
+    <p className="lib-takes">
+      <span>{t('library.take', { n: video.take ?? 1, of: video.takes })}</span>
+      {stacked && video.shotKey ? (
+        <button type="button" className="quiet" onClick={() => useLibraryStore.getState().expandShot(video.shotKey ?? '', video.request.prompt)}>
+          {t('library.stack.expand', { n: video.takes })}
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+/** Everything known about the primary clip: the viewer and the actions stay in view, the record scrolls under them. */
 export function DetailsPane() {
   const t = useT();
   const lang = useLanguageStore((s) => s.language);
   const video = useSelectedVideo((s) => s.video);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   useEffect(() => setStatus(undefined), [video?.id]);
-  if (!video) {
-    return (
-      <aside className="lib-details empty-details" aria-label={t('library.details')}>
-        <p className="hint">{t('library.details.none')}</p>
-      </aside>
-    );
-  }
+  if (!video) return null;
   const r = video.request;
   const onOff = (b: boolean) => (b ? t('library.yes') : t('library.no'));
   const useFrame = async (role: 'first' | 'last', picture: HTMLVideoElement, frame: number | undefined) => {
@@ -46,11 +58,14 @@ export function DetailsPane() {
     else setStatus(result ? { kind: 'error', text: errorText(t, result) } : { kind: 'ok', text: t('library.action.frameDone') });
   };
   return (
-    <aside className="lib-details" aria-label={t('library.details')} data-video-id={video.id}>
+    <aside id="lib-details" className="lib-details" aria-label={t('library.details')} data-video-id={video.id}>
       <Viewer key={video.id} video={video} onUseFrame={(role, picture, frame) => void useFrame(role, picture, frame)} />
       <DetailsActions video={video} status={status} setStatus={setStatus} />
-      <Details video={video} t={t} lang={lang} onOff={onOff} r={r} />
-      <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
+      <div className="lib-record">
+        <TakesLine video={video} />
+        <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
+        <Details video={video} t={t} lang={lang} onOff={onOff} r={r} />
+      </div>
     </aside>
   );
 }

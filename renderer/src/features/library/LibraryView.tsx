@@ -1,34 +1,52 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
+import { useSelectionStore } from '../../selection/selection-store';
 import { viewerKey } from '../viewer/viewer-keys';
 import { useViewerPrefs } from '../viewer/viewer-prefs';
 import { toggleFavorite } from './actions';
+import { favoriteAll, recordsOf } from './bulk-actions';
+import { BulkBar } from './BulkBar';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { LibraryGrid } from './LibraryGrid';
 import { isFiltered } from './library-filters';
+import { useLibraryPrefs } from './library-prefs';
 import { useLibraryStore, type PickMode } from './library-store';
 import { LibraryToast } from './LibraryToast';
-import { LibraryCount, LibraryToolbar } from './LibraryToolbar';
+import { LibraryToolbar } from './LibraryToolbar';
+import { SearchHint } from './SearchHint';
+import { SplitHandle } from './SplitHandle';
 import { useToastStore } from './toast-store';
-import { trashVideo } from './trash-flow';
+import { trashVideo, trashVideos } from './trash-flow';
 import './library.css';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Keys a focused button or slider keeps for itself (Space presses a button; arrows move a slider). */
-const OWN_KEYS: Record<string, Set<string>> = { BUTTON: new Set([' ', 'Enter']) };
+const OWN_KEYS: Record<string, Set<string>> = { BUTTON: new Set([' ', 'Enter']), A: new Set(['Enter']) };
 
 const toggleMute = () => useViewerPrefs.getState().set({ muted: !useViewerPrefs.getState().muted });
 
-/** The Library view: toolbar, virtualised poster grid, details pane with the viewer. */
+/** F and Delete act on what is highlighted: every selected clip when there are several (as the bulk bar does), else the primary. */
+async function onSelection(single: () => Promise<unknown>, many: (ids: readonly string[]) => Promise<unknown>): Promise<void> {
+  const { ids } = useSelectionStore.getState();
+  await (ids.length > 1 ? many(ids) : single());
+}
+
+/**
+ * The Library: one toolbar row, then the poster grid and, while a clip is open, the viewer beside it
+ * (taking at least half the width; the bar between them resizes). It fills the height the shell gives
+ * it and never scrolls itself: the grid and the clip's record scroll on their own.
+ */
 export function LibraryView() {
   const t = useT();
   const total = useLibraryStore((s) => s.total);
   const filtered = useLibraryStore((s) => isFiltered(s.filters));
   const error = useLibraryStore((s) => s.error);
   const open = useSelectedVideo((s) => s.video !== undefined);
+  const split = useLibraryPrefs((s) => s.split);
+  const body = useRef<HTMLDivElement>(null);
 
   useEffect(() => void useLibraryStore.getState().load(), []);
 
@@ -43,33 +61,45 @@ export function LibraryView() {
       return;
     }
     if (e.ctrlKey || e.metaKey || OWN_KEYS[target.tagName]?.has(e.key)) return;
-    // Every key acts on the highlighted clip: the one selection's primary, whose record this is.
     const v = useSelectedVideo.getState().video;
-    if ((e.key === 'f' || e.key === 'F') && v) {
+    if (e.key === 'Escape' && useSelectionStore.getState().ids.length > 1) {
       e.preventDefault();
-      void toggleFavorite(v);
+      useSelectionStore.getState().select(useSelectionStore.getState().primary);
+    } else if ((e.key === 'f' || e.key === 'F') && v) {
+      e.preventDefault();
+      void onSelection(
+        () => toggleFavorite(v),
+        async (ids) => favoriteAll(await recordsOf(ids)),
+      );
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && v) {
       e.preventDefault();
-      void trashVideo(v);
+      void onSelection(
+        () => trashVideo(v),
+        async (ids) => trashVideos(await recordsOf(ids)),
+      );
     } else if (viewerKey(e, toggleMute)) {
       e.preventDefault();
     }
   };
 
   return (
-    <section className="panel lib-view" aria-labelledby="library-title" onKeyDown={onKeyDown} data-open={open || undefined}>
-      <div className="lib-head">
-        <h2 id="library-title">{t('library.title')}</h2>
-        <LibraryCount />
-      </div>
+    <section className="lib-view" aria-labelledby="library-title" onKeyDown={onKeyDown} data-open={open || undefined}>
+      <h2 id="library-title" className="visually-hidden">
+        {t('library.title')}
+      </h2>
       <LibraryToolbar />
+      <SearchHint />
       {error ? (
-        <p className="form-error" role="alert">
+        <p className="form-error lib-error" role="alert">
           {t('library.error', { message: errorText(t, error) })}
         </p>
       ) : null}
-      <div className="lib-body">
-        <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
+      <div className="lib-body" ref={body} style={{ '--lib-split': open ? split : 0 } as CSSProperties}>
+        <div className="lib-grid-pane">
+          <BulkBar />
+          <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
+        </div>
+        {open ? <SplitHandle body={body} controls="lib-details" /> : null}
         <DetailsPane />
       </div>
       <LibraryToast />

@@ -39,8 +39,8 @@ function once(el: HTMLMediaElement, event: string, timeoutMs: number): Promise<v
   });
 }
 
-/** Loads a detached <video> and seeks it to `at` seconds ('end' = the last frame). Caller clears src afterwards. */
-export async function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
+/** Loads a detached <video> (never on screen) up to its metadata. Caller releases it. */
+export async function openDetached(src: string): Promise<HTMLVideoElement> {
   const v = document.createElement('video');
   v.crossOrigin = 'anonymous';
   v.preload = 'metadata';
@@ -48,11 +48,21 @@ export async function seekDetached(src: string, at: number | 'end'): Promise<HTM
   const meta = once(v, 'loadedmetadata', 15_000);
   v.src = src;
   await meta;
-  const t = at === 'end' ? Math.max(0, v.duration - 0.05) : Math.min(at, Math.max(0, v.duration / 2));
+  return v;
+}
+
+/** Seeks to exactly `time` seconds and waits until that frame can be drawn. */
+export async function seekExactly(v: HTMLVideoElement, time: number): Promise<void> {
   const seeked = once(v, 'seeked', 15_000);
-  v.currentTime = t;
+  v.currentTime = time;
   await seeked;
   if (v.readyState < 2) await once(v, 'loadeddata', 15_000);
+}
+
+/** Loads a detached <video> and seeks it to `at` seconds, but not past its middle ('end' = the last frame). Caller clears src afterwards. */
+export async function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
+  const v = await openDetached(src);
+  await seekExactly(v, at === 'end' ? Math.max(0, v.duration - 0.05) : Math.min(at, Math.max(0, v.duration / 2)));
   return v;
 }
 

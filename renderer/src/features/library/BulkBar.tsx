@@ -1,0 +1,129 @@
+import { useCallback, useRef, useState } from 'react';
+import type { CallError } from '../../app-error';
+import { errorText } from '../../error-text';
+import { useT } from '../../i18n';
+import { useSelectionStore } from '../../selection/selection-store';
+import { reveal } from './actions';
+import { favoriteAll, recordsOf, tagAll } from './bulk-actions';
+import { EXTRA_BULK_ACTIONS } from './bulk-extra';
+import { downloadVideos, inBrowserHost } from './files-out';
+import { LibIcon } from './icons';
+import { trashVideos } from './trash-flow';
+import { useDismiss } from './use-dismiss';
+
+/** "Tag…": one tag added to every selected clip. */
+function TagAll({ run }: { run(tag: string): void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [tag, setTag] = useState('');
+  const box = useRef<HTMLFormElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, box, opener);
+  return (
+    <div className="lib-fm">
+      <button ref={opener} type="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
+        # {t('library.bulk.tag')}
+      </button>
+      {open ? (
+        <form
+          ref={box}
+          className="lib-pop lib-bulk-tag"
+          role="dialog"
+          aria-label={t('library.bulk.tag')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (tag.trim() === '') return;
+            run(tag);
+            setTag('');
+            setOpen(false);
+            opener.current?.focus();
+          }}
+        >
+          <label htmlFor="lib-bulk-tag" className="visually-hidden">
+            {t('library.tags.placeholder')}
+          </label>
+          <input id="lib-bulk-tag" value={tag} maxLength={40} autoFocus placeholder={t('library.tags.placeholder')} onChange={(e) => setTag(e.target.value)} />
+          <button type="submit" className="primary" disabled={tag.trim() === ''}>
+            {t('library.tags.add')}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Shown while more than one clip is selected: what can be done to all of them at once. Other features'
+ * actions (bulk-extra.ts) follow the library's own.
+ */
+export function BulkBar() {
+  const t = useT();
+  const ids = useSelectionStore((s) => s.ids);
+  const [error, setError] = useState<CallError | undefined>();
+  const [busy, setBusy] = useState(false);
+  if (ids.length < 2) return null;
+  const host = inBrowserHost();
+
+  const act = async (fn: (videos: Awaited<ReturnType<typeof recordsOf>>) => Promise<CallError | undefined> | void) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setError((await fn(await recordsOf(ids))) ?? undefined);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const primary = useSelectionStore.getState().primary;
+
+  return (
+    <div className="lib-bulk" role="toolbar" aria-label={t('library.bulk.label')} aria-busy={busy || undefined}>
+      <span className="lib-bulk-count" role="status">
+        {t('library.bulk.count', { count: ids.length })}
+      </span>
+      <button type="button" disabled={busy} onClick={() => void act(favoriteAll)}>
+        ★ {t('library.bulk.favorite')}
+      </button>
+      <TagAll run={(tag) => void act((videos) => tagAll(videos, tag))} />
+      {host ? (
+        <button
+          type="button"
+          className="lib-icon-button"
+          aria-label={t('library.action.download')}
+          title={t('library.bulk.downloadHint', { count: ids.length })}
+          disabled={busy}
+          onClick={() => void act((videos) => downloadVideos(videos))}
+        >
+          <LibIcon name="download" />
+        </button>
+      ) : (
+        <button type="button" disabled={busy || !primary} title={t('library.bulk.revealHint')} onClick={() => void act(async (videos) => reveal(videos.find((v) => v.id === primary) ?? (videos[0] as (typeof videos)[number])))}>
+          {t('library.action.reveal')}
+        </button>
+      )}
+      {EXTRA_BULK_ACTIONS.map((a) => (
+        <button key={a.id} type="button" disabled={busy || !a.accepts(ids.length)} data-bulk-action={a.id} onClick={() => void a.run(ids)}>
+          {t(a.label)}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="lib-icon-button lib-danger"
+        aria-label={t('library.action.delete')}
+        title={t('library.bulk.trashHint', { count: ids.length })}
+        disabled={busy}
+        onClick={() => void act(trashVideos)}
+      >
+        <LibIcon name="trash" />
+      </button>
+      <button type="button" className="quiet lib-bulk-clear" aria-label={t('library.bulk.clear')} title={t('library.bulk.clear')} onClick={() => useSelectionStore.getState().select(primary)}>
+        ×
+      </button>
+      {error ? (
+        <span className="form-error lib-bulk-error" role="alert">
+          {errorText(t, error)}
+        </span>
+      ) : null}
+    </div>
+  );
+}
