@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -181,8 +182,10 @@ test('multi-select: favourite all, trash all with one Undo that puts every file 
   await cell(picked[1] ?? '').click({ modifiers: ['Control'] });
   await expect(bulk).toContainText('3 selected');
 
-  await bulk.getByRole('button', { name: '★ Favourite' }).click();
+  await bulk.getByRole('button', { name: '☆ Favourite' }).click();
   for (const id of picked) await expect(cell(id).locator('.lib-badge-fav')).toBeVisible();
+  // All of them are now: the same button takes them out again, and says so.
+  await expect(bulk.getByRole('button', { name: '★ Remove from favourites' })).toHaveAttribute('aria-pressed', 'true');
   await bulk.getByRole('button', { name: 'Tag' }).click();
   await page.getByRole('dialog', { name: 'Tag' }).getByLabel('New tag').fill('keeper');
   await page.getByRole('dialog', { name: 'Tag' }).getByRole('button', { name: 'Add tag' }).click();
@@ -256,7 +259,10 @@ test('a video dropped on the first-frame zone offers its first or last frame and
   await dropFile(page, '[data-frame-zone="first"]', { name: 'walk.mp4', type: 'video/mp4', bytes: [...readFileSync(MOVING_MP4)] });
   const choice = page.getByRole('dialog', { name: 'A frame of “walk.mp4”' });
   await expect(choice).toBeVisible();
-  await expect(choice.getByRole('button', { name: 'Its first frame' })).toBeVisible();
+  await expect(choice.getByRole('button', { name: 'Its first frame' })).toBeFocused();
+  const axe = await new AxeBuilder({ page }).include('.frame-choice').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+  await page.screenshot({ path: 'test-results/screenshots/frame-drop-choice-1280x800-light-en.png' });
   await choice.getByRole('button', { name: 'Its last frame' }).click();
   await expect(choice).toHaveCount(0);
   await expect(zone).toHaveAttribute('data-state', 'filled');

@@ -6,6 +6,8 @@ import { useSelectionStore } from '../../selection/selection-store';
 import { reveal } from './actions';
 import { favoriteAll, recordsOf, tagAll } from './bulk-actions';
 import { EXTRA_BULK_ACTIONS } from './bulk-extra';
+import { findIn } from './library-pages';
+import { useLibraryStore } from './library-store';
 import { downloadVideos, inBrowserHost } from './files-out';
 import { LibIcon } from './icons';
 import { trashVideos } from './trash-flow';
@@ -62,6 +64,8 @@ export function BulkBar() {
   const ids = useSelectionStore((s) => s.ids);
   const [error, setError] = useState<CallError | undefined>();
   const [busy, setBusy] = useState(false);
+  // Every selected clip a favourite already: the press takes them out (bulkFavoriteTarget), so it says so.
+  const allFavorite = useLibraryStore((s) => ids.every((id) => findIn(s.pages, id)?.favorite === true));
   if (ids.length < 2) return null;
   const host = inBrowserHost();
 
@@ -81,8 +85,8 @@ export function BulkBar() {
       <span className="lib-bulk-count" role="status">
         {t('library.bulk.count', { count: ids.length })}
       </span>
-      <button type="button" disabled={busy} onClick={() => void act(favoriteAll)}>
-        ★ {t('library.bulk.favorite')}
+      <button type="button" aria-pressed={allFavorite} disabled={busy} onClick={() => void act(favoriteAll)}>
+        {allFavorite ? `★ ${t('library.action.unfavorite')}` : `☆ ${t('library.bulk.favorite')}`}
       </button>
       <TagAll run={(tag) => void act((videos) => tagAll(videos, tag))} />
       {host ? (
@@ -97,7 +101,17 @@ export function BulkBar() {
           <LibIcon name="download" />
         </button>
       ) : (
-        <button type="button" disabled={busy || !primary} title={t('library.bulk.revealHint')} onClick={() => void act(async (videos) => reveal(videos.find((v) => v.id === primary) ?? (videos[0] as (typeof videos)[number])))}>
+        <button
+          type="button"
+          disabled={busy || !primary}
+          title={t('library.bulk.revealHint')}
+          onClick={() =>
+            void act(async (videos) => {
+              const one = videos.find((v) => v.id === primary) ?? videos[0];
+              return one ? reveal(one) : undefined;
+            })
+          }
+        >
           {t('library.action.reveal')}
         </button>
       )}

@@ -64,7 +64,8 @@ export function useFrameFileDrop(): (role: FrameRole, file: File) => Promise<voi
   return useCallback((role: FrameRole, file: File) => (isVideoFile(file) ? Promise.resolve(offerVideoFrame(role, file)) : addFile(role, file)), [addFile]);
 }
 
-const POP_WIDTH = 280;
+/** The widest the choice gets (its CSS max-width): kept inside the window. */
+const POP_WIDTH = 360;
 const POP_HEIGHT = 150;
 
 /** The choice itself: two buttons and Cancel; Escape or a press elsewhere closes it. */
