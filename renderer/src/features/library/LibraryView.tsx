@@ -2,11 +2,9 @@ import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
-import { useSelectionStore } from '../../selection/selection-store';
 import { viewerKey } from '../viewer/viewer-keys';
 import { useViewerPrefs } from '../viewer/viewer-prefs';
 import { toggleFavorite } from './actions';
-import { favoriteAll, recordsOf } from './bulk-actions';
 import { BulkBar } from './BulkBar';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
@@ -17,22 +15,17 @@ import { useLibraryStore, type PickMode } from './library-store';
 import { LibraryToast } from './LibraryToast';
 import { LibraryToolbar } from './LibraryToolbar';
 import { SearchHint } from './SearchHint';
+import { onSelectionKey } from './selection-keys';
 import { SplitHandle } from './SplitHandle';
 import { useToastStore } from './toast-store';
-import { trashVideo, trashVideos } from './trash-flow';
+import { trashVideo } from './trash-flow';
 import './library.css';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 /** Keys a focused button or slider keeps for itself (Space presses a button; arrows move a slider). */
-const OWN_KEYS: Record<string, Set<string>> = { BUTTON: new Set([' ', 'Enter']), A: new Set(['Enter']) };
+const OWN_KEYS: Record<string, Set<string>> = { BUTTON: new Set([' ', 'Enter']) };
 
 const toggleMute = () => useViewerPrefs.getState().set({ muted: !useViewerPrefs.getState().muted });
-
-/** F and Delete act on what is highlighted: every selected clip when there are several (as the bulk bar does), else the primary. */
-async function onSelection(single: () => Promise<unknown>, many: (ids: readonly string[]) => Promise<unknown>): Promise<void> {
-  const { ids } = useSelectionStore.getState();
-  await (ids.length > 1 ? many(ids) : single());
-}
 
 /**
  * The Library: one toolbar row, then the poster grid and, while a clip is open, the viewer beside it
@@ -52,7 +45,9 @@ export function LibraryView() {
 
   const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
-  const onKeyDown = (e: React.KeyboardEvent) => {
+  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
+    // Several clips selected: F, Delete and Escape act on them all (selection-keys.ts); else on the highlighted clip.
+    if (onSelectionKey(e)) return;
     const target = e.target as HTMLElement;
     if (TYPING.has(target.tagName) || target.isContentEditable || e.altKey) return;
     if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !e.shiftKey && useToastStore.getState().toast?.action) {
@@ -61,22 +56,14 @@ export function LibraryView() {
       return;
     }
     if (e.ctrlKey || e.metaKey || OWN_KEYS[target.tagName]?.has(e.key)) return;
+    // Every key acts on the highlighted clip: the one selection's primary, whose record this is.
     const v = useSelectedVideo.getState().video;
-    if (e.key === 'Escape' && useSelectionStore.getState().ids.length > 1) {
+    if ((e.key === 'f' || e.key === 'F') && v) {
       e.preventDefault();
-      useSelectionStore.getState().select(useSelectionStore.getState().primary);
-    } else if ((e.key === 'f' || e.key === 'F') && v) {
-      e.preventDefault();
-      void onSelection(
-        () => toggleFavorite(v),
-        async (ids) => favoriteAll(await recordsOf(ids)),
-      );
+      void toggleFavorite(v);
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && v) {
       e.preventDefault();
-      void onSelection(
-        () => trashVideo(v),
-        async (ids) => trashVideos(await recordsOf(ids)),
-      );
+      void trashVideo(v);
     } else if (viewerKey(e, toggleMute)) {
       e.preventDefault();
     }
