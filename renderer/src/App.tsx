@@ -1,51 +1,35 @@
 import { useEffect } from 'react';
-import { AppNotices } from './components/AppNotices';
+import { AppHeader } from './components/AppHeader';
 import { ConnectionBanner } from './components/ConnectionBanner';
-import { NavTabs } from './components/NavTabs';
-import { ProviderChip } from './components/ProviderChip';
 import { useDocumentSetup } from './components/use-document-setup';
-import { ComposePanel } from './features/compose/ComposePanel';
 import { LibraryView } from './features/library/LibraryView';
-import { QueuePanel } from './features/queue/QueuePanel';
+import { ActivityDrawer } from './features/queue/ActivityDrawer';
+import { useQueueStateSync } from './features/queue/use-queue-state-sync';
 import { SettingsView } from './features/settings/SettingsView';
-import { StatusNotices } from './features/settings/StatusNotices';
-import { useT } from './i18n';
+import { Studio } from './features/studio/Studio';
+import { SpendingView } from './features/spending/SpendingView';
 import { useNavigationStore } from './navigation-store';
 import { startSync } from './sync';
 
-/** The shell: header (name, views, where jobs run), notices, and the current view. */
+/**
+ * The shell: the window is the workspace. A 44 px header (views, notices,
+ * activity, where jobs run), a strip only while the connection is lost, and
+ * the current view filling the rest; the page itself never scrolls, each pane
+ * scrolls on its own. The activity drawer opens over the right edge.
+ */
 export function App() {
-  const t = useT();
   const view = useNavigationStore((s) => s.view);
   useEffect(() => startSync(), []);
   useDocumentSetup();
+  useQueueStateSync();
   return (
     <div className="app" data-view={view}>
-      <header className="app-header">
-        <div className="brand">
-          <h1>{t('app.title')}</h1>
-          <span className="tagline">{t('app.tagline')}</span>
-        </div>
-        <NavTabs />
-        <ProviderChip />
-      </header>
-      <div className="notices">
-        <ConnectionBanner />
-        <StatusNotices />
-        <AppNotices />
-      </div>
-      <main className="app-main">
-        {view === 'studio' ? (
-          <div className="studio">
-            <ComposePanel />
-            <QueuePanel />
-          </div>
-        ) : view === 'library' ? (
-          <LibraryView />
-        ) : (
-          <SettingsView />
-        )}
+      <AppHeader />
+      <ConnectionBanner />
+      <main className="app-main" data-view={view}>
+        {view === 'studio' ? <Studio /> : view === 'library' ? <LibraryView /> : view === 'spending' ? <SpendingView /> : <SettingsView />}
       </main>
+      <ActivityDrawer />
     </div>
   );
 }

@@ -4,8 +4,8 @@ import { create } from 'zustand';
  * Which top-level view is showing. Any feature may switch it, e.g.
  * `useNavigationStore.getState().go('settings')` from a "missing key" error.
  */
-export type View = 'studio' | 'library' | 'settings';
-export const VIEWS: readonly View[] = ['studio', 'library', 'settings'];
+export type View = 'studio' | 'library' | 'spending' | 'settings';
+export const VIEWS: readonly View[] = ['studio', 'library', 'spending', 'settings'];
 
 interface NavigationState {
   view: View;

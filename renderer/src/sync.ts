@@ -1,4 +1,5 @@
 import { api, connection } from './api';
+import { useBatchesStore } from './features/batch/batches-store';
 import { useLibraryStore } from './features/library/library-store';
 import { useQueueStore } from './features/queue/queue-store';
 import { useSettingsStore } from './features/settings/settings-store';
@@ -13,10 +14,12 @@ export function startSync(): () => void {
     void useSettingsStore.getState().load();
     void useQueueStore.getState().load();
     void useLibraryStore.getState().load();
+    void useBatchesStore.getState().load();
   };
   const offs = [
     api.jobs.onUpdated((jobs) => useQueueStore.getState().apply(jobs)),
     api.library.onChanged(() => void useLibraryStore.getState().load()),
+    api.batches.onUpdated((batches) => useBatchesStore.getState().apply(batches)),
     connection.onState((state) => {
       if (state === 'open') reloadAll();
     }),

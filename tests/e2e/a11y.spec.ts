@@ -36,6 +36,14 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('nav [data-nav="studio"]').click();
     await page.getByLabel('Prompt').fill('A lighthouse at dawn, slow push-in');
     expect(await violations(page), 'studio').toEqual([]);
+    // The folded options, the notices popover and the activity drawer, open.
+    await page.locator('.rail-more > summary').click();
+    await page.locator('.status-chip').click();
+    await expect(page.locator('.status-popover')).toBeVisible();
+    expect(await violations(page), 'studio with More and the notices open').toEqual([]);
+    await page.getByRole('banner').getByRole('button', { name: 'Activity' }).click();
+    await expect(page.getByRole('region', { name: 'Activity', exact: true })).toBeVisible();
+    expect(await violations(page), 'activity drawer').toEqual([]);
 
     await page.locator('nav [data-nav="library"]').click();
     await page.locator('.lib-scroll').getByRole('option').first().click();

@@ -2,12 +2,13 @@ import { expect, test } from '@playwright/test';
 import { startFakeApimart, type FakeApimart } from '../../electron/core/demo/fake-apimart.js';
 import { startHostProcess, type HostProcess } from './host-process.js';
 import { dropFile, fixtureBytes } from './support/compose-drop.js';
+import { openActivity } from './support/studio-page.js';
 
 /**
  * Compose with images: first and last frame dropped as files (a real drop
- * event with a DataTransfer), uploaded by the core, and their URLs in the
- * generation body. Plus the refusals that happen before anything is sent,
- * and the draft surviving a reload.
+ * event with a DataTransfer) on the prompt bar's frame chips, uploaded by the
+ * core, and their URLs in the generation body. Plus the refusals that happen
+ * before anything is sent, and the draft surviving a reload.
  */
 
 const TEST_KEY = 'sk-e2e-compose-frames-41b2';
@@ -39,20 +40,26 @@ test('image-to-video: first and last frame dropped as files reach the provider',
   await dropFile(page, '[data-frame-zone="first"]', { name: 'start.jpg', type: 'image/jpeg', bytes: fixtureBytes('demo-16x9-smptebars.jpg') });
   await expect(first).toHaveAttribute('data-state', 'filled');
   await expect(first.getByRole('img', { name: 'Preview of the First frame' })).toBeVisible();
+  // The chip opens the frame's card: its size, its name.
+  await first.getByRole('img', { name: 'Preview of the First frame' }).click();
   await expect(first.locator('[data-frame-facts]')).toContainText(/\d+ × \d+ · \d+(\.\d)? (KB|MB)/);
-  await expect(first.getByText('start.jpg')).toBeVisible();
+  await expect(first.locator('.frame-card').getByText('start.jpg')).toBeVisible();
   // The thumbnail really loaded from the media route.
-  await expect.poll(() => first.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => first.getByRole('img', { name: 'Preview of the First frame' }).evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .toBeGreaterThan(0);
 
   await dropFile(page, '[data-frame-zone="last"]', { name: 'end.jpg', type: 'image/jpeg', bytes: fixtureBytes('demo-16x9-testsrc2.jpg') });
   await expect(last).toHaveAttribute('data-state', 'filled');
-  // Resize mode only appears once there is a first frame.
+  // Resize mode (under "More") only appears once there is a first frame.
+  await page.getByText('More', { exact: true }).click();
   await expect(page.getByRole('group', { name: 'Fit the first frame' })).toBeVisible();
 
   await page.getByLabel('Prompt', { exact: true }).fill('The test card dissolves into the second pattern');
   await page.getByRole('button', { name: 'Generate', exact: true }).click();
-  await expect(page.getByText('Queued. Follow it in the queue.')).toBeVisible();
+  await expect(page.getByText('Queued: it is at the top of the results.')).toBeVisible();
 
+  await openActivity(page);
   const row = page.locator('li.job').first();
   await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 
@@ -86,15 +93,19 @@ test('refusals before sending: a wrong file type, an empty prompt; the draft sur
   // A portrait image in a landscape video: the aspect warning explains pad.
   await dropFile(page, '[data-frame-zone="first"]', { name: 'tall.jpg', type: 'image/jpeg', bytes: fixtureBytes('demo-9x16-mandelbrot.jpg') });
   await expect(first).toHaveAttribute('data-state', 'filled');
+  await first.getByRole('img', { name: 'Preview of the First frame' }).click();
   await expect(first.locator('.frame-warn')).toContainText('This image is 9:16, the video is 16:9. Pad keeps the whole image');
 
   await prompt.fill('A slow dolly shot through a greenhouse');
+  await page.getByText('More', { exact: true }).click();
   await page.getByLabel('Avoid').fill('blur');
   await page.getByRole('group', { name: 'Duration' }).getByRole('radio', { name: '4 s' }).check();
   await page.getByRole('group', { name: 'Model' }).getByRole('radio', { name: 'Quality' }).check();
-  await expect(page.locator('[data-cost]')).toContainText('≈ $0.64');
+  await expect(page.locator('[data-cost]')).toContainText('≈ $0.64 · 4 s × 1 × $0.16/s');
+  // 4K is priced too (main's table, with its date).
   await page.getByRole('group', { name: 'Resolution' }).getByRole('radio', { name: '4K' }).check();
-  await expect(page.locator('[data-cost]')).toContainText('Unknown for 4K');
+  await expect(page.locator('[data-cost]')).toContainText('≈ $1.28 · 4 s × 1 × $0.32/s');
+  await expect(page.locator('[data-cost]')).toHaveAttribute('data-price-as-of', '2026-09-14');
   await page.getByRole('button', { name: 'Pick a random seed' }).click();
   const seed = await page.getByLabel('Seed value').inputValue();
   expect(seed).toMatch(/^\d+$/);
@@ -109,7 +120,7 @@ test('refusals before sending: a wrong file type, an empty prompt; the draft sur
   await expect.poll(() => first.locator('img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
 
   // A corrupt draft is ignored, not half-applied.
-  await page.evaluate(() => localStorage.setItem('keyframe.draft.v2', '{"prompt": 42}'));
+  await page.evaluate(() => localStorage.setItem('keyframe.drafts.v1', '{"active": "a", "tabs": [{"id": "a", "n": 1, "draft": {"prompt": 42}}]}'));
   await page.reload();
   await expect(prompt).toHaveValue('');
 });
@@ -139,6 +150,7 @@ test('paste into a focused zone, browse with the file picker, swap and clear', a
   await expect(first).toContainText('picked.jpg');
   await expect(last).toContainText('pasted.jpg');
 
+  await first.getByRole('img', { name: 'Preview of the First frame' }).click();
   await page.getByRole('button', { name: 'Remove the First frame' }).click();
   await expect(first).toHaveAttribute('data-state', 'empty');
   await expect(last).toHaveAttribute('data-state', 'disabled');

@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { jobRow, openView, SCREENSHOTS, startRig, watchProblems, type Rig } from './support/queue-helpers.js';
+import { openActivity } from './support/studio-page.js';
 
 /**
  * With the UI in Korean, errors made in main read in Korean: main sends a key
@@ -27,6 +28,7 @@ async function submitKorean(page: Page, prompt: string): Promise<Locator> {
   const field = page.getByLabel('프롬프트', { exact: true });
   await field.fill(prompt);
   await field.press('Control+Enter');
+  await openActivity(page, 'ko');
   const row = jobRow(page, prompt);
   await expect(row).toBeVisible();
   return row;
@@ -49,6 +51,7 @@ test('the compose form words a refused field in Korean, as main would', async ({
   // A control character pasted into the prompt: the shared schema refuses it, here and in main.
   await page.getByLabel('프롬프트', { exact: true }).fill('비 내리는 거리의 종이배\u0007');
   await expect(page.locator('#prompt-error')).toHaveText('프롬프트에 제어 문자가 들어 있습니다.');
+  await page.getByText('더 보기', { exact: true }).click();
   await page.locator('#negative-prompt').fill('흐림\u0001');
   await expect(page.locator('#negative-error')).toHaveText('제외할 요소에 제어 문자가 들어 있습니다.');
   await expect(page.locator('body')).not.toContainText('contains control characters');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeApimart, type FakeApimart } from '../../electron/core/demo/fake-apimart.js';
 import { startHostProcess, type HostProcess } from './host-process.js';
+import { openActivity, openNotices } from './support/studio-page.js';
 
 /**
  * A real text-to-video job from the page: typed into the real UI in Chromium,
@@ -40,13 +41,15 @@ test('a prompt typed in the page becomes a finished, playable video', async ({ p
   await expect(page).toHaveURL(`${host.origin}/#/studio`);
   await expect(page.getByRole('heading', { name: 'Keyframe' })).toBeVisible();
   await expect(page.getByText('No jobs yet.')).toBeVisible();
+  await openNotices(page);
   await expect(page.getByText(/kept in a plain owner-only file/)).toBeVisible();
 
   const prompt = page.getByLabel('Prompt');
   await prompt.fill('A paper boat drifting down a rainy street at dusk, cinematic');
   await prompt.press('Control+Enter');
-  await expect(page.getByText('Queued. Follow it in the queue.')).toBeVisible();
+  await expect(page.getByText('Queued: it is at the top of the results.')).toBeVisible();
 
+  await openActivity(page);
   const row = page.locator('li.job').first();
   await expect(row).toContainText('A paper boat drifting');
   // Progress is shown while the provider works…
@@ -58,7 +61,7 @@ test('a prompt typed in the page becomes a finished, playable video', async ({ p
   await expect(row).toContainText('100%');
   expect(fake.stats.tasksCreated).toBe(1);
 
-  // "Open result" leads to the library, where the clip plays from /media with Range (the CSP allows media-src 'self').
+  // "Open result" opens the clip in the Studio's viewer, where it plays from /media with Range (the CSP allows media-src 'self').
   await row.getByRole('button', { name: 'Open result' }).click();
   const video = page.locator('.viewer video').first();
   await expect(video).toBeVisible();
@@ -84,6 +87,7 @@ test('errors are shown in the page: an empty prompt, and a job the provider refu
   fake.fault({ route: 'submit', kind: 'status', status: 402, times: 5 });
   await page.getByLabel('Prompt').fill('A lighthouse in a storm');
   await page.getByRole('button', { name: 'Generate' }).click();
+  await openActivity(page);
   const row = page.locator('li.job').first();
   await expect(row).toHaveAttribute('data-state', /failed|needs_attention/, { timeout: 30_000 });
   await expect(row.locator('.job-error')).not.toBeEmpty();
@@ -94,9 +98,11 @@ test('without a key the page says it is in demo mode, and a demo job finishes', 
   fake = await startFakeApimart({ apiKey: null, progress: { mode: 'time', durationMs: 1500 } });
   host = await startHostProcess({ demoBaseUrl: fake.apiUrl });
   await page.goto(host.url);
+  await openNotices(page);
   await expect(page.getByText(/Demo mode: jobs run on the built-in demo provider/)).toBeVisible();
   await page.getByLabel('Prompt').fill('Waves rolling onto a black sand beach');
   await page.getByLabel('Prompt').press('Control+Enter');
+  await openActivity(page);
   const row = page.locator('li.job').first();
   await expect(row.locator('.tag')).toHaveText('demo');
   await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });

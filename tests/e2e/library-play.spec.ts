@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { startFakeApimart, type FakeApimart } from '../../electron/core/demo/fake-apimart.js';
 import { startHostProcess, type HostProcess } from './host-process.js';
 import { openLibrary } from './support/library-page.js';
+import { openActivity } from './support/studio-page.js';
 
 /**
  * Text to video, end to end: a prompt typed in the compose panel, Ctrl+Enter,
@@ -33,6 +34,7 @@ test('a typed prompt becomes a clip that plays in the library and seeks to its m
   const prompt = page.getByLabel('Prompt', { exact: true });
   await prompt.fill('A paper boat drifting down a rainy street at dusk, cinematic');
   await prompt.press('Control+Enter');
+  await openActivity(page);
   const row = page.locator('li.job').first();
   await expect(row).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENSHOTS, watchProblems } from './support/queue-helpers.js';
+import { openActivity, openNotices } from './support/studio-page.js';
 import { goTo, jobItems, LIVE_KEY, providerChip, requestsTo, startLiveRig, type LiveRig } from './support/live-rig.js';
 
 /**
@@ -26,6 +27,7 @@ test('saving the first key goes LIVE: the next job reaches APIMart, not the demo
   const problems = watchProblems(page);
   const chip = providerChip(page);
   await expect(chip).toHaveText('DEMO');
+  await openNotices(page);
   await expect(page.getByText(DEMO_NOTICE)).toBeVisible();
 
   // Without a key, the chip's way to LIVE starts with the key.
@@ -45,6 +47,7 @@ test('saving the first key goes LIVE: the next job reaches APIMart, not the demo
   await goTo(page, 'studio');
   await typePrompt(page, 'A paper boat drifting down a rainy street at dusk, cinematic');
   await page.getByLabel('Prompt', { exact: true }).press('Control+Enter');
+  await openActivity(page);
   const row = jobItems(page).filter({ hasText: 'A paper boat drifting' });
   await expect(row).toContainText('Done', { timeout: 30_000 });
   await expect(row).not.toContainText('demo');
@@ -68,6 +71,7 @@ test('switching to DEMO and back asks first; Cancel and Escape keep the mode; "T
   await toDemo.getByRole('button', { name: 'Switch to DEMO' }).click();
   await expect(toDemo).toBeHidden();
   await expect(chip).toHaveText('DEMO');
+  await openNotices(page);
   await expect(page.getByText(DEMO_NOTICE)).toBeVisible();
 
   await chip.click();
@@ -87,6 +91,7 @@ test('switching to DEMO and back asks first; Cancel and Escape keep the mode; "T
   // A demo job runs on the demo provider, and costs the account nothing.
   await typePrompt(page, 'Waves rolling onto a black sand beach');
   await page.getByRole('button', { name: 'Generate' }).click();
+  await openActivity(page);
   await expect(jobItems(page).filter({ hasText: 'Waves rolling' })).toContainText('Done', { timeout: 30_000 });
   expect(rig.demo.stats.tasksCreated).toBe(1);
   expect(rig.apimart.stats.tasksCreated).toBe(0);
@@ -113,7 +118,7 @@ test('a double Ctrl+Enter asks before queueing the same job again; Cancel queues
   const prompt = page.getByLabel('Prompt', { exact: true });
   await typePrompt(page, 'Lanterns rising over a dark lake, slow pan');
   await prompt.press('Control+Enter');
-  await expect(page.getByRole('status').filter({ hasText: 'Queued. Follow it in the queue.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Queued: it is at the top of the results.' })).toBeVisible();
   await prompt.press('Control+Enter');
 
   const again = page.getByRole('alertdialog', { name: 'Queue the same job again?' });
@@ -123,6 +128,7 @@ test('a double Ctrl+Enter asks before queueing the same job again; Cancel queues
   await page.screenshot({ path: `${SCREENSHOTS}/duplicate-dialog-en.png` });
   await page.keyboard.press('Enter');
   await expect(again).toBeHidden();
+  await openActivity(page);
   await expect(jobItems(page)).toHaveCount(1);
   await expect(jobItems(page).first()).toContainText('Done', { timeout: 30_000 });
   expect(rig.apimart.stats.tasksCreated).toBe(1);
@@ -140,6 +146,7 @@ test('notices go with their cause: "no key" and the refused submit vanish once a
   // An earlier run left demo mode chosen off, and there is no key.
   rig = await startLiveRig(page, { settings: { demoMode: false, demoChosen: true } });
   const noKey = page.getByText('No APIMart key is set and demo mode is off, so jobs cannot run yet.');
+  await openNotices(page);
   await expect(noKey).toBeVisible();
   await typePrompt(page, 'A lighthouse in a storm');
   await page.getByRole('button', { name: 'Generate' }).click();

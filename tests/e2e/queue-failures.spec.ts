@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { jobRow, SCREENSHOTS, startRig, submitPrompt, watchProblems, type Rig } from './support/queue-helpers.js';
+import { openActivity } from './support/studio-page.js';
 
 /**
  * What the queue says when APIMart refuses: each failure in plain words with
@@ -74,6 +75,7 @@ test('a reload mid-job keeps the job, and it finishes', async ({ page }) => {
   await expect(row).toHaveAttribute('data-state', 'generating', { timeout: 15_000 });
   const id = await row.getAttribute('data-job-id');
   await page.reload();
+  await openActivity(page);
   const again = jobRow(page, 'Koi fish circling in a moonlit pond');
   await expect(again).toHaveAttribute('data-job-id', id ?? '');
   await expect(again).toHaveAttribute('data-state', /generating|downloading|done/);

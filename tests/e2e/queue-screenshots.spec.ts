@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { jobRow, openView, SCREENSHOTS, startRig, submitPrompt, type Rig } from './support/queue-helpers.js';
+import { openActivity } from './support/studio-page.js';
 
-/** The queue with a done, a failed and a running job, in light/dark × en/ko, for people to look at. */
+/** The activity drawer with a done, a failed and a running job, in light/dark × en/ko, for people to look at. */
 
 let rig: Rig | undefined;
 test.afterEach(async () => {
@@ -14,6 +15,7 @@ async function setLanguage(page: Page, lang: 'en' | 'ko'): Promise<void> {
   await page.locator('#settings-language').selectOption(lang);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await openView(page, 'studio');
+  await openActivity(page, lang);
 }
 
 test('queue screenshots: done, failed and running jobs', async ({ page }) => {

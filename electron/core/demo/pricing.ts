@@ -1,22 +1,20 @@
+import type { Resolution } from '../../../shared/domain/generation.js';
+import { BUNDLED_PRICE_TABLE, estimateCost, roundUsd } from '../../../shared/domain/prices.js';
+
 /**
- * Prices and the fake account balance. List prices from contract.md §6: fast
- * 0.064 USD/s (0.08 with audio); quality 0.16 USD/s (0.32 with audio, our pick
- * inside the published 0.16–0.32 range). Charged per second × sample_count.
+ * What the fake provider charges, and its account balance. Charges follow the
+ * same dated price table the app estimates with (shared/domain/prices.ts, the
+ * bundled one: this server cannot know what the app fetched), per model ×
+ * resolution × audio, per second × sample_count, so a job's charge equals its
+ * estimate and a difference in the spending view always means a real one.
  */
 
-export const PRICE_PER_SECOND = {
-  fast: { silent: 0.064, audio: 0.08 },
-  quality: { silent: 0.16, audio: 0.32 },
-} as const;
+export { roundUsd };
 
-/** Rounds away float noise (0.064 × 8 × 3) the way a billing system would. */
-export function roundUsd(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
-}
+const MODEL_OF_TIER = { fast: 'veo3.1-fast-official', quality: 'veo3.1-quality-official' } as const;
 
-export function taskCost(tier: 'fast' | 'quality', audio: boolean, seconds: number, samples: number): number {
-  const rate = PRICE_PER_SECOND[tier][audio ? 'audio' : 'silent'];
-  return roundUsd(rate * seconds * samples);
+export function taskCost(tier: 'fast' | 'quality', resolution: Resolution, audio: boolean, seconds: number, samples: number): number {
+  return estimateCost({ model: MODEL_OF_TIER[tier], resolution, duration: seconds, sample_count: samples, generate_audio: audio }, BUNDLED_PRICE_TABLE).usd;
 }
 
 export class Balance {

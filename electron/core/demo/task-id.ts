@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { RESOLUTIONS } from '../../../shared/domain/generation.js';
 
 /**
  * Self-describing task ids. The demo provider may be restarted (the app quits,
@@ -21,6 +22,8 @@ const TaskSpecSchema = z.object({
   n: z.number().int().min(1).max(4),
   a: z.enum(['16:9', '9:16']),
   m: z.enum(['fast', 'quality']),
+  /** Resolution (it sets the price); ids from versions that did not pack it decode as 720p, so they still answer. */
+  q: z.enum(RESOLUTIONS).default('720p'),
   /** generate_audio. */
   au: z.boolean(),
   /** [demo:slow] marker: polls mode needs 10x the polls. */

@@ -60,6 +60,7 @@ export class TaskStore {
       n: body.sample_count,
       a: body.aspect_ratio,
       m: body.model === 'veo3.1-quality-official' ? 'quality' : 'fast',
+      q: body.resolution,
       au: body.generate_audio,
       w: slow,
       f: body.prompt.includes(DEMO_FAIL_MARKER),
@@ -123,7 +124,7 @@ export class TaskStore {
     if (spec.f) return { kind: 'failed', atMs, message: CONTENT_POLICY_MESSAGE, localized: { ko: CONTENT_POLICY_MESSAGE_KO }, code: '' };
     const failure = this.deps.faults.takeFailure();
     if (failure) return { kind: 'failed', atMs, message: failure.message, ...(failure.localized ? { localized: failure.localized } : {}), code: failure.code ?? '' };
-    const cost = taskCost(spec.m, spec.au, spec.s, spec.n);
+    const cost = taskCost(spec.m, spec.q, spec.au, spec.s, spec.n);
     this.deps.balance.charge(cost);
     return { kind: 'completed', atMs, cost };
   }

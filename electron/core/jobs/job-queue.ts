@@ -91,6 +91,9 @@ const STOP_NOTE = appError('cancelled', errorMessage('job.stopped'));
  */
 export class JobQueue {
   private readonly jobs = new Map<string, Job>();
+  /** File names a job picked and has not recorded yet → that job's id (see pickNames). */
+  private readonly claimedNames = new Map<string, string>();
+  private namePicking: Promise<unknown> = Promise.resolve();
   private readonly running = new Map<string, AbortController>();
   private readonly journal: JournalWriter;
   private readonly jobListeners = new Set<(job: Job) => void>();
@@ -444,7 +447,7 @@ export class JobQueue {
         checkModel: (model) => this.modelAccess.ensure(client, model),
         forgetModel: (model) => this.modelAccess.forget(client, model),
         dispatch: (event, persist) => (persist ? this.dispatch(job.id, event, true) : this.dispatchInMemory(job.id, event)),
-        reservedNames: () => this.reservedNames(),
+        pickNames: (pick) => this.pickNames(job.id, pick),
         generatingCount: () => this.countIn('generating'),
         addToLibrary: async (dir, name) => {
           await this.deps.library.add(dir, name);
@@ -513,11 +516,12 @@ export class JobQueue {
 
   private async commit(job: Job, persist: boolean): Promise<void> {
     this.jobs.set(job.id, job);
-    // Listeners hear of a change when it happens, in the order changes happen. Emitting after
-    // the journal write (as before) let writes of different jobs finishing out of order show
-    // stale states: a job already 'done' still looked active while queued jobs started in its
-    // slot, so a listener saw concurrency + 1 jobs running. The step still awaits the write
-    // below before its next request, and close() waits for pending writes.
+    this.releaseClaims(job);
+    // Listeners hear of a change when it happens, in the order changes happen. Emitted after the
+    // journal write instead, writes of different jobs finishing out of order would show stale
+    // states (a job already 'done' still active while queued jobs start in its slot: concurrency
+    // + 1 running). The step still awaits the write below before its next request, and close()
+    // waits for pending writes.
     this.emitJob(job);
     if (!isActive(job.state)) this.emitQueue();
     if (!persist) return;
@@ -599,10 +603,35 @@ export class JobQueue {
     return n;
   }
 
+  /** File names held by unfinished jobs, and names picked but not yet recorded in their job. */
   private reservedNames(): Set<string> {
-    const names = new Set<string>();
+    const names = new Set<string>(this.claimedNames.keys());
     for (const j of this.jobs.values()) if (!isTerminal(j.state)) for (const o of j.outputs) names.add(o.fileName);
     return names;
+  }
+
+  /** One job picks names at a time (see StepContext.pickNames); its claims last until its outputs hold the names. */
+  private pickNames<T>(jobId: string, pick: (held: ReadonlySet<string>, claim: (name: string) => void) => Promise<T>): Promise<T> {
+    const mine: string[] = [];
+    const claim = (name: string): void => {
+      this.claimedNames.set(name, jobId);
+      mine.push(name);
+    };
+    const run = this.namePicking.then(() => pick(this.reservedNames(), claim));
+    // A pick that failed part-way records nothing: its claims would only keep names from the next try.
+    this.namePicking = run.catch(() => {
+      for (const name of mine) this.claimedNames.delete(name);
+    });
+    return run;
+  }
+
+  /** A job's claims end once its outputs name the files (or it ends without them). */
+  private releaseClaims(job: Job): void {
+    if (this.claimedNames.size === 0) return;
+    const recorded = new Set(job.outputs.map((o) => o.fileName));
+    for (const [name, owner] of this.claimedNames) {
+      if (owner === job.id && (recorded.has(name) || isTerminal(job.state))) this.claimedNames.delete(name);
+    }
   }
 
   private require(id: string): Job {

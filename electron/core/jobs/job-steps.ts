@@ -35,8 +35,12 @@ export interface StepContext {
   forgetModel(model: string): Promise<void>;
   /** Applies an event to the job and returns the new job; `persist` writes the journal first. */
   dispatch(event: JobEvent, persist: boolean): Promise<Job>;
-  /** File names held by other unfinished jobs, so two jobs never pick the same name. */
-  reservedNames(): Set<string>;
+  /**
+   * Runs `pick` with the file names other unfinished jobs hold, one job at a time: names are
+   * chosen by looking at the folder (awaits), so two jobs picking at once could both find the
+   * same free name. Names passed to `claim` stay held until the job has recorded them.
+   */
+  pickNames<T>(pick: (held: ReadonlySet<string>, claim: (name: string) => void) => Promise<T>): Promise<T>;
   /** How many jobs are waiting on the provider now (drives the queue-wide poll budget). */
   generatingCount(): number;
   addToLibrary(dir: string, sidecarName: string): Promise<void>;
@@ -190,7 +194,8 @@ async function poll(job: Job, ctx: StepContext): Promise<void> {
 
 async function reserveOutputs(job: Job, snap: TaskSnapshot, ctx: StepContext): Promise<JobOutput[]> {
   await mkdir(job.outputDir, { recursive: true });
-  const reserved = ctx.reservedNames();
+  return ctx.pickNames(async (held, claim) => {
+  const reserved = new Set(held);
   const outputs: JobOutput[] = [];
   const date = new Date(job.createdAt);
   const videos = snap.videos;
@@ -208,9 +213,11 @@ async function reserveOutputs(job: Job, snap: TaskSnapshot, ctx: StepContext): P
     });
     const fileName = await allocateFileName(job.outputDir, stem, reserved);
     reserved.add(fileName);
+    claim(fileName);
     outputs.push({ index, fileName, url: video.urls[0], bytesDone: 0, saved: false });
   }
   return outputs;
+  });
 }
 
 async function download(job: Job, ctx: StepContext): Promise<void> {

@@ -1,18 +1,19 @@
-import { useEffect, useState } from 'react';
-import type { Notice as AppNotice } from '../../../shared/ipc/views.js';
-import { api } from '../api';
+import { useEffect } from 'react';
 import { errorText } from '../error-text';
 import { useT } from '../i18n';
+import { listenForAppNotices, useAppNoticesStore } from './app-notices-store';
 import { Notice } from './Notice';
 
-/** Notices main pushes (`app:notice`), newest last; each can be dismissed. Worded in the page's language. */
+/** Keeps the notices main pushes coming in, wherever the page is. */
+export function useAppNoticesListener(): void {
+  useEffect(() => listenForAppNotices(), []);
+}
+
+/** Notices main pushed, newest last, each dismissible; worded in the page's language. Shown in the status popover. */
 export function AppNotices() {
   const t = useT();
-  const [notices, setNotices] = useState<(AppNotice & { id: number })[]>([]);
-  useEffect(() => {
-    let n = 0;
-    return api.app.onNotice((notice) => setNotices((list) => [...list.slice(-4), { ...notice, id: ++n }]));
-  }, []);
+  const notices = useAppNoticesStore((s) => s.notices);
+  const dismiss = useAppNoticesStore((s) => s.dismiss);
   return (
     <>
       {notices.map((notice) => (
@@ -20,7 +21,7 @@ export function AppNotices() {
           key={notice.id}
           kind={notice.kind}
           action={
-            <button type="button" className="quiet" onClick={() => setNotices((list) => list.filter((x) => x.id !== notice.id))}>
+            <button type="button" className="quiet" onClick={() => dismiss(notice.id)}>
               {t('notice.dismiss')}
             </button>
           }

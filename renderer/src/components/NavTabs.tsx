@@ -1,9 +1,9 @@
 import { useT, type MessageKey } from '../i18n';
 import { useNavigationStore, VIEWS, type View } from '../navigation-store';
 
-const LABEL: Record<View, MessageKey> = { studio: 'nav.studio', library: 'nav.library', settings: 'nav.settings' };
+const LABEL: Record<View, MessageKey> = { studio: 'nav.studio', library: 'nav.library', spending: 'nav.spending', settings: 'nav.settings' };
 
-/** Studio / Library / Settings. Buttons with aria-current, so the current view is announced. */
+/** Studio / Library / Spending / Settings. Buttons with aria-current, so the current view is announced. */
 export function NavTabs() {
   const t = useT();
   const view = useNavigationStore((s) => s.view);

@@ -5,6 +5,8 @@ export interface SegmentedOption<T extends string | number> {
   label: ReactNode;
   /** A one-line explanation under the label (variant "cards"). */
   detail?: ReactNode;
+  /** A tooltip for the choice: where its explanation goes in the compact "row" variant. */
+  title?: string;
 }
 
 /**
@@ -19,16 +21,20 @@ export function Segmented<T extends string | number>(props: {
   onChange(value: T): void;
   describedBy?: string | undefined;
   disabled?: boolean;
-  /** "cards": wider choices with a line of explanation each. */
-  variant?: 'pills' | 'cards';
+  /** "cards": wider choices with a line of explanation each; "row": label and choices on one compact line. */
+  variant?: 'pills' | 'cards' | 'row';
+  /** A tooltip for the whole setting. */
+  title?: string | undefined;
+  /** Something after the choices on the same line (the seed's dice). */
+  after?: ReactNode;
 }) {
   const id = useId();
   return (
-    <fieldset className={`segmented segmented-${props.variant ?? 'pills'}`} aria-describedby={props.describedBy} disabled={props.disabled}>
+    <fieldset className={`segmented segmented-${props.variant ?? 'pills'}`} aria-describedby={props.describedBy} disabled={props.disabled} title={props.title}>
       <legend className="field-label">{props.legend}</legend>
       <div className="segmented-options">
         {props.options.map((o) => (
-          <label key={String(o.value)} className="segmented-option" htmlFor={`${id}-${String(o.value)}`}>
+          <label key={String(o.value)} className="segmented-option" htmlFor={`${id}-${String(o.value)}`} title={o.title}>
             <input
               type="radio"
               id={`${id}-${String(o.value)}`}
@@ -43,6 +49,7 @@ export function Segmented<T extends string | number>(props: {
           </label>
         ))}
       </div>
+      {props.after}
     </fieldset>
   );
 }

@@ -1,11 +1,15 @@
 import type { MessageKey } from './en';
+import { batch } from './ko/batch';
 import { common } from './ko/common';
 import { compose } from './ko/compose';
 import { errors } from './ko/errors';
+import { history } from './ko/history';
 import { library } from './ko/library';
 import { queue } from './ko/queue';
 import { settings } from './ko/settings';
+import { spending } from './ko/spending';
+import { studio } from './ko/studio';
 import { viewer } from './ko/viewer';
 
 /** 한국어: every feature's table merged; the type makes a missing key a compile error. */
-export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...errors };
+export const ko: Record<MessageKey, string> = { ...common, ...compose, ...queue, ...library, ...viewer, ...settings, ...studio, ...batch, ...history, ...spending, ...errors };

@@ -27,6 +27,8 @@ export interface LiveRigOptions {
   balanceUsd?: number;
   /** settings.json as an earlier run left it (missing settings take their defaults). */
   settings?: Record<string, unknown>;
+  /** Fills the data folder before the host starts (e.g. jobs journaled by earlier runs). */
+  prepare?: (dirs: { dataDir: string }) => void;
 }
 
 export async function startLiveRig(page: Page, opts: LiveRigOptions = {}): Promise<LiveRig> {
@@ -38,7 +40,10 @@ export async function startLiveRig(page: Page, opts: LiveRigOptions = {}): Promi
     ...(opts.key ? { key: opts.key } : {}),
     apiBaseUrl: apimart.apiUrl,
     demoBaseUrl: demo.apiUrl,
-    ...(settings ? { prepare: ({ dataDir }: { dataDir: string }) => writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings)) } : {}),
+    prepare: ({ dataDir }: { dataDir: string }) => {
+      if (settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify(settings));
+      opts.prepare?.({ dataDir });
+    },
   });
   await page.goto(host.url);
   await expect(page.getByRole('heading', { name: 'Keyframe' })).toBeVisible();
@@ -65,9 +70,9 @@ export async function goTo(page: Page, view: 'studio' | 'settings', lang: 'en' |
   await page.getByRole('navigation').getByRole('button', { name: NAV[lang][view], exact: true }).click();
 }
 
-/** The queue's rows. */
+/** The activity drawer's rows (the drawer must be open: see openActivity). */
 export function jobItems(page: Page, lang: 'en' | 'ko' = 'en'): Locator {
-  return page.getByRole('region', { name: lang === 'en' ? 'Queue' : '대기열' }).getByRole('listitem');
+  return page.getByRole('region', { name: lang === 'en' ? 'Activity' : '작업 현황', exact: true }).getByRole('listitem');
 }
 
 /** Requests a fake received on a route, e.g. the balance or the submit. */

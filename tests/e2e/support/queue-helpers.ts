@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { startFakeApimart, type FakeApimart } from '../../../electron/core/demo/fake-apimart.js';
 import type { FakeApimartOptions } from '../../../electron/core/demo/types.js';
 import { startHostProcess, type HostProcess, type HostProcessOptions } from '../host-process.js';
+import { openActivity } from './studio-page.js';
 
 /** Shared set-up for the queue and settings specs: a fake APIMart, a browser host with a key, the page open. */
 
@@ -28,17 +29,18 @@ export async function startRig(page: Page, fakeOptions: FakeApimartOptions = {},
   };
 }
 
-/** Types a prompt in the compose panel and sends it with Ctrl+Enter, as a person would. */
+/** Types a prompt in the prompt bar and sends it with Ctrl+Enter, as a person would; returns its row in the activity drawer. */
 export async function submitPrompt(page: Page, prompt: string): Promise<Locator> {
   const field = page.getByLabel('Prompt', { exact: true });
   await field.fill(prompt);
   await field.press('Control+Enter');
+  await openActivity(page);
   const row = jobRow(page, prompt);
   await expect(row).toBeVisible();
   return row;
 }
 
-/** The queue row whose prompt starts with `prompt`. */
+/** The activity drawer's row whose prompt starts with `prompt` (the drawer must be open). */
 export function jobRow(page: Page, prompt: string): Locator {
   return page.locator('section.queue li.job').filter({ has: page.locator('.job-prompt', { hasText: prompt.slice(0, 40) }) });
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { AUTH, BASE_BODY, createTask, getTask, json, manualClock, pollToEnd, useFakes, type TaskData } from './helpers.js';
 import { demoFixtures, fixtureFor } from '../../../electron/core/demo/fixtures.js';
-import { decodeTaskId } from '../../../electron/core/demo/task-id.js';
+import { decodeTaskId, TASK_ID_PREFIX } from '../../../electron/core/demo/task-id.js';
+import { BUNDLED_PRICE_TABLE, estimateCost, priceCells } from '../../../shared/domain/prices.js';
 import { CONTENT_POLICY_MESSAGE, CONTENT_POLICY_MESSAGE_KO } from '../../../electron/core/demo/task-store.js';
 
 const start = useFakes();
@@ -45,6 +46,30 @@ describe('fake APIMart: task status', () => {
     expect(q.credits_cost).toBe(25.6);
     const balance = await json(await fetch(`${fake.apiUrl}/v1/balance`, { headers: AUTH }));
     expect(balance).toMatchObject({ remain_balance: 21.928, used_balance: 3.072 });
+  });
+
+  it('charges every model × resolution × audio at the dated table, so a charge equals its estimate', async () => {
+    const fake = await start({ balanceUsd: 1000, progress: { mode: 'polls', pollsToComplete: 1 } });
+    const cells = priceCells(BUNDLED_PRICE_TABLE);
+    expect(cells).toHaveLength(12);
+    for (const { model, resolution, audio } of cells) {
+      const request = { model, resolution, duration: 6, sample_count: 3, generate_audio: audio } as const;
+      const charged = (await getTask(fake, await createTask(fake, { ...BASE_BODY, ...request }))).cost;
+      expect({ model, resolution, audio, charged }).toEqual({ model, resolution, audio, charged: estimateCost(request, BUNDLED_PRICE_TABLE).usd });
+    }
+    // The resolutions priced apart from 720p, named so a flat rate cannot pass by accident.
+    expect((await getTask(fake, await createTask(fake, { ...BASE_BODY, resolution: '1080p' }))).cost).toBe(0.64);
+    expect((await getTask(fake, await createTask(fake, { ...BASE_BODY, model: 'veo3.1-quality-official', resolution: '4K', generate_audio: true }))).cost).toBe(3.84);
+  });
+
+  it('prices a task id packed without its resolution as 720p, so it still answers', async () => {
+    const clock = manualClock();
+    const fake = await start({ clock, progress: { mode: 'time', durationMs: 1000 } });
+    const spec = { c: clock.now(), t: 1000, s: 8, n: 1, a: '16:9', m: 'quality', au: false, w: false, f: false, k: 0, r: 'abcd1234' };
+    const id = TASK_ID_PREFIX + Buffer.from(JSON.stringify(spec), 'utf8').toString('base64url');
+    expect(decodeTaskId(id)?.q).toBe('720p');
+    clock.advance(2000);
+    expect(await getTask(fake, id)).toMatchObject({ status: 'completed', cost: 1.28 });
   });
 
   it('gives plain-string urls with urlShape string', async () => {

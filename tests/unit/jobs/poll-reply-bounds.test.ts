@@ -90,7 +90,7 @@ describe('a completed task never names more outputs than were asked for', () => 
         events.push(event);
         return job;
       },
-      reservedNames: () => new Set(),
+      pickNames: (pick) => pick(new Set(), () => undefined),
       generatingCount: () => 1,
       addToLibrary: async () => undefined,
     };

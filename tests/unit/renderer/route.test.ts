@@ -11,6 +11,7 @@ describe('routes', () => {
     ['#/library?v=job-1-0', { view: 'library', clip: 'job-1-0' }],
     ['#/studio', { view: 'studio' }],
     ['#/settings', { view: 'settings' }],
+    ['#/spending', { view: 'spending' }],
     ['#/studio?v=job_2-1', { view: 'studio', clip: 'job_2-1' }],
     ['#/library?v=../../etc/passwd', { view: 'library' }],
     ['#/library?v=', { view: 'library' }],

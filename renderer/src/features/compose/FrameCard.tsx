@@ -5,8 +5,8 @@ import { useComposeStore } from './compose-store';
 import type { ComposeFrame, FrameRole } from './draft';
 import { formatBytes, frameSrc } from './frames';
 
-/** A set frame: thumbnail, size and dimensions, an aspect warning, and Remove. */
-export function FrameCard({ role, roleName, frame }: { role: FrameRole; roleName: string; frame: ComposeFrame }) {
+/** A set frame's card (opened from its chip): a larger preview, size and dimensions, an aspect warning, Replace and Remove. */
+export function FrameCard({ role, roleName, frame, onBrowse, onClose }: { role: FrameRole; roleName: string; frame: ComposeFrame; onBrowse(): void; onClose(): void }) {
   const t = useT();
   const aspect = useComposeStore((s) => s.aspect_ratio);
   // Unset is the provider's default, pad.
@@ -18,19 +18,23 @@ export function FrameCard({ role, roleName, frame }: { role: FrameRole; roleName
   const w = frame.width ?? natural?.w;
   const h = frame.height ?? natural?.h;
 
-  const facts = [
-    w && h ? `${w} × ${h}` : undefined,
-    frame.bytes !== undefined ? formatBytes(frame.bytes) : undefined,
-  ].filter(Boolean);
+  const facts = [w && h ? `${w} × ${h}` : undefined, frame.bytes !== undefined ? formatBytes(frame.bytes) : undefined].filter(Boolean);
   const origin = frame.ref.kind === 'url' ? t('compose.frame.url') : frame.bytes === undefined ? t('compose.frame.fromJob') : frame.name;
 
   return (
     <div className="frame-card">
+      <div className="frame-card-head">
+        <strong>{roleName}</strong>
+        <button type="button" className="quiet icon-button" aria-label={t('compose.frame.closeCard')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
       {src && !broken ? (
+        // The chip's thumbnail carries the name; this larger copy is decoration.
         <img
           className="frame-thumb"
           src={src}
-          alt={t('compose.frame.preview', { role: roleName })}
+          alt=""
           onLoad={(e) => setNatural({ w: e.currentTarget.naturalWidth, h: e.currentTarget.naturalHeight })}
           onError={() => setBroken(true)}
         />
@@ -48,7 +52,20 @@ export function FrameCard({ role, roleName, frame }: { role: FrameRole; roleName
             {t(resizeMode === 'pad' ? 'compose.resize.padHint' : 'compose.resize.cropHint')}
           </p>
         ) : null}
-        <button type="button" className="quiet small" onClick={() => clearFrame(role)} aria-label={t('compose.frame.clearLabel', { role: roleName.toLowerCase() })}>
+      </div>
+      <div className="frame-card-actions">
+        <button type="button" className="small" onClick={onBrowse}>
+          {t('compose.frame.replace')}
+        </button>
+        <button
+          type="button"
+          className="quiet small"
+          onClick={() => {
+            clearFrame(role);
+            onClose();
+          }}
+          aria-label={t('compose.frame.clearLabel', { role: roleName.toLowerCase() })}
+        >
           {t('compose.frame.clear')}
         </button>
       </div>

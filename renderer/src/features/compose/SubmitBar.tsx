@@ -14,8 +14,8 @@ function outlived(error: CallError, settings: SettingsView | undefined): boolean
   return error.code === 'missing_key' && settings !== undefined && (settings.hasApiKey || settings.demoMode);
 }
 
-/** Generate, the shortcut, and what became of the last submit (with a way out of key problems). */
-export function SubmitBar({ requestError }: { requestError: string | undefined }) {
+/** Generate with its shortcut, and what became of the last submit (with a way out of key problems). */
+export function SubmitBar({ requestError, onGenerate }: { requestError: string | undefined; onGenerate(): void }) {
   const t = useT();
   const submitting = useComposeStore((s) => s.submitting);
   const settings = useSettingsStore((s) => s.settings);
@@ -24,24 +24,19 @@ export function SubmitBar({ requestError }: { requestError: string | undefined }
   const lastJobId = useComposeStore((s) => s.lastJobId);
   const go = useNavigationStore((s) => s.go);
   const updateSettings = useSettingsStore((s) => s.update);
+  const keys = isMac ? '⌘↵' : 'Ctrl+↵';
   return (
     <div className="submit-bar">
-      <div className="submit-row">
-        <span className="hint">{t('compose.shortcut', { keys: isMac ? '⌘ Enter' : 'Ctrl+Enter' })}</span>
-        <button type="submit" className="primary" disabled={submitting}>
-          {submitting ? t('compose.submitting') : t('compose.generate')}
-        </button>
-      </div>
       {error ? (
         <div className="submit-error" role="alert" data-error-code={error.code}>
           <p>{errorText(t, error)}</p>
           {KEY_CODES.has(error.code) ? (
             <div className="submit-error-actions">
-              <button type="button" onClick={() => go('settings')}>
+              <button type="button" className="small" onClick={() => go('settings')}>
                 {t('compose.error.openSettings')}
               </button>
               {error.code === 'missing_key' ? (
-                <button type="button" onClick={() => void updateSettings({ demoMode: true })}>
+                <button type="button" className="small" onClick={() => void updateSettings({ demoMode: true })}>
                   {t('compose.error.useDemo')}
                 </button>
               ) : null}
@@ -52,11 +47,21 @@ export function SubmitBar({ requestError }: { requestError: string | undefined }
         <p className="field-error" role="alert">
           {requestError}
         </p>
-      ) : lastJobId ? (
-        <p className="form-ok" role="status">
-          {t('compose.queued')}
-        </p>
       ) : null}
+      <button
+        type="button"
+        className="primary generate"
+        disabled={submitting}
+        aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+        title={t('compose.shortcut', { keys: isMac ? '⌘ Enter' : 'Ctrl+Enter' })}
+        onClick={onGenerate}
+      >
+        {submitting ? t('compose.submitting') : t('compose.generate')}
+        <kbd aria-hidden="true">{keys}</kbd>
+      </button>
+      <p className="form-ok submit-status" role="status">
+        {lastJobId && !error ? t('compose.queued') : ''}
+      </p>
     </div>
   );
 }

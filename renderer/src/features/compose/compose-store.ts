@@ -4,15 +4,19 @@ import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
 import { useQueueStore } from '../queue/queue-store';
 import { DRAFT_FIELDS, everyDraftField, pickDraft, randomSeed, type ComposeFrame, type Draft, type FrameRole } from './draft';
-import { loadDraft, saveDraft } from './draft-storage';
+import { closeTab, openTab, reuseInto, switchTab, undoLast, withLive, type DraftTab, type DraftUndo, type TabsChange } from './draft-tabs';
+import { loadDraftTabs, saveDraftTabs } from './draft-tabs-storage';
+import { rememberPrompt } from './prompt-history';
 import { checkFile, fromFrameView, importFile, type FrameProblem } from './frames';
-import { draftFromRequest, validate, type FieldIssues, type IpcRequest } from './request';
+import { DEFAULT_DRAFT, draftFromRequest, validate, type FieldIssues, type IpcRequest } from './request';
 
 /**
- * The job being composed (the draft, persisted) and the state of its
- * submission. Other features use two entry points:
- *   useComposeStore.getState().setFrame('first' | 'last', frameView)
- *   useComposeStore.getState().loadRequest(job.request)
+ * The job being composed (the draft, persisted, one per draft tab) and the
+ * state of its submission. The active tab's draft is the store's flat fields;
+ * the other tabs wait in `tabs`. Other features use these entry points:
+ *   useComposeStore.getState().setFrame('first' | 'last', frameView)   (into the current draft)
+ *   useComposeStore.getState().openWithFrame('first' | 'last', frameView)   (a new tab: "Continue from this frame")
+ *   useComposeStore.getState().loadRequest(job.request)   (a new tab, unless the current one is blank)
  */
 
 export type FrameStatus = { busy: boolean; problem?: FrameProblem | { kind: 'import'; error: CallError } };
@@ -29,11 +33,26 @@ interface ComposeState extends Draft {
   frameStatus: Record<FrameRole, FrameStatus>;
   /** How many frames of a loaded request could not be reused (a local file outside the frame store). */
   droppedFrames: number;
+  /** Every draft tab; the active one's `draft` is stale (the flat fields are its live copy). */
+  tabs: DraftTab[];
+  activeTab: string;
+  /** What Ctrl/Cmd+Z (outside a text field) brings back: closed, replaced or pushed-aside drafts. Not persisted. */
+  draftUndo: DraftUndo[];
+  newTab(): void;
+  switchTab(id: string): void;
+  closeTab(id: string): void;
+  /** Opens a new tab with this draft. */
+  openDraft(draft: Draft): void;
+  /** Opens a new tab with the current settings, no words, and this frame: "Continue from this frame". */
+  openWithFrame(role: FrameRole, frame: FrameView): void;
+  /** False when there was nothing to undo. */
+  undoDraft(): boolean;
   update(patch: Partial<Draft>): void;
   rollSeed(): void;
   setFrame(role: FrameRole, frame: FrameView): void;
   addFile(role: FrameRole, file: File): Promise<void>;
   clearFrame(role: FrameRole): void;
+  dismissFrameProblem(role: FrameRole): void;
   swapFrames(): void;
   loadRequest(request: JobView['request']): void;
   /** Field issues of the current draft (the shared schema's messages). */
@@ -46,9 +65,14 @@ interface ComposeState extends Draft {
 }
 
 const idle: FrameStatus = { busy: false };
+const stored = loadDraftTabs();
+const storedLive = stored.tabs.find((t) => t.id === stored.active)?.draft ?? DEFAULT_DRAFT;
 
 export const useComposeStore = create<ComposeState>()((set, get) => ({
-  ...loadDraft(),
+  ...storedLive,
+  tabs: stored.tabs,
+  activeTab: stored.active,
+  draftUndo: [],
   submitting: false,
   attempted: false,
   error: undefined,
@@ -81,6 +105,8 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
     setStatus(role, idle);
   },
 
+  dismissFrameProblem: (role) => setStatus(role, idle),
+
   swapFrames() {
     const { first, last } = get();
     if (!first || !last) return;
@@ -89,8 +115,16 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
 
   loadRequest(request) {
     const { draft, droppedFrames } = draftFromRequest(request);
-    set({ ...everyDraftField(draft), error: undefined, lastJobId: undefined, attempted: false, droppedFrames });
+    applyTabs(reuseInto(tabsOf(get()), pickDraft(get()), draft));
+    set({ droppedFrames });
   },
+
+  newTab: () => applyTabs(openTab(tabsOf(get()), pickDraft(get()), newDraftLike(get()))),
+  switchTab: (id) => applyTabs(switchTab(tabsOf(get()), pickDraft(get()), id)),
+  closeTab: (id) => applyTabs(closeTab(tabsOf(get()), pickDraft(get()), id)),
+  openDraft: (draft) => applyTabs(openTab(tabsOf(get()), pickDraft(get()), draft)),
+  openWithFrame: (role, frame) => applyTabs(openTab(tabsOf(get()), pickDraft(get()), { ...newDraftLike(get()), [role]: fromFrameView(frame) })),
+  undoDraft: () => applyTabs(undoLast(tabsOf(get()), pickDraft(get()))),
 
   errors() {
     const result = validate(get());
@@ -120,10 +154,36 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
   cancelDuplicate: () => set({ duplicate: undefined }),
 }));
 
+const tabsOf = (s: ComposeState) => ({ tabs: s.tabs, active: s.activeTab, undo: s.draftUndo });
+
+/** A new tab keeps the current settings (model, length, aspect…) and starts with an empty prompt and no frames. */
+function newDraftLike(s: ComposeState): Draft {
+  const { first: _first, last: _last, ...rest } = pickDraft(s);
+  return { ...rest, prompt: '', negative_prompt: '' };
+}
+
+/** Puts a tab change in the store: the new live draft in the flat fields, a clean slate for its outcome. */
+function applyTabs(change: TabsChange | undefined): boolean {
+  if (!change) return false;
+  useComposeStore.setState({
+    ...everyDraftField(change.live),
+    tabs: change.tabs,
+    activeTab: change.active,
+    draftUndo: change.undo,
+    error: undefined,
+    lastJobId: undefined,
+    attempted: false,
+    droppedFrames: 0,
+    frameStatus: { first: idle, last: idle },
+  });
+  return true;
+}
+
 async function send(request: IpcRequest, confirmDuplicate: boolean): Promise<boolean> {
   useComposeStore.setState({ submitting: true, error: undefined, lastJobId: undefined });
   try {
     const job = await api.jobs.submit(confirmDuplicate ? { request, confirmDuplicate } : { request });
+    rememberPrompt(request.prompt);
     useQueueStore.getState().apply([job]);
     // A fixed seed stays; a random one is re-drawn by the provider on every job.
     useComposeStore.setState({ submitting: false, lastJobId: job.id, attempted: false });
@@ -154,7 +214,9 @@ function setStatus(role: FrameRole, status: FrameStatus): void {
   useComposeStore.setState((s) => ({ frameStatus: { ...s.frameStatus, [role]: status } }));
 }
 
-// The draft survives reload and restart.
+// Every tab's draft survives reload and restart.
 useComposeStore.subscribe((s, prev) => {
-  if (DRAFT_FIELDS.some((k) => s[k] !== prev[k])) saveDraft(pickDraft(s));
+  if (s.tabs !== prev.tabs || s.activeTab !== prev.activeTab || DRAFT_FIELDS.some((k) => s[k] !== prev[k])) {
+    saveDraftTabs({ tabs: withLive({ tabs: s.tabs, active: s.activeTab }, pickDraft(s)), active: s.activeTab });
+  }
 });

@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
-import { viewerKey } from '../viewer/viewer-keys';
-import { useViewerPrefs } from '../viewer/viewer-prefs';
-import { toggleFavorite } from './actions';
 import { BulkBar } from './BulkBar';
+import { onClipKey } from './clip-keys';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { LibraryGrid } from './LibraryGrid';
@@ -17,15 +15,7 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { SearchHint } from './SearchHint';
 import { onSelectionKey } from './selection-keys';
 import { SplitHandle } from './SplitHandle';
-import { useToastStore } from './toast-store';
-import { trashVideo } from './trash-flow';
 import './library.css';
-
-const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
-/** Keys a focused button or slider keeps for itself (Space presses a button; arrows move a slider). */
-const OWN_KEYS: Record<string, Set<string>> = { BUTTON: new Set([' ', 'Enter']) };
-
-const toggleMute = () => useViewerPrefs.getState().set({ muted: !useViewerPrefs.getState().muted });
 
 /**
  * The Library: one toolbar row, then the poster grid and, while a clip is open, the viewer beside it
@@ -45,28 +35,9 @@ export function LibraryView() {
 
   const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
-  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
-    // Several clips selected: F, Delete and Escape act on them all (selection-keys.ts); else on the highlighted clip.
-    if (onSelectionKey(e)) return;
-    const target = e.target as HTMLElement;
-    if (TYPING.has(target.tagName) || target.isContentEditable || e.altKey) return;
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !e.shiftKey && useToastStore.getState().toast?.action) {
-      e.preventDefault();
-      void useToastStore.getState().act();
-      return;
-    }
-    if (e.ctrlKey || e.metaKey || OWN_KEYS[target.tagName]?.has(e.key)) return;
-    // Every key acts on the highlighted clip: the one selection's primary, whose record this is.
-    const v = useSelectedVideo.getState().video;
-    if ((e.key === 'f' || e.key === 'F') && v) {
-      e.preventDefault();
-      void toggleFavorite(v);
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && v) {
-      e.preventDefault();
-      void trashVideo(v);
-    } else if (viewerKey(e, toggleMute)) {
-      e.preventDefault();
-    }
+  // Several clips selected: F, Delete and Escape act on them all; otherwise every key acts on the highlighted clip.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (!onSelectionKey(e)) onClipKey(e);
   };
 
   return (

@@ -6,7 +6,8 @@ import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useNavigationStore } from '../../navigation-store';
 import { useComposeStore } from '../compose/compose-store';
-import { openResult } from '../library/open-result';
+import { openResult } from '../studio/open-video';
+import { useActivityStore } from './activity-store';
 import { firstVideoId, isActive } from './job-format';
 import { useQueueStore } from './queue-store';
 import { StopDialog } from './StopDialog';
@@ -39,7 +40,14 @@ export function JobActions({ job }: { job: JobView }) {
   return (
     <div className="job-actions">
       {videoId ? (
-        <button type="button" className="job-cta" onClick={() => void openResult(videoId)}>
+        <button
+          type="button"
+          className="job-cta"
+          onClick={() => {
+            useActivityStore.getState().setOpen(false);
+            openResult(videoId);
+          }}
+        >
           {t('queue.action.open')}
         </button>
       ) : null}
@@ -62,6 +70,7 @@ export function JobActions({ job }: { job: JobView }) {
         type="button"
         className="quiet"
         onClick={() => {
+          // A new draft tab (or a blank one filled): what was being written stays.
           useComposeStore.getState().loadRequest(job.request);
           useNavigationStore.getState().go('studio');
         }}

@@ -4,6 +4,8 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useT } from '../../i18n';
 import { JobActions } from './JobActions';
 import { JobProblem } from './JobProblem';
+import { JobThumb } from './JobThumb';
+import { WaitingText } from './WaitingText';
 import { formatBytes, formatSeconds, isActive, jobBytes, jobFraction } from './job-format';
 import { useQueueStore } from './queue-store';
 import { useNow } from './use-now';
@@ -33,6 +35,7 @@ export const JobRow = memo(function JobRow({ id }: { id: string }) {
   const bytes = job.state === 'downloading' ? jobBytes(job) : undefined;
   return (
     <li className={`job job-${job.state}`} data-job-id={job.id} data-state={job.state}>
+      <JobThumb job={job} />
       <div className="job-head">
         <p className="job-prompt" title={job.request.prompt}>
           {job.request.prompt}
@@ -48,7 +51,8 @@ export const JobRow = memo(function JobRow({ id }: { id: string }) {
         {job.costUsd !== undefined && job.state === 'done' ? <span>{t('queue.cost', { usd: job.costUsd.toFixed(2) })}</span> : null}
         {fraction !== undefined ? <span className="job-percent">{t('queue.progress', { percent: Math.round(fraction * 100) })}</span> : null}
       </div>
-      {active ? <ProgressBar fraction={fraction} label={stateLabel} /> : null}
+      {/* A waiting job says so, standing still: a moving bar would read as progress. */}
+      {job.state === 'queued' ? <WaitingText id={job.id} /> : active ? <ProgressBar fraction={fraction} label={stateLabel} /> : null}
       <JobProblem job={job} />
       <JobActions job={job} />
     </li>

@@ -1,6 +1,7 @@
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { ApiKeySection } from './ApiKeySection';
+import { CapsSection } from './CapsSection';
 import { OutputSection } from './OutputSection';
 import { PreferencesSection } from './PreferencesSection';
 import { useSettingsStore } from './settings-store';
@@ -19,6 +20,7 @@ export function SettingsView() {
       {settings ? (
         <>
           <ApiKeySection settings={settings} />
+          <CapsSection settings={settings} />
           <OutputSection key={settings.outputDir} settings={settings} />
           <PreferencesSection settings={settings} />
         </>

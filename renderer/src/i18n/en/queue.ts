@@ -46,7 +46,7 @@ export const queue = {
   'queue.details.taskId': 'Task id',
   'queue.details.raw': 'Provider message',
   'queue.action.retry': 'Retry as new job',
-  'queue.action.copy': 'Copy settings to compose',
+  'queue.action.copy': 'Reuse settings',
   'queue.action.stop': 'Stop tracking',
   'queue.action.resume': 'Resume',
   'queue.action.approve': 'Approve and send',

@@ -48,7 +48,7 @@ export const queue: Record<keyof typeof en, string> = {
   'queue.details.taskId': '작업 ID',
   'queue.details.raw': '제공업체 메시지',
   'queue.action.retry': '새 작업으로 재시도',
-  'queue.action.copy': '설정을 작성 창으로 복사',
+  'queue.action.copy': '설정 다시 사용',
   'queue.action.stop': '추적 중지',
   'queue.action.approve': '승인하고 보내기',
   'queue.action.resume': '계속',
