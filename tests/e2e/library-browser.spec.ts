@@ -115,9 +115,25 @@ test('filter words narrow the grid (tag:, ar:, model:, fav:), become chips, and 
   await box.fill('');
   await expect(hint).toHaveCount(0);
 
-  // "+ Filter" inserts the same chips.
-  await page.getByRole('button', { name: '+ Filter' }).click();
+  // "+ Filter" inserts the same chips. Its menu opens under its button; in the narrowest window it
+  // moves left only as far as it must to stay inside.
+  const opener = page.getByRole('button', { name: '+ Filter' });
   const menu = page.getByRole('dialog', { name: 'Filter' });
+  const place = async () => {
+    const [b, m] = [await opener.boundingBox(), await menu.boundingBox()];
+    return b && m ? { underButton: Math.round(m.x) === Math.round(b.x), inside: m.x >= 0 && m.x + m.width <= (page.viewportSize()?.width ?? 0) } : undefined;
+  };
+  await opener.click();
+  await expect.poll(place).toEqual({ underButton: true, inside: true });
+  const size = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: 900, height: 700 });
+  await opener.click();
+  await opener.click();
+  await expect.poll(async () => (await place())?.inside).toBe(true);
+  await page.setViewportSize(size);
+  await opener.click();
+  await opener.click();
+  await expect(menu).toBeVisible();
   await menu.getByRole('group', { name: 'Aspect' }).getByRole('button', { name: '9:16' }).click();
   await expect(chip(page, 'ar:9:16')).toBeVisible();
   await menu.getByRole('textbox', { name: 'Tags' }).fill('night');

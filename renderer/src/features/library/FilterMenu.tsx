@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { dayBounds, dayOf, type FilterWord } from './filter-syntax';
 import type { Filters } from './library-filters';
@@ -34,6 +34,24 @@ function Row({ label, word, choices, unset }: { label: MessageKey; word: FilterW
   );
 }
 
+/**
+ * Where the menu starts, in the toolbar's box: under its button, moved left only as far as it must to
+ * stay inside the toolbar (the button sits mid-row, and at the narrowest window the menu is wider than
+ * the room to its right). Measured before paint, so it never shows in the wrong place first.
+ */
+function usePopLeft(open: boolean, pop: RefObject<HTMLDivElement | null>, opener: RefObject<HTMLButtonElement | null>): number | undefined {
+  const [left, setLeft] = useState<number>();
+  useLayoutEffect(() => {
+    const box = pop.current;
+    const bar = box?.offsetParent;
+    if (!open || !box || !opener.current || !bar) return;
+    const barBox = bar.getBoundingClientRect();
+    const at = opener.current.getBoundingClientRect().left - barBox.left;
+    setLeft(Math.max(0, Math.min(at, barBox.width - box.offsetWidth)));
+  }, [open, pop, opener]);
+  return left;
+}
+
 /** "+ Filter": every filter the syntax spells, as buttons; what is pressed shows as a chip in the search field. */
 export function FilterMenu() {
   const t = useT();
@@ -44,6 +62,7 @@ export function FilterMenu() {
   const f = useLibraryStore((s) => s.filters);
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, box, opener);
+  const left = usePopLeft(open, box, opener);
 
   const choices = <K extends keyof Filters>(key: K, values: readonly { v: NonNullable<Filters[K]>; text: string }[]): Choice[] =>
     values.map(({ v, text }) => ({ text, pressed: f[key] === v, set: { [key]: v } as Partial<Filters> }));
@@ -64,7 +83,7 @@ export function FilterMenu() {
         + {t('library.filter.add')}
       </button>
       {open ? (
-        <div ref={box} className="lib-pop lib-fm-pop" role="dialog" aria-label={t('library.filter.add')}>
+        <div ref={box} className="lib-pop lib-fm-pop" role="dialog" aria-label={t('library.filter.add')} style={{ left }}>
           <Row label="library.favorite" word="fav" unset={{ favorite: undefined }} choices={choices('favorite', [{ v: true, text: `★ ${t('library.yes.fav')}` }, { v: false, text: t('library.no.fav') }])} />
           <Row label="library.filter.aspect" word="ar" unset={{ aspect: undefined }} choices={choices('aspect', [{ v: '16:9', text: '16:9' }, { v: '9:16', text: '9:16' }])} />
           <Row label="library.filter.model" word="model" unset={{ model: undefined }} choices={choices('model', [{ v: 'fast', text: t('library.filter.fast') }, { v: 'quality', text: t('library.filter.quality') }])} />

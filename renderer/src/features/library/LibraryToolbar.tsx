@@ -1,5 +1,6 @@
 import { useT } from '../../i18n';
 import { FilterMenu } from './FilterMenu';
+import { LibIcon } from './icons';
 import type { Filters } from './library-filters';
 import { CELL_MAX, CELL_MIN, useLibraryPrefs } from './library-prefs';
 import { useLibraryStore } from './library-store';
@@ -38,6 +39,9 @@ export function LibraryToolbar() {
           </option>
         ))}
       </select>
+      <span className="lib-size-icon" aria-hidden="true" title={t('library.size')}>
+        <LibIcon name="grid" />
+      </span>
       <input
         className="lib-size"
         type="range"

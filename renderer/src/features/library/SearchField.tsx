@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import { chipsOf, withoutChip, type Chip } from './filter-chips';
+import { LibIcon } from './icons';
 import { isFiltered } from './library-filters';
 import { useLibraryStore } from './library-store';
 
@@ -40,7 +41,7 @@ export function SearchField() {
   return (
     <div className="lib-search" onClick={(e) => e.target === e.currentTarget && input.current?.focus()}>
       <span className="lib-search-icon" aria-hidden="true">
-        ⌕
+        <LibIcon name="search" />
       </span>
       {chips.length > 0 ? (
         <ul className="lib-chips" aria-label={t('library.chips')}>
