@@ -60,6 +60,8 @@ const count = (page: Page) => page.locator('.lib-count');
 test('filter words narrow the grid (tag:, ar:, model:, fav:), become chips, and a word that is not a filter is said so', async ({ page }) => {
   await start(page);
   const box = search(page);
+  // The box's tooltip spells every filter word.
+  for (const word of ['tag:hero,night', 'ar:9:16', 'model:quality', 'fav:yes', 'dur:8', 'res:1080p', 'audio:no', 'from:']) await expect(box).toHaveAttribute('title', new RegExp(word));
 
   // A finished filter word (a space after it) becomes a chip and narrows the grid.
   await box.pressSequentially('tag:night ');
@@ -315,4 +317,12 @@ test('a video dropped on the first-frame zone offers its first or last frame and
   }, [...readFileSync(MOVING_MP4)]);
   expect(diff.toLast).toBeLessThan(diff.toBefore);
   expect(diff.toLast).toBeLessThan(8);
+
+  // Dropped on the prompt beside the chips, a video is offered for the next empty slot: the last frame.
+  await dropFile(page, '#prompt', { name: 'walk.mp4', type: 'video/mp4', bytes: [...readFileSync(MOVING_MP4)] });
+  await expect(page.locator('[data-frame-choice="last"]')).toBeVisible();
+  await page.locator('[data-frame-choice="last"]').getByRole('button', { name: 'Cancel' }).click();
+  await expect(choice).toHaveCount(0);
+  await expect(page.locator('[data-frame-zone="last"]')).toHaveAttribute('data-state', 'empty');
+  await expect(page.locator('[data-frame-error]')).toHaveCount(0);
 });

@@ -9,17 +9,58 @@ export function blobToBase64(blob: Blob): Promise<string> {
   });
 }
 
+/** Thrown when the video had no picture ready to draw: the canvas is still transparent where it should be. */
+export class BlankFrameError extends Error {
+  constructor() {
+    super('The frame was not ready to read.');
+    this.name = 'BlankFrameError';
+  }
+}
+
+/** A decoded video frame is opaque everywhere: a transparent corner or centre means nothing was drawn. */
+export function drewPicture(ctx: Pick<CanvasRenderingContext2D, 'getImageData'>, width: number, height: number): boolean {
+  const probes: [number, number][] = [
+    [0, 0],
+    [width - 1, 0],
+    [width >> 1, height >> 1],
+    [0, height - 1],
+    [width - 1, height - 1],
+  ];
+  return probes.every(([x, y]) => ctx.getImageData(x, y, 1, 1).data[3] !== 0);
+}
+
 export async function grabFrame(video: HTMLVideoElement, type: 'image/jpeg' | 'image/png', maxWidth = Infinity): Promise<string> {
   const scale = Math.min(1, maxWidth / (video.videoWidth || 1));
   const canvas = document.createElement('canvas');
   canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
   canvas.height = Math.max(1, Math.round(video.videoHeight * scale));
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new Error('No canvas');
   ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+  // An empty picture must never go on as a frame or a poster (a JPEG would even make it black).
+  if (!drewPicture(ctx, canvas.width, canvas.height)) throw new BlankFrameError();
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.85));
   if (!blob) throw new Error('The frame could not be encoded.');
   return blobToBase64(blob);
+}
+
+/** How many times a seek is tried again when its frame was not ready to draw. */
+const BLANK_RETRIES = 3;
+
+/**
+ * Seeks to `time` and grabs the frame there. Chromium can report a seek of a detached, paused video as
+ * done before its frame is ready to draw (seen on a busy machine); seeking to the same time again
+ * gives the decoder another turn, so a blank grab is retried a few times before it is given up.
+ */
+export async function grabFrameAt(video: HTMLVideoElement, time: number, type: 'image/jpeg' | 'image/png', maxWidth = Infinity): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    await seekExactly(video, time);
+    try {
+      return await grabFrame(video, type, maxWidth);
+    } catch (err) {
+      if (!(err instanceof BlankFrameError) || attempt >= BLANK_RETRIES) throw err;
+    }
+  }
 }
 
 function once(el: HTMLMediaElement, event: string, timeoutMs: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { seekTimeOf, type FrameClock } from '../viewer/frame-math';
-import { grabFrame, openDetached, release, seekExactly } from './media-grab';
+import { grabFrameAt, openDetached, release } from './media-grab';
 
 /**
  * The first or last frame of a video file dropped on the page, grabbed in the page (no upload of the
@@ -44,8 +44,7 @@ export async function grabFileFrame(file: File, which: WhichFrame): Promise<stri
   try {
     const clock = await clockOf(file).catch(() => undefined);
     el = await openDetached(url);
-    await seekExactly(el, frameTimeIn(clock, which, el.duration));
-    return await grabFrame(el, 'image/png');
+    return await grabFrameAt(el, frameTimeIn(clock, which, el.duration), 'image/png');
   } finally {
     if (el) release(el);
     URL.revokeObjectURL(url);
