@@ -173,6 +173,13 @@ export const ERROR_MESSAGES = {
   'library.restore_expired': 'It is too late to undo: the video has already gone to the trash. Restore it from there.',
   'library.restore_taken': 'The video cannot be put back: another file named “{file}” is now in its place. Rename that file, then try again.',
   'library.restore_failed': 'Keyframe could not put the video back. It is still in the trash.',
+  'library.bare_no_record': 'This video has no Keyframe record beside it, so favorites and tags cannot be kept for it.',
+  'library.folder_relative': 'A library folder must be a full path (for example /Users/you/Videos/Flow).',
+  'library.folder_missing': 'There is no folder at {folder}.',
+  'library.folder_nested': '{folder} is already in the library: it is inside, or holds, {other}.',
+  'library.folder_is_output': 'The output folder is always in the library. To remove it, choose another output folder first.',
+  'library.folder_unknown': '{folder} is not one of the library folders.',
+  'library.folders_full': 'The library holds at most {max} folders.',
   'host.no_file_manager': 'Not available in the browser host: it cannot open a file manager. The video is in your output folder.',
   'host.trash_full': 'The browser host trash folder is full of files with this name; empty it and try again.',
 
@@ -190,9 +197,9 @@ export const ERROR_MESSAGES = {
   'settings.damaged': 'The settings file was damaged, so the defaults are in use. The old file was kept as {name}.',
   'settings.output_dir': 'The output folder must be a path of 1 to 4096 characters.',
   'settings.name_template': 'The file name template must be 1 to 200 characters long.',
-  'settings.concurrency': 'Jobs at once must be a whole number from 1 to 16.',
-  'settings.language': 'Language must be English (en) or Korean (ko).',
-  'settings.theme': 'Theme must be system, light or dark.',
+  'settings.concurrency_invalid': 'Jobs at once must be a whole number from 1 to 16.',
+  'settings.language_invalid': 'Language must be English (en) or Korean (ko).',
+  'settings.theme_invalid': 'Theme must be system, light or dark.',
   'settings.demo_mode': 'Demo mode must be on or off.',
   'settings.spending_cap': 'A spending cap is an amount in USD from 0 to 1000000, or empty for no cap.',
 
@@ -202,6 +209,8 @@ export const ERROR_MESSAGES = {
   'notice.damaged_videos.one': '{count} video record in the output folder could not be read and is not shown in the library.',
   'notice.spending_rebuilt': 'The spending record was damaged; it was kept as {name} and rebuilt from the job journal and the video records.',
   'notice.damaged_videos.many': '{count} video records in the output folder could not be read and are not shown in the library.',
+  'notice.library_folder_lost': 'The library folder {folder} cannot be read right now (unplugged, or no permission). Keyframe keeps trying; its videos show again once it is back.',
+  'notice.library_folder_back': 'The library folder {folder} can be read again.',
 
   // The file-name template (shared/domain/file-name-template.ts). Tokens travel as params: `{date}` is no placeholder.
   'name_template.empty': 'The file name template is empty.',

@@ -18,6 +18,7 @@ import { jobsHandlers } from './jobs.handlers.js';
 import { KeyRing } from './key-ring.js';
 import { libraryHandlers } from './library.handlers.js';
 import { readLibraryFolders } from './library-folders.js';
+import { startLibraryWatch, type LibraryWatchOptions, type StartedWatch } from './library-watch.js';
 import { resolveMedia } from './media.js';
 import { noticeText, startupNotices, wireServiceEvents } from './service-events.js';
 import { settingsHandlers } from './settings.handlers.js';
@@ -39,6 +40,8 @@ export interface AppServicesOptions {
   stallTimeoutMs?: number;
   /** How long a demo job takes (default 8 s). */
   demoDurationMs?: number;
+  /** Watching the library folders for changes made outside the app (default on); false: only a restart sees them. */
+  watchFolders?: boolean | LibraryWatchOptions;
 }
 
 /** The services plus the engine behind them, for tests that drive the queue with a fake clock. */
@@ -62,6 +65,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     ? fixedDemo(ports.demoBaseUrl, baseFetch)
     : lazyDemo({ start: ports.startDemo, fetch: baseFetch, clock, logger, durationMs: options.demoDurationMs });
   let engine: Engine | undefined;
+  let watching: StartedWatch | undefined;
   // The provider's public list, fetched with the plain fetch port (no key) when a URL is configured.
   const prices = new PriceBook({ dataDir: ports.dataDir, clock, fetch: baseFetch, ...(ports.priceListUrl ? { url: ports.priceListUrl } : {}), logger });
   try {
@@ -108,6 +112,14 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     // Library first: a resumed download that finishes adds to an index that is already loaded.
     const lib = await engine.library.load();
     await trash.sweep(engine.library.directories());
+    if (options.watchFolders !== false) {
+      const opened = engine;
+      watching = await startLibraryWatch(
+        { library: opened.library, clock, logger, notice: (n) => events.notice(n) },
+        options.watchFolders === true || options.watchFolders === undefined ? {} : options.watchFolders,
+      );
+      ctx.libraryWatch = watching.watch;
+    }
     const recovery = await engine.queue.start();
     if (recovery.strayPartsRemoved.length > 0) logger.log('info', 'removed stray partial downloads', { count: recovery.strayPartsRemoved.length });
     for (const n of startupNotices(recovery, lib)) events.notice(n);
@@ -139,6 +151,8 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       setSuspended: (suspended) => opened.queue.setSuspended(suspended),
       close: () =>
         (closing ??= (async () => {
+          // Watchers first: nothing may index a file while the rest shuts down.
+          await watching?.close();
           events.close();
           prices.close();
           // The queue first: it aborts demo requests in flight before the demo server goes.
@@ -155,6 +169,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     return { services, engine };
   } catch (err) {
     prices.close();
+    await watching?.close().catch(() => undefined);
     await engine?.queue.close().catch(() => undefined);
     await demo.close();
     await release();

@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/ipc/views.js';
 import type { Engine } from '../core/engine.js';
+import type { LibraryWatch } from '../core/library/watch-folders.js';
 import type { Money } from '../core/money/money.js';
 import type { PriceBook } from '../core/money/price-book.js';
 import type { Clock, Logger } from '../core/ports.js';
@@ -26,4 +27,6 @@ export interface ServiceContext {
   prices: PriceBook;
   /** The engine's estimates, ledger, caps and balance (the services always open the engine with them). */
   money: Money;
+  /** The library folders' watchers, once started (absent when the services run without watching). */
+  libraryWatch?: LibraryWatch;
 }

@@ -11,7 +11,7 @@ import { writeJsonAtomic } from '../core/util/atomic-write.js';
  */
 
 const FILE = 'library-folders.json';
-const MAX_FOLDERS = 50;
+export const MAX_FOLDERS = 50;
 const FileSchema = z.object({ version: z.literal(1), dirs: z.array(z.string().min(1)).max(MAX_FOLDERS) });
 
 /** The current output folder first, then the remembered ones. A missing or damaged file means "none remembered". */

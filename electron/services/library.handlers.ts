@@ -2,11 +2,14 @@ import { appFailure, errorMessage, type ErrorMessage } from '../../shared/error-
 import { isAppFailure } from '../../shared/errors.js';
 
 const unsupported = (message: ErrorMessage) => appFailure('permission', message, { retryable: false });
-import type { LibraryEntry } from '../../shared/domain/video.js';
+import { join } from 'node:path';
+import { isBareEntry, type LibraryEntry } from '../../shared/domain/video.js';
 import { takeCount } from '../core/library/library-lineage.js';
+import { isSidecarName } from '../core/library/scanner.js';
 import { queryLibrary } from '../core/library/library-query.js';
 import type { ServiceContext } from './context.js';
 import { notFound } from './failures.js';
+import { libraryFolderHandlers } from './library-folders.handlers.js';
 import { entryFiles } from './media.js';
 import type { RecordPlace } from './trash-bin.js';
 import type { Handlers } from './types.js';
@@ -56,15 +59,20 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
       const { video, sidecar, videoPresent } = await files(id);
       // Video first, sidecar last: a record never goes before its video (see TrashBin.hold).
       const e = entry(id);
-      const undoMs = await holdOrFail(ctx, id, { dir: e.dir, sidecarName: e.sidecarName }, videoPresent ? [video, sidecar] : [sidecar]);
+      const paths = [...(videoPresent ? [video] : []), ...(sidecar === undefined ? [] : [sidecar])];
+      // A bare video is its own record: restoring it puts the file back and lists it again.
+      const place = { dir: e.dir, sidecarName: isBareEntry(e) ? e.fileName : e.sidecarName };
+      const undoMs = await holdOrFail(ctx, id, place, paths);
       // The files are gone, so drop the one entry instead of rescanning every folder.
       await library.remove(id);
       return { ok: true as const, undoMs };
     },
     async restore({ id }) {
       const { dir, sidecarName } = await ctx.trash.restore(id);
-      // Indexed again from the sidecar that came back (favourite and tags live in it).
-      return view(await library.add(dir, sidecarName));
+      // Indexed again from the sidecar that came back (favourite and tags live in it), or from the video itself.
+      if (isSidecarName(sidecarName)) return view(await library.add(dir, sidecarName));
+      await library.pathsChanged([join(dir, sidecarName)]);
+      return view(entry(id));
     },
     async startDrag({ id }) {
       const { video, videoPresent } = await files(id);
@@ -80,9 +88,10 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
     },
     async reveal({ id }) {
       const { video, sidecar, videoPresent } = await files(id);
-      await ctx.ports.shell.reveal(videoPresent ? video : sidecar);
+      await ctx.ports.shell.reveal(videoPresent || sidecar === undefined ? video : sidecar);
       return { ok: true as const };
     },
+    ...libraryFolderHandlers(ctx),
   };
 }
 

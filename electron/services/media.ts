@@ -3,7 +3,8 @@ import { basename, dirname, extname, isAbsolute, join, relative, sep } from 'nod
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import { sidecarNameFor } from '../core/library/file-naming.js';
 import { errnoCode } from '../core/util/fs-errors.js';
-import type { LibraryEntry } from '../../shared/domain/video.js';
+import { isBareEntry, type LibraryEntry, type SidecarEntry } from '../../shared/domain/video.js';
+import { videoFileOf } from '../core/library/library-entry.js';
 import type { ServiceContext } from './context.js';
 import type { MediaFile } from './types.js';
 
@@ -36,8 +37,8 @@ export async function containedRealPath(path: string, dirs: readonly string[]): 
 export const VIDEO_EXTENSIONS: readonly string[] = ['.mp4', '.mov', '.webm', '.m4v'];
 
 export interface EntryFiles {
-  /** Real path of the sidecar: a regular file inside a library folder. */
-  sidecar: string;
+  /** Real path of the sidecar: a regular file inside a library folder (none for a bare video). */
+  sidecar?: string;
   /** The video beside it (same folder), named by the sidecar's `file`. */
   video: string;
   /** Whether the video is there now (looked at, not taken from the index). */
@@ -46,7 +47,7 @@ export interface EntryFiles {
 
 type Refusal = 'not_in_folder' | 'not_video' | 'link' | 'special';
 
-const refuse = (entry: LibraryEntry, why: Refusal) =>
+const refuse = (entry: SidecarEntry, why: Refusal) =>
   appFailure('invalid_file', errorMessage(`record.names.${why}`, { record: entry.sidecarName, file: entry.sidecar.file }), { retryable: false });
 
 const lstatOrMissing = (path: string) =>
@@ -65,6 +66,7 @@ const lstatOrMissing = (path: string) =>
  * something that is not the entry's video.
  */
 export async function entryFiles(entry: LibraryEntry, dirs: readonly string[]): Promise<EntryFiles | undefined> {
+  if (isBareEntry(entry)) return bareFiles(entry.dir, entry.fileName, dirs);
   const sidecarPath = join(entry.dir, entry.sidecarName);
   const sidecar = await containedRealPath(sidecarPath, dirs);
   if (!sidecar) return undefined;
@@ -93,6 +95,21 @@ export async function entryFiles(entry: LibraryEntry, dirs: readonly string[]): 
   return { sidecar, video, videoPresent: true };
 }
 
+/**
+ * A bare video is its own record: acted on only while it is a regular file
+ * (no symlink, whatever it leads to) inside a library folder, else it is not there.
+ */
+async function bareFiles(dir: string, fileName: string, dirs: readonly string[]): Promise<EntryFiles | undefined> {
+  const path = join(dir, fileName);
+  const st = await lstatOrMissing(path);
+  if (!st?.isFile()) return undefined;
+  const video = await containedRealPath(path, dirs);
+  return video === undefined ? undefined : { video, videoPresent: true };
+}
+
+/** A QuickTime file is served as MP4: browsers play its H.264 through their MP4 demuxer but refuse `video/quicktime`. */
+const mimeOf = (file: string): string => (extname(file).toLowerCase() === '.webm' ? 'video/webm' : 'video/mp4');
+
 export async function resolveMedia(ctx: ServiceContext, kind: string, id: string): Promise<MediaFile | undefined> {
   try {
     if (typeof id !== 'string') return undefined;
@@ -107,10 +124,11 @@ export async function resolveMedia(ctx: ServiceContext, kind: string, id: string
     if (kind !== 'video') return undefined;
     const entry = ctx.engine.library.get(id);
     if (!entry) return undefined;
-    const path = await containedRealPath(join(entry.dir, entry.sidecar.file), ctx.engine.library.directories());
+    const file = videoFileOf(entry);
+    const path = await containedRealPath(join(entry.dir, file), ctx.engine.library.directories());
     if (!path) return undefined;
     const st = await stat(path);
-    return st.isFile() ? { path, size: st.size, mime: 'video/mp4' } : undefined;
+    return st.isFile() ? { path, size: st.size, mime: mimeOf(file) } : undefined;
   } catch (err) {
     ctx.logger.log('warn', 'media lookup failed', { kind, error: err });
     return undefined;

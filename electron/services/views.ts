@@ -2,9 +2,11 @@ import { basename } from 'node:path';
 import type { FrameRef, GenerationRequest } from '../../shared/domain/generation.js';
 import type { Job } from '../../shared/domain/job.js';
 import { clipAppError } from '../../shared/errors.js';
-import type { LibraryEntry } from '../../shared/domain/video.js';
+import { isBareEntry, type LibraryEntry } from '../../shared/domain/video.js';
+import type { BareVideoEntry } from '../../shared/domain/bare-video.js';
 import { shotOf } from '../../shared/domain/shot.js';
-import type { BatchView, FrameView, JobView, QueueStateView, VideoView } from '../../shared/ipc/views.js';
+import type { BareVideoView, BatchView, FrameView, JobView, QueueStateView, VideoView } from '../../shared/ipc/views.js';
+import { shotOfEntry } from '../core/library/library-entry.js';
 import type { BatchProgress } from '../core/batch/batches.js';
 import type { QueueState } from '../core/jobs/job-queue.js';
 import type { StoredFrame } from './frame-store.js';
@@ -77,9 +79,11 @@ export function toVideoView(
   hasPoster: (id: string) => boolean = () => false,
   takesOf?: (entry: LibraryEntry) => number,
 ): VideoView {
+  if (isBareEntry(entry)) return toBareVideoView(entry, mediaUrl, hasPoster);
   const s = entry.sidecar;
   const shot = shotOf(s);
   return {
+    kind: 'keyframe',
     id: entry.id,
     fileName: basename(s.file),
     bytes: s.bytes,
@@ -103,6 +107,29 @@ export function toVideoView(
     ...opt('takes', takesOf?.(entry)),
     ...opt('lineage', s.lineage && { ...s.lineage }),
     ...opt('batch', s.batch && { ...s.batch }),
+  };
+}
+
+function toBareVideoView(entry: BareVideoEntry, mediaUrl: MediaUrl, hasPoster: (id: string) => boolean): BareVideoView {
+  const shot = shotOfEntry(entry);
+  const p = entry.provenance;
+  return {
+    kind: 'bare',
+    id: entry.id,
+    fileName: entry.fileName,
+    bytes: entry.bytes,
+    videoMissing: false,
+    createdAt: entry.container.createdAt ?? entry.mtimeMs,
+    favorite: false,
+    tags: [],
+    frames: [],
+    mediaUrl: mediaUrl('video', entry.id),
+    ...(hasPoster(entry.id) ? { posterUrl: mediaUrl('poster', entry.id) } : {}),
+    shotKey: shot.key,
+    take: shot.take,
+    takes: 1,
+    container: { ...entry.container },
+    ...opt('provenance', p && { ...p }),
   };
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { useDocumentSetup } from './components/use-document-setup';
+import { CompareView } from './features/compare/CompareView';
 import { LibraryView } from './features/library/LibraryView';
 import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
@@ -27,7 +28,17 @@ export function App() {
       <AppHeader />
       <ConnectionBanner />
       <main className="app-main" data-view={view}>
-        {view === 'studio' ? <Studio /> : view === 'library' ? <LibraryView /> : view === 'spending' ? <SpendingView /> : <SettingsView />}
+        {view === 'studio' ? (
+          <Studio />
+        ) : view === 'library' ? (
+          <LibraryView />
+        ) : view === 'compare' ? (
+          <CompareView />
+        ) : view === 'spending' ? (
+          <SpendingView />
+        ) : (
+          <SettingsView />
+        )}
       </main>
       <ActivityDrawer />
     </div>

@@ -14,6 +14,7 @@ import {
   boundedText,
   plainFileName,
 } from './bounds.js';
+import { BareVideoEntrySchema, type BareVideoEntry } from './bare-video.js';
 import { RecordedGenerationRequestSchema } from './generation.js';
 import { ProviderSchema, FrameRoleSchema } from './job.js';
 import { BatchRefSchema, LineageSchema, ShotRefSchema } from './shot.js';
@@ -79,12 +80,20 @@ export const VideoSidecarSchema = z.object({
 });
 export type VideoSidecar = z.infer<typeof VideoSidecarSchema>;
 
-/** A library entry: the sidecar plus where it lives on disk. */
-export const LibraryEntrySchema = z.object({
+/** A video Keyframe has a record of: the sidecar plus where it lives on disk. */
+export const SidecarEntrySchema = z.object({
+  /** Absent in caches written before bare videos were listed; such an entry is a sidecar entry. */
+  kind: z.literal('sidecar').optional(),
   id: boundedText('Video id', ID_MAX),
   dir: boundedText('Folder', PATH_MAX),
   sidecarName: plainFileName('Sidecar file name'),
   videoMissing: z.boolean(),
   sidecar: VideoSidecarSchema,
 });
-export type LibraryEntry = z.infer<typeof LibraryEntrySchema>;
+export type SidecarEntry = z.infer<typeof SidecarEntrySchema>;
+
+/** A library entry: a video with its sidecar, or a bare video known only by what its container says. */
+export const LibraryEntrySchema = z.union([BareVideoEntrySchema, SidecarEntrySchema]);
+export type LibraryEntry = SidecarEntry | BareVideoEntry;
+
+export const isBareEntry = (e: LibraryEntry): e is BareVideoEntry => e.kind === 'bare';

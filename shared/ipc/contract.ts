@@ -13,6 +13,7 @@ import {
   FrameViewSchema,
   HistoryPageSchema,
   JobViewSchema,
+  LibraryFoldersViewSchema,
   LibraryPageSchema,
   LineageViewSchema,
   MonthSchema,
@@ -44,6 +45,7 @@ const ok = z.object({ ok: z.literal(true) });
 const KEY_LENGTH = schemaMessage('key.length');
 const TAG_TOO_LONG = schemaMessage('tag.any_too_long', { max: 40 });
 const TAGS_TOO_MANY = schemaMessage('tag.too_many', { max: 20 });
+const FOLDER_PATH = z.string().min(1, schemaMessage('library.folder_relative')).max(4096, schemaMessage('library.folder_relative'));
 
 /** Frames from the page: an imported image by opaque id (its sha256), or a public URL. */
 export const IpcFrameRefSchema = z.discriminatedUnion('kind', [
@@ -152,6 +154,14 @@ export const contract = {
       }),
       VideoViewSchema,
     ),
+    /** The library folders and how each is watched. */
+    folders: op(none, LibraryFoldersViewSchema),
+    /** Adds a folder by its full path (the browser host has no folder dialog). */
+    addFolder: op(z.strictObject({ path: FOLDER_PATH }), LibraryFoldersViewSchema),
+    /** Adds a folder picked in the OS dialog (desktop); a cancelled dialog changes nothing. */
+    chooseFolder: op(none, LibraryFoldersViewSchema),
+    /** Stops listing a folder's videos (its files stay where they are); the output folder cannot be removed. */
+    removeFolder: op(z.strictObject({ path: FOLDER_PATH }), LibraryFoldersViewSchema),
   },
   frames: {
     import: op(FrameImportSchema, FrameViewSchema),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppErrorSchema, ErrorKeySchema, ErrorParamsSchema } from '../errors.js';
 import { schemaMessage } from '../issue-message.js';
+import { ContainerInfoSchema, EmbeddedProvenanceSchema } from '../domain/bare-video.js';
 import { MODELS, RESOLUTIONS, RecordedGenerationRequestSchema } from '../domain/generation.js';
 import { JobApprovalSchema, JobStateSchema, ProviderSchema } from '../domain/job.js';
 import { IsoDateSchema, PRICE_SOURCES } from '../domain/prices.js';
@@ -62,20 +63,14 @@ export const QueueStateViewSchema = z.object({
 });
 export type QueueStateView = z.infer<typeof QueueStateViewSchema>;
 
-export const VideoViewSchema = z.object({
+/** What every library video has, made by Keyframe or not. */
+const videoViewBase = {
   id: z.string(),
   fileName: z.string(),
   bytes: z.number(),
   videoMissing: z.boolean(),
-  provider: ProviderSchema,
-  model: z.string(),
-  request: RecordedGenerationRequestSchema,
-  taskId: z.string(),
-  requestIds: z.array(z.string()),
-  seed: z.number().optional(),
-  costUsd: z.number().optional(),
+  /** When it was made: the request's time, or for a bare video its container's (else the file's) time. */
   createdAt: z.number(),
-  completedAt: z.number().optional(),
   favorite: z.boolean(),
   tags: z.array(z.string()),
   frames: z.array(z.object({ role: z.enum(['first', 'last']), name: z.string().optional(), sourceUrl: z.string().optional() })),
@@ -87,11 +82,50 @@ export const VideoViewSchema = z.object({
   shotKey: z.string().optional(),
   take: z.number().int().optional(),
   takes: z.number().int().optional(),
+};
+
+/** A video Keyframe made, with its sidecar: everything about how it was made. */
+export const KeyframeVideoViewSchema = z.object({
+  ...videoViewBase,
+  /** Absent in views from before bare videos were listed. */
+  kind: z.literal('keyframe').optional(),
+  provider: ProviderSchema,
+  model: z.string(),
+  request: RecordedGenerationRequestSchema,
+  taskId: z.string(),
+  requestIds: z.array(z.string()),
+  seed: z.number().optional(),
+  costUsd: z.number().optional(),
+  completedAt: z.number().optional(),
   /** The video this one continues, and the frame it starts from. */
   lineage: LineageSchema.optional(),
   batch: BatchRefSchema.optional(),
 });
+export type KeyframeVideoView = z.infer<typeof KeyframeVideoViewSchema>;
+
+/** A video without a sidecar: what its container says, and how it was made when Keyframe wrote that into the file. */
+export const BareVideoViewSchema = z.object({
+  ...videoViewBase,
+  kind: z.literal('bare'),
+  container: ContainerInfoSchema,
+  provenance: EmbeddedProvenanceSchema.optional(),
+});
+export type BareVideoView = z.infer<typeof BareVideoViewSchema>;
+
+export const VideoViewSchema = z.union([BareVideoViewSchema, KeyframeVideoViewSchema]);
 export type VideoView = z.infer<typeof VideoViewSchema>;
+
+/**
+ * How a library folder is watched: notified by the OS, polled (a network share), waiting for a folder
+ * not made yet, or unavailable (unplugged, no permission: looked for again until it is back).
+ */
+export const FOLDER_WATCH_STATES = ['starting', 'watching', 'polling', 'waiting', 'unavailable'] as const;
+
+/** The folders the library lists: the output folder first, then the ones the person added. */
+export const LibraryFoldersViewSchema = z.object({
+  folders: z.array(z.object({ path: z.string(), output: z.boolean(), state: z.enum(FOLDER_WATCH_STATES) })),
+});
+export type LibraryFoldersView = z.infer<typeof LibraryFoldersViewSchema>;
 
 export const LibraryPageSchema = z.object({ total: z.number().int(), items: z.array(VideoViewSchema) });
 export type LibraryPage = z.infer<typeof LibraryPageSchema>;
@@ -151,7 +185,7 @@ export const LANGUAGES = ['en', 'ko'] as const;
 // Worded from the catalog, so a refused value reads in the person's language (see issue-message.ts).
 const OUTPUT_DIR = schemaMessage('settings.output_dir');
 const NAME_TEMPLATE = schemaMessage('settings.name_template');
-const CONCURRENCY = schemaMessage('settings.concurrency');
+const CONCURRENCY = schemaMessage('settings.concurrency_invalid');
 const SPENDING_CAP = schemaMessage('settings.spending_cap');
 
 /** Highest spending cap the settings take (USD). */
@@ -164,8 +198,8 @@ export const SettingsSchema = z
     outputDir: z.string({ error: OUTPUT_DIR }).min(1, OUTPUT_DIR).max(4096, OUTPUT_DIR),
     nameTemplate: z.string({ error: NAME_TEMPLATE }).min(1, NAME_TEMPLATE).max(200, NAME_TEMPLATE),
     concurrency: z.number({ error: CONCURRENCY }).int(CONCURRENCY).min(1, CONCURRENCY).max(16, CONCURRENCY),
-    language: z.enum(LANGUAGES, { error: schemaMessage('settings.language') }),
-    theme: z.enum(THEMES, { error: schemaMessage('settings.theme') }),
+    language: z.enum(LANGUAGES, { error: schemaMessage('settings.language_invalid') }),
+    theme: z.enum(THEMES, { error: schemaMessage('settings.theme_invalid') }),
     demoMode: z.boolean({ error: schemaMessage('settings.demo_mode') }),
     /**
      * Whether `demoMode` is the person's own choice since the key was last saved or removed.

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { setPreferences } from './support/compose-preferences.js';
 import { SCREENSHOTS, startRig, submitPrompt, watchProblems, type Rig } from './support/queue-helpers.js';
+import { closeActivity } from './support/studio-page.js';
 
 /**
  * Batches, sweeps and the prompt history from the page, through the browser
@@ -60,7 +61,7 @@ test('a pasted batch with one bad row shows that row’s error and queues nothin
   await dialog.getByLabel('Rows', { exact: true }).press('Control+Enter');
   expect(await axe(page, '.batch-dialog'), 'batch dialog with a bad row').toEqual([]);
   expect(rig.fake.stats.submits).toBe(0);
-  await expect(page.locator('section.queue li.job')).toHaveCount(0);
+  await expect(page.locator('.feed-job')).toHaveCount(0);
 
   await dialog.getByLabel('Rows', { exact: true }).fill(GOOD_ROWS.join('\n'));
   for (const row of [1, 2, 3]) await expect(planRow(dialog, row)).toHaveAttribute('data-state', 'ok');
@@ -87,7 +88,7 @@ test('a pasted batch with one bad row shows that row’s error and queues nothin
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: /^Batch…/ })).toBeFocused();
   // Nothing in the dialog was a Generate of the draft: three jobs, all from the batch.
-  await expect(page.locator('section.queue li.job')).toHaveCount(3);
+  await expect(page.locator('.feed-job')).toHaveCount(3);
   expect(problems).toEqual([]);
 });
 
@@ -148,6 +149,7 @@ test('the prompt history: search, and Reuse opens an entry’s prompt and settin
   await submitPrompt(page, 'A paper boat drifting down a rainy street at dusk');
   await page.getByRole('radio', { name: /^4 s/ }).check();
   await submitPrompt(page, 'Waves rolling onto a black sand beach');
+  await closeActivity(page);
 
   await page.getByLabel('Prompt', { exact: true }).fill('something else entirely');
   await page.getByRole('button', { name: 'History' }).click();
@@ -166,7 +168,7 @@ test('the prompt history: search, and Reuse opens an entry’s prompt and settin
   await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('A paper boat drifting down a rainy street at dusk');
   await expect(page.getByLabel('Prompt', { exact: true })).toBeFocused();
   await expect(page.getByRole('radio', { name: /^6 s/ })).toBeChecked();
-  await expect(page.locator('section.queue li.job')).toHaveCount(2);
+  await expect(page.locator('.feed-job')).toHaveCount(2);
 
   await page.getByRole('button', { name: 'History' }).click();
   await page.keyboard.press('Escape');
@@ -178,6 +180,7 @@ test('batch dialog and history screenshots: 1024×700 and 1920×1080, light and 
   test.setTimeout(180_000);
   rig = await startRig(page, { progress: { mode: 'polls', pollsToComplete: 1 } });
   await submitPrompt(page, 'A paper boat drifting down a rainy street at dusk');
+  await closeActivity(page);
   await page.getByLabel('Prompt', { exact: true }).fill('A lighthouse at dawn, slow push-in');
   // A finished batch, so the dialog's list of batches is in the pictures too.
   const first = await openBatch(page);

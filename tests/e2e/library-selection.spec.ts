@@ -4,8 +4,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { startFakeApimart, type FakeApimart } from '../../electron/core/demo/fake-apimart.js';
 import { startLibraryHost, type LibraryHost } from './support/library-host.js';
 import { openLibrary } from './support/library-page.js';
-import { jobRow, submitPrompt, TEST_KEY, watchProblems } from './support/queue-helpers.js';
-import { openActivity } from './support/studio-page.js';
+import { submitPrompt, TEST_KEY, watchProblems } from './support/queue-helpers.js';
+import { closeActivity, openActivity } from './support/studio-page.js';
 
 /**
  * One selection: every key and button acts on the highlighted clip. "Open result" selects exactly the
@@ -32,17 +32,21 @@ async function startWithResult(page: Page, prompt: string): Promise<{ resultId: 
   return { resultId: `${jobId ?? ''}-0` };
 }
 
+/** "Open result" on the newest job, pressed in the Library (the activity drawer opens from the header there too); the drawer is closed after, if it stayed open. */
+async function openResultInLibrary(page: Page): Promise<void> {
+  await openLibrary(page);
+  const drawer = await openActivity(page);
+  await drawer.locator('li.job').first().getByRole('button', { name: 'Open result' }).click();
+  await closeActivity(page);
+}
+
 const cell = (page: Page, id: string) => page.locator(`.lib-cell[data-video-id="${id}"]`);
 const details = (page: Page) => page.locator('.lib-details');
 
 test('after "Open result", another pick, leaving and coming back: F and Delete act on the highlighted clip', async ({ page }) => {
   const problems = watchProblems(page);
-  const prompt = 'A lighthouse keeper climbing the stairs at night';
-  const { resultId } = await startWithResult(page, prompt);
-  // From the Library, "Open result" selects the clip there (elsewhere the Studio's viewer shows it).
-  await openLibrary(page);
-  await openActivity(page);
-  await jobRow(page, prompt).getByRole('button', { name: 'Open result' }).click();
+  const { resultId } = await startWithResult(page, 'A lighthouse keeper climbing the stairs at night');
+  await openResultInLibrary(page);
   await expect(page.locator('nav [data-nav="library"]')).toHaveAttribute('aria-current', 'page');
   await expect(details(page)).toHaveAttribute('data-video-id', resultId);
   await expect(cell(page, resultId)).toHaveAttribute('aria-selected', 'true');
@@ -81,8 +85,7 @@ test('"Open result" while a filter hides the result turns that filter off and se
   await expect(page.locator('.lib-count')).toHaveText('1 video');
   await page.locator('.lib-scroll').getByRole('option').first().click();
 
-  await openActivity(page);
-  await jobRow(page, 'A paper lantern rising over a dark lake').getByRole('button', { name: 'Open result' }).click();
+  await openResultInLibrary(page);
   await expect(page.locator('.lib-chip[data-chip="fav:yes"]')).toHaveCount(0);
   await expect(page.locator('.lib-toast')).toContainText('Filters that hid this video were turned off.');
   await expect(cell(page, resultId)).toHaveAttribute('aria-selected', 'true');

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { jobRow, SCREENSHOTS, startRig, submitPrompt, watchProblems, type Rig } from './support/queue-helpers.js';
+import { openActivity } from './support/studio-page.js';
 
 /**
  * A live job that would pass a spending cap waits in the queue, unsent, with
@@ -48,6 +49,7 @@ test('the held job and its figures read in Korean', async ({ page }) => {
   const field = page.getByLabel('프롬프트', { exact: true });
   await field.fill('비 오는 거리의 종이배');
   await field.press('Control+Enter');
+  await openActivity(page, 'ko');
   const row = jobRow(page, '비 오는 거리의 종이배');
   await expect(row).toHaveAttribute('data-state', 'needs_approval', { timeout: 15_000 });
   await expect(row.locator('.badge')).toHaveText('승인 대기');

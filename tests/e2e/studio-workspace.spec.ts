@@ -66,7 +66,7 @@ test('the first job at 1024×700: prompt, Generate and the new take all in view,
 
   // A click opens the clip; below 1280 px the viewer takes the centre, "← Results" goes back.
   await tile.click();
-  const player = page.locator('.studio-viewer .lib-player video');
+  const player = page.locator('.studio-viewer video');
   await expect(player).toBeVisible();
   await expect.poll(() => player.evaluate((v) => (v as HTMLVideoElement).readyState), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
   await expectNoPageScroll(page);

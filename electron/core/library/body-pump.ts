@@ -1,6 +1,6 @@
-import type { Hash } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
 import type { PartFile } from './part-files.js';
+import type { WriteCheck } from './write-check.js';
 
 /**
  * Copies a response body to an open file while hashing it, in constant memory.
@@ -36,11 +36,24 @@ export class PumpError extends Error {
   }
 }
 
+/**
+ * What the pump hashes into: node's Hash, or a hash on another thread that
+ * can fall behind (`isBehind`), in which case reading pauses until it has
+ * caught up, so its backlog stays bounded.
+ */
+export interface BodyHash {
+  update(chunk: Uint8Array): unknown;
+  readonly isBehind?: boolean;
+  onCaughtUp?(fn: () => void): void;
+}
+
 export interface PumpEvents {
   /** A chunk arrived from the network (the stall timer's heartbeat). */
   onReceived?: () => void;
   /** The file accepted more bytes; `written` is the running total stored. */
   onWritten?: (written: number) => void;
+  /** Reads every write back and compares it before the next one starts; its failure is a 'write' PumpError. */
+  check?: WriteCheck;
 }
 
 /**
@@ -52,8 +65,8 @@ export interface PumpEvents {
  * a failed write instead destroys the body, which closes the connection. A
  * failed open surfaces as a 'write' PumpError.
  */
-export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<PartFile>, hash: Hash, events: PumpEvents = {}): Promise<number> {
-  const writer = new WriteBehind(Promise.resolve(file), events.onWritten, () => body.destroy());
+export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<PartFile>, hash: BodyHash, events: PumpEvents = {}): Promise<number> {
+  const writer = new WriteBehind(Promise.resolve(file), events.onWritten, () => body.destroy(), events.check);
   const readError = await new Promise<unknown>((resolve) => {
     body.on('data', (chunk: Buffer) => {
       events.onReceived?.();
@@ -62,6 +75,9 @@ export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<Pa
       if (writer.isFull) {
         body.pause();
         writer.onRoom(() => body.resume());
+      } else if (hash.isBehind === true && hash.onCaughtUp !== undefined) {
+        body.pause();
+        hash.onCaughtUp(() => body.resume());
       }
     });
     // writable: false: a duplex test body counts as done when its readable side is.
@@ -87,6 +103,7 @@ class WriteBehind {
     private readonly file: Promise<PartFile>,
     private readonly onWritten: ((written: number) => void) | undefined,
     private readonly onFailure: () => void,
+    private readonly check: WriteCheck | undefined,
   ) {
     // A failed open is reported by the first write, which may come a turn
     // later; until then it must not count as an unhandled rejection.
@@ -130,7 +147,11 @@ class WriteBehind {
     // while we wait for the network must not surface as an unhandled rejection.
     this.running = endOfTurn()
       .then(() => this.file)
-      .then((f) => writeFully(f, this.takeQueue(), (n) => this.count(n)))
+      .then(async (f) => {
+        const buffers = this.takeQueue();
+        await writeFully(f, buffers, (n) => this.count(n));
+        await this.check?.check(buffers);
+      })
       .then(
         () => {
           this.running = undefined;

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { addAbortSignal } from 'node:stream';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
@@ -8,6 +9,8 @@ import { fsyncDir } from '../util/atomic-write.js';
 import { errnoCode } from '../util/fs-errors.js';
 import { decodedBody } from './body-decoding.js';
 import { PumpError, pumpBodyToFile } from './body-pump.js';
+import { PartMismatchError, WriteCheck } from './write-check.js';
+import { ThreadHash } from './thread-hash.js';
 import {
   cancelledFailure,
   destExistsFailure,
@@ -42,8 +45,9 @@ export type { OpenPartFile, PartFile } from './part-files.js';
 /**
  * Downloads one result video to `<dest>.part`, resuming with Range where the
  * part already has bytes, then verifies it and renames it into place. The
- * final name only ever appears for a complete, checked file: its length and
- * sha256 read back from disk equal what was received, and it is an MP4.
+ * final name only ever appears for a complete, checked file: every write read
+ * back from disk equals the bytes received, its length on disk after the fsync
+ * is the count received, and it is an MP4.
  */
 
 export interface DownloadOptions {
@@ -64,6 +68,8 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Default: verifyMp4. */
   verify?: (partPath: string, bytes: number) => Promise<void>;
+  /** Files of at least this many bytes (as announced) are hashed on a worker thread. Default 8 MiB. */
+  threadHashMinBytes?: number;
   /** Default: node's fs open. The seam through which tests hand in writers that store less than asked. */
   openFile?: OpenPartFile;
 }
@@ -71,12 +77,14 @@ export interface DownloadOptions {
 export interface DownloadResult {
   /** Length of the saved file, read back from disk. */
   bytes: number;
-  /** sha256 of the saved file, read back from disk (and equal to the hash of the bytes received). */
+  /** sha256 of the saved file: the hash of the bytes received, every one of them read back from the part and compared. */
   sha256: string;
   resumed: boolean;
 }
 
 const DEFAULT_STALL_MS = 30_000;
+/** From this size up a download is hashed on a worker thread (a worker costs a few ms to start). */
+const THREAD_HASH_MIN_BYTES = 8 * 1024 * 1024;
 /** A 416 or a mismatched 206 deletes the part and asks again, once per call. */
 const MAX_RESTARTS = 1;
 
@@ -139,7 +147,7 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
   const status = res.statusCode ?? 0;
   const resHeaders = headersOf(res.headers);
   const plan = planResponse(status, resHeaders, offset);
-  if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : createHash('sha256'));
+  if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : hashFor(opts, plan.expectedTotal));
 
   guard.disarm();
   // Closes the connection: the body of a refusal is not needed.
@@ -156,6 +164,16 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
   return { received: { bytes: plan.total, sha256: prefixHash.digest('hex') }, onDisk, resumed: true };
 }
 
+/**
+ * A large file is hashed on a worker thread, beside the thread that receives
+ * and writes it; a small one (or one of unknown size) is not worth a thread.
+ * A resumed part keeps the main-thread hash that already holds its first bytes.
+ */
+function hashFor(opts: DownloadOptions, expectedTotal: number | undefined): Hash | ThreadHash {
+  const min = opts.threadHashMinBytes ?? THREAD_HASH_MIN_BYTES;
+  return expectedTotal !== undefined && expectedTotal >= min ? new ThreadHash() : createHash('sha256');
+}
+
 /** `hash` already holds the part's first `plan.start` bytes when appending. */
 async function writeBody(
   opts: DownloadOptions,
@@ -163,7 +181,7 @@ async function writeBody(
   guard: StallGuard,
   res: HttpGetResponse,
   plan: Extract<ResponsePlan, { kind: 'write' }>,
-  hash: Hash,
+  hash: Hash | ThreadHash,
 ): Promise<Filled> {
   // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
   // Not awaited here: the pump starts reading the body while the file opens,
@@ -171,24 +189,40 @@ async function writeBody(
   const opening: Promise<PartFile> = (opts.openFile ?? openPartFile)(part, plan.append ? 'a' : 'w');
   // An open error is reported through the pump (or the sync below), never as an unhandled rejection.
   opening.catch(() => undefined);
-  let total: number;
-  let onDisk: Measured | undefined;
+  const check = new WriteCheck(part, plan.append ? plan.start : 0);
+  let total = plan.start;
+  let size: number | undefined;
+  let failure: unknown;
   try {
     // The stall timer and the caller's signal end the body where it stands; what arrived is kept.
     const body = addAbortSignal(guard.signal, decodedBody(res));
-    total =
-      plan.start +
-      (await pumpBodyToFile(body, opening, hash, {
-        onReceived: () => guard.arm(),
-        onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
-      }));
+    total += await pumpBodyToFile(body, opening, hash, {
+      onReceived: () => guard.arm(),
+      onWritten: (written) => opts.onProgress?.(plan.start + written, plan.expectedTotal),
+      check,
+    });
     guard.disarm();
-    onDisk = await syncAndReadBack(await opening, part, plan.expectedTotal === undefined || total === plan.expectedTotal);
+    size = await syncAndMeasure(await opening, part, plan.expectedTotal === undefined || total === plan.expectedTotal);
   } catch (err) {
-    throw pumpFailure(err, guard, plan);
+    failure = err;
   } finally {
     await opening.then((fh) => fh.close()).catch(() => undefined);
+    await check.close().catch(() => undefined);
   }
+  if (failure !== undefined && hash instanceof ThreadHash) await hash.dispose();
+  if (failure !== undefined) {
+    const mismatch = failure instanceof PumpError ? failure.cause : undefined;
+    if (mismatch instanceof PartMismatchError) {
+      // Bytes lost or changed on the way to the disk: resuming would only build on them.
+      await unlinkIfExists(part);
+      throw partMismatchFailure(mismatch.detail);
+    }
+    throw pumpFailure(failure, guard, plan);
+  }
+  // Every write was read back and matched (WriteCheck), so the hash of the bytes received is the part's.
+  const digest = hash instanceof ThreadHash ? hash.digest() : Promise.resolve(hash.digest('hex'));
+  // Settled either way, so a worker that failed never leaves an unhandled rejection behind a thrown failure.
+  const hashed = await digest.then((hex) => ({ hex }), (error: unknown) => ({ error }));
   if (plan.expectedTotal !== undefined && total < plan.expectedTotal) {
     // The connection ended cleanly but early: keep the part for a Range resume.
     throw interruptedFailure(total, plan.expectedTotal);
@@ -197,22 +231,20 @@ async function writeBody(
     await unlinkIfExists(part);
     throw oversizeFailure(total, plan.expectedTotal);
   }
-  if (onDisk === undefined) throw new Error('a complete part was not read back');
-  return { received: { bytes: total, sha256: hash.digest('hex') }, onDisk, resumed: plan.append };
+  if (size === undefined) throw new Error('a complete part was not measured');
+  if ('error' in hashed) throw hashed.error;
+  const sha256 = hashed.hex;
+  return { received: { bytes: total, sha256 }, onDisk: { bytes: size, sha256 }, resumed: plan.append };
 }
 
 /**
- * Flushes the part to disk and, when it should hold every byte, reads it back
- * at the same time: the read comes from the page cache and needs no flushed
- * data, and both must finish before the rename, so the read-back costs only
- * what it takes beyond the fsync. Throws the first failure, after both ended
- * (a part is never deleted while it is still being read).
+ * Flushes the part to disk and, when it should hold every byte, measures its
+ * length on disk: a write that reported more than it stored at the very end
+ * leaves a part shorter than the count, which the rename must never accept.
  */
-async function syncAndReadBack(file: PartFile, part: string, complete: boolean): Promise<Measured | undefined> {
-  const [synced, readBack] = await Promise.allSettled([file.sync(), complete ? measureFile(part) : Promise.resolve(undefined)]);
-  if (synced.status === 'rejected') throw synced.reason;
-  if (readBack.status === 'rejected') throw readBack.reason;
-  return readBack.value;
+async function syncAndMeasure(file: PartFile, part: string, complete: boolean): Promise<number | undefined> {
+  await file.sync();
+  return complete ? (await stat(part)).size : undefined;
 }
 
 function pumpFailure(err: unknown, guard: StallGuard, plan: Extract<ResponsePlan, { kind: 'write' }>): unknown {

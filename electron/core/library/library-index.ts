@@ -1,12 +1,14 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
-import type { LibraryEntry } from '../../../shared/domain/video.js';
+import { isBareEntry, type LibraryEntry, type SidecarEntry } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
 import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
+import { createdAtOf, recordPathOf } from './library-entry.js';
 import { familyOf, type Family } from './library-lineage.js';
 import { pathExists } from './part-files.js';
-import { reconcile, type LibraryChange } from './library-reconcile.js';
+import { changedScope, wholeScope } from './library-scope.js';
+import { reconcile, type LibraryChange, type ReconcileScope } from './library-reconcile.js';
 import { readSidecar, updateSidecarUser } from './sidecar.js';
 
 /**
@@ -43,6 +45,7 @@ export class LibraryIndex {
   private byId: Map<string, string> | undefined;
   private list: readonly LibraryEntry[] | undefined;
   private readonly listeners = new Set<(change: LibraryChange) => void>();
+  private readonly dirListeners = new Set<(dirs: readonly string[]) => void>();
   private queue: Promise<unknown> = Promise.resolve();
   private saveTimer: TimerHandle | undefined;
   private dirty = false;
@@ -59,7 +62,7 @@ export class LibraryIndex {
     return this.serial(async () => {
       const cache = await readLibraryCache(this.opts.cachePath);
       if (cache.problem) this.log.log('info', 'library cache not fully used; rescanning', { reason: cache.problem });
-      this.records = new Map(cache.records.map((r) => [join(r.entry.dir, r.entry.sidecarName), r]));
+      this.records = new Map(cache.records.map((r) => [recordPathOf(r.entry), r]));
       this.invalidate();
       this.dirty = cache.problem !== undefined;
       return this.refreshNow();
@@ -68,6 +71,19 @@ export class LibraryIndex {
 
   refresh(): Promise<RefreshReport> {
     return this.serial(() => this.refreshNow());
+  }
+
+  /**
+   * Files or folders that changed on disk (the watcher's word): only their
+   * folders are listed again, and only the changed files read. A path
+   * outside the library folders, in a hidden folder or deeper than one
+   * subfolder is not the library's and changes nothing.
+   */
+  pathsChanged(paths: readonly string[]): Promise<RefreshReport> {
+    return this.serial(async () => {
+      const scope = changedScope(this.dirs, paths);
+      return scope ? this.refreshNow(scope, false) : { added: 0, updated: 0, removed: 0, corrupt: [], parsed: 0 };
+    });
   }
 
   /** The folders scanned, resolved. */
@@ -82,19 +98,35 @@ export class LibraryIndex {
   addDir(dir: string): Promise<RefreshReport> {
     return this.serial(async () => {
       const folder = resolve(dir);
-      if (!this.dirs.includes(folder)) this.dirs.push(folder);
+      if (!this.dirs.includes(folder)) {
+        this.dirs.push(folder);
+        this.dirsChanged();
+      }
+      return this.refreshNow();
+    });
+  }
+
+  /** Drops a folder from the library (its videos leave the list; their files stay where they are). */
+  removeDir(dir: string): Promise<RefreshReport> {
+    return this.serial(async () => {
+      const folder = resolve(dir);
+      const at = this.dirs.indexOf(folder);
+      if (at >= 0) {
+        this.dirs.splice(at, 1);
+        this.dirsChanged();
+      }
       return this.refreshNow();
     });
   }
 
   /** Indexes a sidecar just written next to a finished download. */
-  add(dir: string, sidecarName: string): Promise<LibraryEntry> {
+  add(dir: string, sidecarName: string): Promise<SidecarEntry> {
     return this.serial(async () => {
       const folder = resolve(dir);
       const path = join(folder, sidecarName);
       const sidecar = await readSidecar(path);
       const s = await stat(path);
-      const entry: LibraryEntry = {
+      const entry: SidecarEntry = {
         id: sidecar.id,
         dir: folder,
         sidecarName,
@@ -103,7 +135,14 @@ export class LibraryIndex {
       };
       const existed = this.records.has(path);
       this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
-      this.changed(existed ? { added: [], updated: [entry.id], removed: [] } : { added: [entry.id], updated: [], removed: [] });
+      const change: LibraryChange = existed ? { added: [], updated: [entry.id], removed: [] } : { added: [entry.id], updated: [], removed: [] };
+      // The watcher may have listed the video on its own before its sidecar was written: one video, one entry.
+      const bare = this.records.get(join(folder, sidecar.file));
+      if (bare && isBareEntry(bare.entry)) {
+        this.records.delete(join(folder, sidecar.file));
+        change.removed.push(bare.entry.id);
+      }
+      this.changed(change);
       return entry;
     });
   }
@@ -128,7 +167,7 @@ export class LibraryIndex {
   all(): readonly LibraryEntry[] {
     if (!this.list) {
       const entries = [...this.ids().values()].map((p) => (this.records.get(p) as CacheRecord).entry);
-      entries.sort((a, b) => b.sidecar.timings.createdAt - a.sidecar.timings.createdAt || (a.id < b.id ? -1 : 1));
+      entries.sort((a, b) => createdAtOf(b) - createdAtOf(a) || (a.id < b.id ? -1 : 1));
       this.list = Object.freeze(entries);
     }
     return this.list;
@@ -139,11 +178,11 @@ export class LibraryIndex {
     return familyOf(this.all(), id);
   }
 
-  setFavorite(id: string, favorite: boolean): Promise<LibraryEntry> {
+  setFavorite(id: string, favorite: boolean): Promise<SidecarEntry> {
     return this.serial(() => this.patchUser(id, { favorite }));
   }
 
-  setTags(id: string, tags: string[]): Promise<LibraryEntry> {
+  setTags(id: string, tags: string[]): Promise<SidecarEntry> {
     return this.serial(() => this.patchUser(id, { tags }));
   }
 
@@ -152,35 +191,51 @@ export class LibraryIndex {
     return () => this.listeners.delete(cb);
   }
 
+  /** Called with the folders whenever one is added or removed (the watcher follows them). */
+  onDirectories(cb: (dirs: readonly string[]) => void): () => void {
+    this.dirListeners.add(cb);
+    return () => this.dirListeners.delete(cb);
+  }
+
   /** Writes the cache now if anything changed since the last write. */
   flush(): Promise<void> {
     return this.serial(() => this.saveNow());
   }
 
-  private async refreshNow(): Promise<RefreshReport> {
-    const { records, change, corrupt, parsed } = await reconcile(this.records, this.dirs);
+  /**
+   * `saveAtOnce`: write the cache before answering (a whole refresh); a
+   * watcher's small change leaves it to the coalesced save instead, or a
+   * folder the CLI writes into would rewrite a 10,000-entry cache per clip.
+   */
+  private async refreshNow(scope: ReconcileScope = wholeScope(this.dirs), saveAtOnce = true): Promise<RefreshReport> {
+    const { records, change: found, corrupt, parsed } = await reconcile(this.records, scope);
+    const before = this.ids();
     this.records = records;
+    this.invalidate();
+    const change = settleChange(found, before, this.ids());
     if (corrupt.length > 0) this.log.log('warn', 'library: damaged sidecars skipped', { count: corrupt.length });
     if (change.added.length + change.updated.length + change.removed.length > 0) this.changed(change);
-    await this.saveNow();
+    if (saveAtOnce) await this.saveNow();
     return { added: change.added.length, updated: change.updated.length, removed: change.removed.length, corrupt, parsed };
   }
 
-  private async patchUser(id: string, patch: { favorite?: boolean; tags?: string[] }): Promise<LibraryEntry> {
+  private async patchUser(id: string, patch: { favorite?: boolean; tags?: string[] }): Promise<SidecarEntry> {
     const path = this.ids().get(id);
     const prev = path === undefined ? undefined : this.records.get(path);
     if (path === undefined || !prev) {
       throw appFailure('not_found', errorMessage('library.video_gone'), { retryable: false });
     }
+    // Favorites and tags live in the sidecar; a video without one has nowhere to keep them.
+    if (isBareEntry(prev.entry)) throw appFailure('invalid_request', errorMessage('library.bare_no_record'), { retryable: false });
     const sidecar = await updateSidecarUser(path, patch);
     const s = await stat(path);
-    const entry: LibraryEntry = { ...prev.entry, sidecar };
+    const entry: SidecarEntry = { ...prev.entry, sidecar };
     this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
     this.changed({ added: [], updated: [id], removed: [] });
     return entry;
   }
 
-  /** id → sidecar path; a copied sidecar repeats an id and the first in scan order wins. */
+  /** id → record path; a copied sidecar (or video) repeats an id and the first in scan order wins. */
   private ids(): Map<string, string> {
     if (!this.byId) {
       this.byId = new Map();
@@ -203,6 +258,17 @@ export class LibraryIndex {
         cb(change);
       } catch (err) {
         this.log.log('error', 'library change listener threw', { error: String(err) });
+      }
+    }
+  }
+
+  private dirsChanged(): void {
+    const dirs = [...this.dirs];
+    for (const cb of this.dirListeners) {
+      try {
+        cb(dirs);
+      } catch (err) {
+        this.log.log('error', 'library folders listener threw', { error: String(err) });
       }
     }
   }
@@ -234,4 +300,21 @@ export class LibraryIndex {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/**
+ * The change as the page should hear it, by id: a file moved (a sidecar to a
+ * subfolder, a bare video renamed) is the same video updated, not one gone
+ * and one new; an id still held by a copy elsewhere has not gone.
+ */
+function settleChange(found: LibraryChange, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): LibraryChange {
+  const removed = new Set(found.removed.filter((id) => !after.has(id)));
+  const updated = new Set(found.updated.filter((id) => after.has(id)));
+  const added = new Set<string>();
+  for (const id of found.added) {
+    if (before.has(id)) updated.add(id);
+    else added.add(id);
+  }
+  for (const id of found.removed) if (after.has(id) && before.get(id) !== after.get(id)) updated.add(id);
+  return { added: [...added], updated: [...updated].filter((id) => !added.has(id)), removed: [...removed] };
 }

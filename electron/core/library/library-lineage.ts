@@ -1,5 +1,5 @@
 import type { LibraryEntry } from '../../../shared/domain/video.js';
-import { shotOf } from '../../../shared/domain/shot.js';
+import { createdAtOf, parentIdOf, shotOfEntry } from './library-entry.js';
 
 /**
  * Parent → children and shot → takes over the library's entries, built in one
@@ -32,12 +32,12 @@ function mapsOf(entries: readonly LibraryEntry[]): Maps {
   maps = { byId: new Map(), children: new Map(), takes: new Map() };
   for (const e of entries) {
     if (!maps.byId.has(e.id)) maps.byId.set(e.id, e);
-    const parent = e.sidecar.lineage?.parentId;
+    const parent = parentIdOf(e);
     if (parent !== undefined) push(maps.children, parent, e);
-    push(maps.takes, shotOf(e.sidecar).key, e);
+    push(maps.takes, shotOfEntry(e).key, e);
   }
-  for (const list of maps.children.values()) list.sort((a, b) => a.sidecar.timings.createdAt - b.sidecar.timings.createdAt || (a.id < b.id ? -1 : 1));
-  for (const list of maps.takes.values()) list.sort((a, b) => shotOf(a.sidecar).take - shotOf(b.sidecar).take || (a.id < b.id ? -1 : 1));
+  for (const list of maps.children.values()) list.sort((a, b) => createdAtOf(a) - createdAtOf(b) || (a.id < b.id ? -1 : 1));
+  for (const list of maps.takes.values()) list.sort((a, b) => shotOfEntry(a).take - shotOfEntry(b).take || (a.id < b.id ? -1 : 1));
   cache.set(entries, maps);
   return maps;
 }
@@ -53,17 +53,17 @@ export function familyOf(entries: readonly LibraryEntry[], id: string): Family |
   const maps = mapsOf(entries);
   const self = maps.byId.get(id);
   if (!self) return undefined;
-  const parentId = self.sidecar.lineage?.parentId;
+  const parentId = parentIdOf(self);
   const parent = parentId === undefined ? undefined : maps.byId.get(parentId);
   return {
     ...(parentId === undefined ? {} : { parentId }),
     ...(parent ? { parent } : {}),
     children: maps.children.get(id) ?? [],
-    siblings: (maps.takes.get(shotOf(self.sidecar).key) ?? []).filter((e) => e.id !== id),
+    siblings: (maps.takes.get(shotOfEntry(self).key) ?? []).filter((e) => e.id !== id),
   };
 }
 
 /** How many takes the shot of `entry` has in the library (itself included). */
 export function takeCount(entries: readonly LibraryEntry[], entry: LibraryEntry): number {
-  return mapsOf(entries).takes.get(shotOf(entry.sidecar).key)?.length ?? 1;
+  return mapsOf(entries).takes.get(shotOfEntry(entry).key)?.length ?? 1;
 }

@@ -1,5 +1,7 @@
-import type { LibraryEntry } from '../../../shared/domain/video.js';
-import { shotOf } from '../../../shared/domain/shot.js';
+import { bareCreatedAt, bareFacets } from '../../../shared/domain/bare-video.js';
+import type { AspectRatio, Resolution } from '../../../shared/domain/generation.js';
+import { isBareEntry, type LibraryEntry } from '../../../shared/domain/video.js';
+import { shotOfEntry } from './library-entry.js';
 
 /**
  * Search, filter, sort and page the library. Pure. Built to answer in a few
@@ -29,9 +31,16 @@ interface Row {
   created: number;
   cost: number;
   duration: number;
+  model: string;
   shortModel: string;
   shot: string;
-  /** The video's tags as searches compare them (NFC, lower case). */
+  /** The request settings the filters compare (for a bare video, what its container matches). */
+  resolution?: Resolution;
+  aspect?: AspectRatio;
+  seconds: number;
+  audio: boolean;
+  favorite: boolean;
+  /** The video's tags as searches compare them (NFC, lower case); a bare video has none. */
   tags: string[];
 }
 
@@ -47,23 +56,59 @@ function shortModel(model: string): string {
 /** How a tag is compared: the way normalizeTags tells two tags apart (NFC, ignoring case). */
 export const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLowerCase();
 
+function searchText(...parts: string[]): string {
+  return parts.join('\n').normalize('NFC').toLowerCase();
+}
+
+function makeRow(entry: LibraryEntry): Row {
+  const shot = shotOfEntry(entry).key;
+  if (isBareEntry(entry)) {
+    const facets = bareFacets(entry.container);
+    const model = entry.provenance?.model ?? '';
+    return {
+      entry,
+      // Its file name is all a person may know of a clip made elsewhere.
+      haystack: searchText(entry.provenance?.prompt ?? '', entry.fileName),
+      created: bareCreatedAt(entry),
+      cost: -1,
+      duration: entry.container.durationS,
+      model,
+      shortModel: shortModel(model),
+      shot,
+      ...(facets.resolution ? { resolution: facets.resolution } : {}),
+      ...(facets.aspect ? { aspect: facets.aspect } : {}),
+      seconds: facets.seconds,
+      audio: facets.audio,
+      favorite: false,
+      tags: [],
+    };
+  }
+  const { request, cost, timings, model, user } = entry.sidecar;
+  const tags = user.tags.map(tagKey);
+  return {
+    entry,
+    // Tags are searched with the prompt: a word finds a clip by what it shows or by how it was labelled.
+    haystack: searchText(request.prompt, request.negative_prompt ?? '', ...tags),
+    created: timings.createdAt,
+    // Unknown cost sorts last; credits are 10 per USD (contract §2).
+    cost: cost.usd ?? (cost.credits === undefined ? -1 : cost.credits / 10),
+    duration: request.duration,
+    model,
+    shortModel: shortModel(model),
+    shot,
+    resolution: request.resolution,
+    aspect: request.aspect_ratio,
+    seconds: request.duration,
+    audio: request.generate_audio,
+    favorite: user.favorite,
+    tags,
+  };
+}
+
 function rowFor(entry: LibraryEntry): Row {
   let row = rowCache.get(entry);
   if (!row) {
-    const { request, cost, timings, model, user } = entry.sidecar;
-    const tags = user.tags.map(tagKey);
-    row = {
-      entry,
-      // Tags are searched with the prompt: a word finds a clip by what it shows or by how it was labelled.
-      haystack: `${request.prompt}\n${request.negative_prompt ?? ''}\n${tags.join('\n')}`.normalize('NFC').toLowerCase(),
-      created: timings.createdAt,
-      // Unknown cost sorts last; credits are 10 per USD (contract §2).
-      cost: cost.usd ?? (cost.credits === undefined ? -1 : cost.credits / 10),
-      duration: request.duration,
-      shortModel: shortModel(model),
-      shot: shotOf(entry.sidecar).key,
-      tags,
-    };
+    row = makeRow(entry);
     rowCache.set(entry, row);
   }
   return row;
@@ -99,13 +144,12 @@ function matcher(q: LibraryQuery): (row: Row) => boolean {
   const words = (q.text ?? '').normalize('NFC').toLowerCase().split(/\s+/u).filter((w) => w !== '');
   const tagGroups = (q.tags ?? []).map((group) => group.map(tagKey));
   return (row) => {
-    const req = row.entry.sidecar.request;
-    if (q.model !== undefined && row.entry.sidecar.model !== q.model && row.shortModel !== q.model) return false;
-    if (q.resolution !== undefined && req.resolution !== q.resolution) return false;
-    if (q.aspect !== undefined && req.aspect_ratio !== q.aspect) return false;
-    if (q.duration !== undefined && req.duration !== q.duration) return false;
-    if (q.audio !== undefined && req.generate_audio !== q.audio) return false;
-    if (q.favorite !== undefined && row.entry.sidecar.user.favorite !== q.favorite) return false;
+    if (q.model !== undefined && row.model !== q.model && row.shortModel !== q.model) return false;
+    if (q.resolution !== undefined && row.resolution !== q.resolution) return false;
+    if (q.aspect !== undefined && row.aspect !== q.aspect) return false;
+    if (q.duration !== undefined && row.seconds !== q.duration) return false;
+    if (q.audio !== undefined && row.audio !== q.audio) return false;
+    if (q.favorite !== undefined && row.favorite !== q.favorite) return false;
     if (q.from !== undefined && row.created < q.from) return false;
     if (q.to !== undefined && row.created > q.to) return false;
     if (q.shot !== undefined && row.shot !== q.shot) return false;

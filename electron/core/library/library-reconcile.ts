@@ -1,11 +1,17 @@
+import { dirname } from 'node:path';
+import type { BareVideoEntry } from '../../../shared/domain/bare-video.js';
+import { isBareEntry, type SidecarEntry } from '../../../shared/domain/video.js';
+import { probeBareVideo } from './bare-video-probe.js';
 import type { CacheRecord } from './library-cache.js';
-import { listSidecarFiles, loadListedEntry, mapLimit, videoPresent, type SidecarFile } from './scanner.js';
+import { sidecarNameFor } from './file-naming.js';
+import { listLibraryFolders, loadListedEntry, mapLimit, stampOf, videoPresent, type FileStamp, type FoundFile, type ListedFolder, type SidecarFile } from './scanner.js';
 
 /**
- * Brings a set of cached records in line with the folders: sidecars whose
- * stat is unchanged are reused without being read, changed and new ones are
- * read, vanished ones dropped. Only the video-present flag of a reused entry
- * is recomputed, from the folder listing (no extra stat per video).
+ * Brings a set of cached records in line with the folders: files whose stat
+ * is unchanged are reused without being read, changed and new ones are read,
+ * vanished ones dropped. Only the video-present flag of a reused sidecar
+ * entry is recomputed, from the folder listing (no extra stat per video).
+ * A video that no sidecar names is a bare video, read from its container.
  */
 
 export interface LibraryChange {
@@ -19,45 +25,123 @@ export interface Reconciled {
   change: LibraryChange;
   /** Paths of sidecars that could not be read. */
   corrupt: string[];
-  /** Sidecars read from disk. */
+  /** Sidecars read from disk (the rest came from the records; probed videos are not counted). */
   parsed: number;
 }
 
-const PARSE_CONCURRENCY = 32;
-
-function unchanged(prev: CacheRecord | undefined, f: SidecarFile): prev is CacheRecord {
-  return prev !== undefined && prev.mtimeMs === f.mtimeMs && prev.size === f.size && prev.ino === f.ino;
+/** What to look at: every library folder, or only the folders where something changed. */
+export interface ReconcileScope {
+  folders: readonly ListedFolder[];
+  /** Whether a record in this folder is this scope's to keep, update or drop; the rest are kept as they are. */
+  owns(dir: string): boolean;
+  /** Files known not to have changed since their record was made (the watcher said nothing of them): reused without a stat. */
+  trusted?(path: string): boolean;
 }
 
-export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, dirs: readonly string[]): Promise<Reconciled> {
-  const listing = await listSidecarFiles(dirs);
-  const stale = listing.files.filter((f) => !unchanged(prev.get(f.path), f));
-  const loaded = await mapLimit(stale, PARSE_CONCURRENCY, (f) => loadListedEntry(listing, f));
-  const fresh = new Map(stale.map((f, i) => [f.path, loaded[i]]));
+type Looked =
+  | { kind: 'gone' }
+  | { kind: 'reuse'; f: FoundFile; old: CacheRecord | undefined; reuse: CacheRecord }
+  | { kind: 'read'; f: FoundFile; old: CacheRecord | undefined; file: SidecarFile; entry: SidecarEntry | undefined };
+
+const PARSE_CONCURRENCY = 32;
+/** Probing reads a video's index: a few at a time keeps a folder of clips from starving everything else. */
+const PROBE_CONCURRENCY = 4;
+
+const sameStamp = (prev: FileStamp, now: FileStamp): boolean => prev.mtimeMs === now.mtimeMs && prev.size === now.size && prev.ino === now.ino;
+
+/** The stamp of a file, or undefined when it cannot be looked at (gone, or not readable: it is not listed until it is). */
+const stampOrNone = (path: string): Promise<FileStamp | undefined> => stampOf(path).catch(() => undefined);
+
+/** The record kept for `path` when it is trusted or its stat is unchanged; else the new stat (undefined: gone). */
+async function lookAgain(
+  prev: CacheRecord | undefined,
+  path: string,
+  trusted: ((path: string) => boolean) | undefined,
+): Promise<{ reuse: CacheRecord } | { stamp: FileStamp | undefined }> {
+  if (prev && trusted?.(path)) return { reuse: prev };
+  const stamp = await stampOrNone(path);
+  if (prev && stamp && sameStamp(prev, stamp)) return { reuse: prev };
+  return { stamp };
+}
+
+export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: ReconcileScope): Promise<Reconciled> {
+  const listing = await listLibraryFolders(scope.folders);
   const change: LibraryChange = { added: [], updated: [], removed: [] };
   const corrupt: string[] = [];
   const records = new Map<string, CacheRecord>();
-  for (const f of listing.files) {
+  for (const [path, r] of prev) if (!scope.owns(r.entry.dir)) records.set(path, r);
+  let parsed = 0;
+
+  // Sidecars first: the videos they name are not bare.
+  const looked = await mapLimit(listing.sidecars, PARSE_CONCURRENCY, async (f): Promise<Looked> => {
     const old = prev.get(f.path);
-    if (!fresh.has(f.path) && old) {
+    const seen = await lookAgain(old, f.path, scope.trusted);
+    if ('reuse' in seen) return { kind: 'reuse', f, old, reuse: seen.reuse };
+    if (!seen.stamp) return { kind: 'gone' };
+    parsed += 1;
+    const file: SidecarFile = { dir: f.dir, sidecarName: f.name, path: f.path, ...seen.stamp };
+    return { kind: 'read', f, old, file, entry: await loadListedEntry(listing, file) };
+  });
+  const named = new Set<string>();
+  for (const item of looked) {
+    if (item.kind === 'gone') continue;
+    const { f, old } = item;
+    if (item.kind === 'reuse') {
+      const r = item.reuse;
+      if (isBareEntry(r.entry)) continue;
+      named.add(`${f.dir}\0${r.entry.sidecar.file}`);
       // Unchanged sidecar, but its video may have been deleted or restored.
-      const missing = !videoPresent(listing, f.dir, old.entry.sidecar.file);
-      if (missing === old.entry.videoMissing) {
-        records.set(f.path, old);
+      const missing = !videoPresent(listing, f.dir, r.entry.sidecar.file);
+      if (missing === r.entry.videoMissing) {
+        records.set(f.path, r);
       } else {
-        change.updated.push(old.entry.id);
-        records.set(f.path, { ...old, entry: { ...old.entry, videoMissing: missing } });
+        change.updated.push(r.entry.id);
+        records.set(f.path, { ...r, entry: { ...r.entry, videoMissing: missing } });
       }
       continue;
     }
-    const entry = fresh.get(f.path);
+    const { entry, file } = item;
     if (!entry) {
       corrupt.push(f.path);
       continue;
     }
+    named.add(`${f.dir}\0${entry.sidecar.file}`);
     (old ? change.updated : change.added).push(entry.id);
-    records.set(f.path, { mtimeMs: f.mtimeMs, size: f.size, ino: f.ino, entry });
+    records.set(f.path, { mtimeMs: file.mtimeMs, size: file.size, ino: file.ino, entry });
   }
-  for (const [path, r] of prev) if (!records.has(path)) change.removed.push(r.entry.id);
-  return { records, change, corrupt, parsed: stale.length };
+
+  // A video with a sidecar of its own name (even one that cannot be read) belongs to that record.
+  const bare = listing.videos.filter(
+    (v) => !named.has(`${v.dir}\0${v.name}`) && !(listing.namesByDir.get(v.dir)?.has(sidecarNameFor(v.name)) ?? false),
+  );
+  const probed = await mapLimit(bare, PROBE_CONCURRENCY, (v) => bareRecord(prev.get(v.path), v, scope.trusted));
+  bare.forEach((v, i) => {
+    const r = probed[i];
+    if (!r) return;
+    const old = prev.get(v.path);
+    if (r !== old) (old ? change.updated : change.added).push(r.entry.id);
+    records.set(v.path, r);
+  });
+
+  for (const [path, r] of prev) {
+    if (records.has(path)) continue;
+    change.removed.push(r.entry.id);
+  }
+  return { records, change, corrupt, parsed };
+}
+
+/** The record of a bare video: reused while its file is unchanged, else probed; undefined while it cannot be read as a video. */
+async function bareRecord(
+  old: CacheRecord | undefined,
+  v: FoundFile,
+  trusted: ((path: string) => boolean) | undefined,
+): Promise<CacheRecord | undefined> {
+  const prevBare = old && isBareEntry(old.entry) ? old : undefined;
+  const seen = await lookAgain(prevBare, v.path, trusted);
+  if ('reuse' in seen) return seen.reuse;
+  if (!seen.stamp) return undefined;
+  const entry: BareVideoEntry | undefined = await probeBareVideo(v.path).catch(() => undefined);
+  if (!entry || dirname(v.path) !== entry.dir) return undefined;
+  // Stamped as it was before the probe: a file that changed while it was read is read again at its next event.
+  return { ...seen.stamp, entry };
 }

@@ -1,12 +1,13 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { LibraryEntry } from '../../../shared/domain/video.js';
+import { isLibraryVideoName } from '../../../shared/domain/bare-video.js';
+import type { SidecarEntry } from '../../../shared/domain/video.js';
 import { errnoCode } from '../util/fs-errors.js';
 import { readSidecar } from './sidecar.js';
 
 /**
- * Finds and reads sidecars in the output folders. The folders alone are the
+ * Finds and reads sidecars (and finds videos) in the library folders. The folders alone are the
  * source of truth: deleting the index cache loses nothing.
  */
 
@@ -27,6 +28,26 @@ export interface SidecarListing {
   files: SidecarFile[];
   /** Every file name per folder: tells whether a sidecar's video exists without a stat each. */
   namesByDir: Map<string, Set<string>>;
+}
+
+/** A file found by name, not yet looked at. */
+export interface FoundFile {
+  dir: string;
+  name: string;
+  path: string;
+}
+
+export interface FolderListing {
+  namesByDir: Map<string, Set<string>>;
+  /** Sidecars and video files, in scan order. */
+  sidecars: FoundFile[];
+  videos: FoundFile[];
+}
+
+/** A folder to list: a library folder with its subfolders, or one folder alone (a subfolder that changed). */
+export interface ListedFolder {
+  dir: string;
+  subfolders: boolean;
 }
 
 export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -54,48 +75,74 @@ async function readDirOrEmpty(dir: string): Promise<Dirent[]> {
   }
 }
 
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
 /**
- * Sidecar files at the top level of each folder and one level of subfolders
- * (users sort clips into folders). Hidden and symlinked folders are skipped,
- * which also rules out loops. Order is deterministic: folders as given, then
- * names sorted, top level before subfolders.
+ * Sidecar and video files at the top level of each folder and one level of
+ * subfolders (users sort clips into folders). Hidden files and folders and
+ * symlinked folders are skipped, which also rules out loops and the trash
+ * folder. Order is deterministic: folders as given, then names sorted, top
+ * level before subfolders.
  */
-export async function listSidecarFiles(dirs: readonly string[]): Promise<SidecarListing> {
-  const namesByDir = new Map<string, Set<string>>();
-  const found: { dir: string; name: string }[] = [];
-  const visit = async (dir: string, depth: number): Promise<void> => {
-    if (namesByDir.has(dir)) return;
-    const dirents = (await readDirOrEmpty(dir)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    namesByDir.set(dir, new Set(dirents.map((d) => d.name)));
+export async function listLibraryFolders(folders: readonly ListedFolder[]): Promise<FolderListing> {
+  const listing: FolderListing = { namesByDir: new Map(), sidecars: [], videos: [] };
+  const visit = async (dir: string, subfolders: boolean): Promise<void> => {
+    if (listing.namesByDir.has(dir)) return;
+    const dirents = (await readDirOrEmpty(dir)).sort(byName);
+    listing.namesByDir.set(dir, new Set(dirents.map((d) => d.name)));
     for (const d of dirents) {
-      if (d.isFile() && d.name.endsWith(SIDECAR_SUFFIX) && !d.name.startsWith('.')) found.push({ dir, name: d.name });
+      // Symlinks are not followed: a link could lead anywhere on the disk.
+      if (d.name.startsWith('.') || !d.isFile()) continue;
+      const found = { dir, name: d.name, path: join(dir, d.name) };
+      if (d.name.endsWith(SIDECAR_SUFFIX)) listing.sidecars.push(found);
+      else if (isLibraryVideoName(d.name)) listing.videos.push(found);
     }
-    if (depth > 0) return;
+    if (!subfolders) return;
     for (const d of dirents) {
-      if (d.isDirectory() && !d.name.startsWith('.')) await visit(join(dir, d.name), depth + 1);
+      if (d.isDirectory() && !d.name.startsWith('.')) await visit(join(dir, d.name), false);
     }
   };
-  for (const dir of dirs) await visit(resolve(dir), 0);
-
-  const stats = await mapLimit(found, CONCURRENCY, async (f) => {
-    const path = join(f.dir, f.name);
-    try {
-      const s = await stat(path);
-      return { dir: f.dir, sidecarName: f.name, path, mtimeMs: s.mtimeMs, size: s.size, ino: s.ino };
-    } catch (err) {
-      if (errnoCode(err) === 'ENOENT') return undefined; // deleted while we listed
-      throw err;
-    }
-  });
-  return { files: stats.filter((s): s is SidecarFile => s !== undefined), namesByDir };
+  for (const f of folders) await visit(resolve(f.dir), f.subfolders);
+  return listing;
 }
 
-export function videoPresent(listing: SidecarListing, dir: string, file: string): boolean {
+/** The stat that tells a file changed (an atomic rewrite is a new inode even when mtime and size look unchanged). */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+  ino: number;
+}
+
+/** The stamp of a regular file, or undefined when it is gone (deleted while we listed) or not a file. */
+export async function stampOf(path: string): Promise<FileStamp | undefined> {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino } : undefined;
+  } catch (err) {
+    const code = errnoCode(err);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw err;
+  }
+}
+
+/** Sidecar files in the library folders (and one level of subfolders), with their stat. */
+export async function listSidecarFiles(dirs: readonly string[]): Promise<SidecarListing> {
+  const listing = await listLibraryFolders(dirs.map((dir) => ({ dir, subfolders: true })));
+  const stats = await mapLimit(listing.sidecars, CONCURRENCY, async (f) => {
+    const st = await stampOf(f.path);
+    return st && { dir: f.dir, sidecarName: f.name, path: f.path, ...st };
+  });
+  return { files: stats.filter((s): s is SidecarFile => s !== undefined), namesByDir: listing.namesByDir };
+}
+
+export const isSidecarName = (name: string): boolean => name.endsWith(SIDECAR_SUFFIX) && !name.startsWith('.');
+
+export function videoPresent(listing: Pick<SidecarListing, 'namesByDir'>, dir: string, file: string): boolean {
   return listing.namesByDir.get(dir)?.has(file) ?? false;
 }
 
 /** Reads one listed sidecar into a library entry; undefined when it is corrupt. */
-export async function loadListedEntry(listing: SidecarListing, f: SidecarFile): Promise<LibraryEntry | undefined> {
+export async function loadListedEntry(listing: Pick<SidecarListing, 'namesByDir'>, f: SidecarFile): Promise<SidecarEntry | undefined> {
   try {
     const sidecar = await readSidecar(f.path);
     return {
@@ -111,16 +158,16 @@ export async function loadListedEntry(listing: SidecarListing, f: SidecarFile): 
 }
 
 export interface ScanResult {
-  entries: LibraryEntry[];
+  entries: SidecarEntry[];
   /** Paths of sidecars that could not be read or failed the schema. */
   corrupt: string[];
 }
 
-/** A full scan with no cache: every sidecar is read. */
+/** A full scan of the sidecars with no cache: every sidecar is read (bare videos are the index's business). */
 export async function scanLibrary(dirs: string[]): Promise<ScanResult> {
   const listing = await listSidecarFiles(dirs);
   const loaded = await mapLimit(listing.files, CONCURRENCY, (f) => loadListedEntry(listing, f));
-  const entries: LibraryEntry[] = [];
+  const entries: SidecarEntry[] = [];
   const corrupt: string[] = [];
   const ids = new Set<string>();
   loaded.forEach((entry, i) => {

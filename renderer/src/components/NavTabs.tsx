@@ -1,7 +1,7 @@
 import { useT, type MessageKey } from '../i18n';
-import { useNavigationStore, VIEWS, type View } from '../navigation-store';
+import { useNavigationStore, VIEWS } from '../navigation-store';
 
-const LABEL: Record<View, MessageKey> = { studio: 'nav.studio', library: 'nav.library', spending: 'nav.spending', settings: 'nav.settings' };
+const LABEL: Record<(typeof VIEWS)[number], MessageKey> = { studio: 'nav.studio', library: 'nav.library', spending: 'nav.spending', settings: 'nav.settings' };
 
 /** Studio / Library / Spending / Settings. Buttons with aria-current, so the current view is announced. */
 export function NavTabs() {

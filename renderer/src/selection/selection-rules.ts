@@ -19,6 +19,13 @@ export function only(id: string): Selection {
   return { ids: [id], primary: id, anchor: id };
 }
 
+/** Exactly these clips, each once, in this order; `primary` the one keys act on (the first when it is not among them). */
+export function many(ids: readonly string[], primary?: string): Selection {
+  const unique = [...new Set(ids)];
+  const p = primary !== undefined && unique.includes(primary) ? primary : unique[0];
+  return { ids: unique, primary: p, anchor: p };
+}
+
 /**
  * Ctrl/Cmd-click: adds the clip, or takes it out. Taking out the primary makes the most recently
  * picked one left the primary, so the viewer keeps showing something that is still highlighted.

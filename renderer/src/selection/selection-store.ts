@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { NOTHING, only, ranged, toggled, without, type Selection } from './selection-rules';
+import { many, NOTHING, only, ranged, toggled, without, type Selection } from './selection-rules';
 
 /**
  * THE selection of the whole app (Library grid, Studio feed, the viewer, every key and button).
@@ -12,6 +12,8 @@ export type { Selection };
 interface SelectionState extends Selection {
   /** Exactly this clip (undefined: nothing). */
   select(id: string | undefined): void;
+  /** Exactly these clips (a comparison's), `primary` among them. */
+  selectMany(ids: readonly string[], primary?: string): void;
   toggle(id: string): void;
   /** From the anchor to `id`, in `orderedIds` (the order on screen). */
   range(id: string, orderedIds: readonly string[]): void;
@@ -25,6 +27,7 @@ export const useSelectionStore = create<SelectionState>()((set, get) => {
   return {
     ...NOTHING,
     select: (id) => pick(id === undefined ? NOTHING : only(id)),
+    selectMany: (ids, primary) => pick(many(ids, primary)),
     toggle: (id) => pick(toggled(get(), id)),
     range: (id, orderedIds) => pick(ranged(get(), id, orderedIds)),
     clear: () => pick(NOTHING),

@@ -1,5 +1,5 @@
 import { useNavigationStore } from '../navigation-store';
-import { formatRoute, parseRoute, type Route } from './route';
+import { COMPARE_MAX, formatRoute, parseRoute, type Route } from './route';
 import { useSelectionStore } from './selection-store';
 
 /**
@@ -32,9 +32,14 @@ export const browserAddressBar = (): AddressBar => ({
 });
 
 const current = (): Route => {
-  const clip = useSelectionStore.getState().primary;
-  return { view: useNavigationStore.getState().view, ...(clip ? { clip } : {}) };
+  const { primary: clip, ids } = useSelectionStore.getState();
+  const view = useNavigationStore.getState().view;
+  // A comparison's address names its clips: a reload or a copied link compares the same ones.
+  if (view === 'compare') return { view, ids: ids.slice(0, COMPARE_MAX), ...(clip ? { clip } : {}) };
+  return { view, ...(clip ? { clip } : {}) };
 };
+
+const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
 
 /** Starts at the address's route (if it names one) and follows from then on. Returns how to stop. */
 export function startUrlSync(bar: AddressBar = browserAddressBar()): () => void {
@@ -45,7 +50,10 @@ export function startUrlSync(bar: AddressBar = browserAddressBar()): () => void 
     applying = true;
     try {
       if (useNavigationStore.getState().view !== route.view) useNavigationStore.getState().go(route.view);
-      if (useSelectionStore.getState().primary !== route.clip) useSelectionStore.getState().select(route.clip);
+      const sel = useSelectionStore.getState();
+      if (route.ids) {
+        if (!sameIds(sel.ids, route.ids) || sel.primary !== route.clip) sel.selectMany(route.ids, route.clip);
+      } else if (sel.primary !== route.clip) sel.select(route.clip);
     } finally {
       applying = false;
     }
@@ -67,7 +75,7 @@ export function startUrlSync(bar: AddressBar = browserAddressBar()): () => void 
     if (s.view !== prev.view) write(true);
   });
   const offSelection = useSelectionStore.subscribe((s, prev) => {
-    if (s.primary !== prev.primary) write(false);
+    if (s.primary !== prev.primary || (s.ids !== prev.ids && useNavigationStore.getState().view === 'compare')) write(false);
   });
   const offBar = bar.onChange(() => {
     const route = parseRoute(bar.hash());

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** Page helpers for the Studio workspace: the activity drawer, the notices popover, what is on screen. */
 
 const ACTIVITY = { en: 'Activity', ko: '작업 현황' } as const;
+const CLOSE_ACTIVITY = { en: 'Close activity', ko: '작업 현황 닫기' } as const;
 
 /** The activity drawer (opened from the header if it is closed). */
 export async function openActivity(page: Page, lang: 'en' | 'ko' = 'en'): Promise<Locator> {
@@ -10,6 +11,13 @@ export async function openActivity(page: Page, lang: 'en' | 'ko' = 'en'): Promis
   if (!(await drawer.isVisible())) await page.getByRole('banner').getByRole('button', { name: ACTIVITY[lang] }).click();
   await expect(drawer).toBeVisible();
   return drawer;
+}
+
+/** Closes the activity drawer if it is open (it lies over the prompt bar's end on narrow windows). */
+export async function closeActivity(page: Page, lang: 'en' | 'ko' = 'en'): Promise<void> {
+  const drawer = activityDrawer(page, lang);
+  if (await drawer.isVisible()) await drawer.getByRole('button', { name: CLOSE_ACTIVITY[lang] }).click();
+  await expect(drawer).toBeHidden();
 }
 
 export function activityDrawer(page: Page, lang: 'en' | 'ko' = 'en'): Locator {

@@ -6,6 +6,7 @@ import { createJob, drawSeed, type NewJobOptions } from '../../../electron/core/
 import { SEED_MAX } from '../../../shared/domain/generation.js';
 import { createHarness, finished, type Harness } from '../../support/engine-harness.js';
 import { expectSavedVideos } from '../../support/queue-helpers.js';
+import { sidecarEntry } from '../../support/library-kinds.js';
 
 /**
  * "Random" seed means Keyframe draws the seed, sends it and records it: a
@@ -68,7 +69,7 @@ describe('every video is reproducible', () => {
     expect(journaled.body.seed).toBe(3_221_225_472);
     const sidecar = JSON.parse(await readFile(join(done.outputDir, done.outputs[0]?.sidecarName ?? ''), 'utf8')) as { seed: number; request: { seed: number }; body: { seed: number } };
     expect([sidecar.seed, sidecar.request.seed, sidecar.body.seed]).toEqual([3_221_225_472, 3_221_225_472, 3_221_225_472]);
-    expect(h.engine.library.all()[0]?.sidecar.seed).toBe(3_221_225_472);
+    expect(sidecarEntry(h.engine.library.all()[0])?.sidecar.seed).toBe(3_221_225_472);
 
     // "Run again" makes the same video again: same settings, seed included.
     const again = await h.engine.queue.retry(job.id);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, mkdtemp, readFile, readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { open, mkdtemp, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -122,16 +122,35 @@ describe('short writes', () => {
   });
 });
 
-describe('the part is read back before it is renamed', () => {
+describe('a large file is hashed on a worker thread', () => {
+  it('to the same sha256, and a changed byte is still caught at its write', async () => {
+    const result = await downloadToFile(opts({ threadHashMinBytes: 0 }));
+    expect(result).toEqual({ bytes: SIZE, sha256: sha(server.body), resumed: false });
+    await rm(dest);
+    const corrupting = tappedWriter((given, call) => {
+      const toDisk = Buffer.from(given);
+      if (call === 1) toDisk[0] = (toDisk[0] ?? 0) ^ 0x01;
+      return { toDisk, reported: given.length };
+    });
+    const err = await failure(opts({ threadHashMinBytes: 0, openFile: corrupting.openFile }));
+    expect(err).toMatchObject({ code: 'download_failed', retryable: true });
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe('every write is read back before the next one, and the part before it is renamed', () => {
   it('a part shorter on disk than the bytes written is discarded, never renamed, and downloaded again', async () => {
     // Claims every byte but loses the last 1000 of the first write.
-    const lossy = tappedWriter((given, call) => ({
-      toDisk: call === 0 ? given.subarray(0, given.length - 1000) : given,
-      reported: given.length,
-    }));
+    let firstWrite = 0;
+    const lossy = tappedWriter((given, call) => {
+      if (call === 0) firstWrite = given.length;
+      return { toDisk: call === 0 ? given.subarray(0, given.length - 1000) : given, reported: given.length };
+    });
     const err = await failure(opts({ openFile: lossy.openFile }));
     expect(err).toMatchObject({ code: 'download_failed', retryable: true });
-    expect(err.detail).toContain(`Received: ${SIZE} bytes`);
+    expect(err.detail).toContain(`Bytes from offset ${firstWrite - 1000} on disk differ from the bytes written there`);
+    // Caught at the write it happened in: the rest of the file was not written on top of it.
+    expect(lossy.stored).toBeLessThan(SIZE);
     expect(await readdir(dir)).toEqual([]);
 
     const result = await downloadToFile(opts());
@@ -141,17 +160,39 @@ describe('the part is read back before it is renamed', () => {
     expect((await readFile(dest)).equals(server.body)).toBe(true);
   });
 
-  it('a part of the right length whose bytes changed on disk fails the sha256 check', async () => {
+  it('a write whose bytes changed on the way to the disk is named by its offset, and the part is discarded', async () => {
+    let firstWrite = 0;
     const corrupting = tappedWriter((given, call) => {
       const toDisk = Buffer.from(given);
-      if (call === 0) toDisk[toDisk.length - 1] = (toDisk[toDisk.length - 1] ?? 0) ^ 0xff;
+      if (call === 0) {
+        firstWrite = given.length;
+        toDisk[toDisk.length - 1] = (toDisk[toDisk.length - 1] ?? 0) ^ 0xff;
+      }
       return { toDisk, reported: given.length };
     });
     const err = await failure(opts({ openFile: corrupting.openFile }));
     expect(err).toMatchObject({ code: 'download_failed', retryable: true });
-    expect(err.detail).toMatch(new RegExp(`On disk: ${SIZE} bytes, sha256 [0-9a-f]{64}`));
-    expect(err.detail).toContain(`sha256 ${sha(server.body)}`);
+    expect(err.detail).toContain(`Bytes from offset ${firstWrite - 1} on disk differ`);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('the last write losing its tail is caught too: nothing comes after it to hide the gap', async () => {
+    const lossyLast = tappedWriter((given, _call, storedBefore) => ({
+      toDisk: storedBefore + given.length === SIZE ? given.subarray(0, given.length - 1) : given,
+      reported: given.length,
+    }));
+    const err = await failure(opts({ openFile: lossyLast.openFile }));
+    expect(err).toMatchObject({ code: 'download_failed', retryable: true });
+    expect(err.detail).toContain(`Bytes from offset ${SIZE - 1} on disk differ`);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('a resumed part is checked from where it resumes: the bytes already there are hashed, the new ones compared', async () => {
+    await writeFile(`${dest}.part`, server.body.subarray(0, 123_457));
+    const result = await downloadToFile(opts());
+    expect(server.requests.at(-1)?.range).toBe('bytes=123457-');
+    expect(result).toEqual({ bytes: SIZE, sha256: sha(server.body), resumed: true });
+    expect((await readFile(dest)).equals(server.body)).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import { writeSidecar } from '../../../electron/core/library/sidecar.js';
 import type { VideoSidecar } from '../../../shared/domain/video.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { makeSidecar } from './make-sidecar.js';
+import { sidecarEntry } from '../../support/library-kinds.js';
 
 let root: string;
 let out: string;
@@ -63,7 +64,7 @@ describe('LibraryIndex', () => {
 
     const second = newIndex();
     expect(await second.load()).toEqual({ added: 0, updated: 1, removed: 0, corrupt: [], parsed: 1 });
-    expect(second.get('job00003-0')?.sidecar.request.prompt).toBe('changed prompt here');
+    expect(sidecarEntry(second.get('job00003-0'))?.sidecar.request.prompt).toBe('changed prompt here');
     expect(second.all()).toHaveLength(5);
     // Nothing changed since: nothing re-read.
     expect(await second.refresh()).toEqual({ added: 0, updated: 0, removed: 0, corrupt: [], parsed: 0 });
@@ -82,7 +83,7 @@ describe('LibraryIndex', () => {
     await addVideo(out, makeSidecar(3));
     expect(await index.refresh()).toEqual({ added: 1, updated: 1, removed: 1, corrupt: [], parsed: 1 });
     expect(index.get('job00001-0')).toBeUndefined();
-    expect(index.get('job00002-0')?.videoMissing).toBe(true);
+    expect(sidecarEntry(index.get('job00002-0'))?.videoMissing).toBe(true);
     expect(changes).toEqual([{ added: ['job00003-0'], updated: ['job00002-0'], removed: ['job00001-0'] }]);
   });
 

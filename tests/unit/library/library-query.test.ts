@@ -3,6 +3,7 @@ import { LibraryQuerySchema, queryLibrary } from '../../../electron/core/library
 import type { LibraryEntry, VideoSidecar } from '../../../shared/domain/video.js';
 import type { GenerationRequestInput } from '../../../shared/domain/generation.js';
 import { makeSidecar } from './make-sidecar.js';
+import { sidecarEntry } from '../../support/library-kinds.js';
 
 function entry(n: number, over: { request?: Partial<GenerationRequestInput>; sidecar?: Partial<VideoSidecar> } = {}): LibraryEntry {
   const sidecar = makeSidecar(n, over);
@@ -41,8 +42,8 @@ describe('queryLibrary', () => {
     expect(ids(queryLibrary(entries, { duration: 4 }))).toEqual(['job00001']);
     expect(ids(queryLibrary(entries, { audio: true }))).toEqual(['job00003']);
     expect(ids(queryLibrary(entries, { favorite: false }))).toEqual(['job00004', 'job00002', 'job00001']);
-    const t2 = entries[1]?.sidecar.timings.createdAt ?? 0;
-    const t3 = entries[2]?.sidecar.timings.createdAt ?? 0;
+    const t2 = sidecarEntry(entries[1])?.sidecar.timings.createdAt ?? 0;
+    const t3 = sidecarEntry(entries[2])?.sidecar.timings.createdAt ?? 0;
     expect(ids(queryLibrary(entries, { from: t2, to: t3 }))).toEqual(['job00003', 'job00002']);
     expect(ids(queryLibrary(entries, { text: 'fox', duration: 6 }))).toEqual(['job00004']);
   });
@@ -82,7 +83,8 @@ describe('queryLibrary', () => {
     });
 
     it('a tag edit is seen by the next query (the row is made from the new entry)', () => {
-      const before = tagged(6, []);
+      const before = sidecarEntry(tagged(6, []));
+      if (!before) throw new Error('expected a sidecar entry');
       expect(queryLibrary([before], { tags: [['hero']] }).total).toBe(0);
       const after = { ...before, sidecar: { ...before.sidecar, user: { favorite: false, tags: ['hero'] } } };
       expect(queryLibrary([after], { tags: [['hero']] }).total).toBe(1);
@@ -102,12 +104,12 @@ describe('queryLibrary', () => {
     const r1 = queryLibrary(many, { text: 'ocean golden', limit: 500 });
     expect(r1.total).toBe(1667); // multiples of 6 in [0, 10000)
     expect(r1.items).toHaveLength(500);
-    expect(r1.items.every((e) => e.sidecar.request.prompt.startsWith('ocean') && e.sidecar.request.prompt.includes('golden'))).toBe(true);
+    expect(r1.items.map(sidecarEntry).every((e) => e?.sidecar.request.prompt.startsWith('ocean') && e.sidecar.request.prompt.includes('golden'))).toBe(true);
     expect(r1.items[0]?.id).toBe('job09996-0'); // newest multiple of 6
 
     const r2 = queryLibrary(many, { favorite: true, duration: 4, sort: 'oldest', offset: 10, limit: 5 });
     expect(r2.total).toBe(334); // multiples of 30
-    expect(r2.items.map((e) => e.sidecar.jobId)).toEqual(['job00300', 'job00330', 'job00360', 'job00390', 'job00420']);
+    expect(r2.items.map((e) => sidecarEntry(e)?.sidecar.jobId)).toEqual(['job00300', 'job00330', 'job00360', 'job00390', 'job00420']);
 
     // A second query on the same array reuses the prepared rows and stays correct.
     expect(queryLibrary(many, { text: 'number9999' }).items.map((e) => e.id)).toEqual(['job09999-0']);

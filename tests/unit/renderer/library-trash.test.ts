@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryQuery } from '../../../shared/domain/library-query.js';
-import type { LibraryPage, VideoView } from '../../../shared/ipc/views.js';
+import type { KeyframeVideoView, LibraryPage, VideoView } from '../../../shared/ipc/views.js';
 import { useLibraryStore } from '../../../renderer/src/features/library/library-store.js';
 import { openResult } from '../../../renderer/src/features/library/open-result.js';
 import { useToastStore } from '../../../renderer/src/features/library/toast-store.js';
@@ -27,8 +27,8 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('../../../renderer/src/api', () => ({ api }));
 
-let library: VideoView[] = [];
-let trashed: VideoView[] = [];
+let library: KeyframeVideoView[] = [];
+let trashed: KeyframeVideoView[] = [];
 const initial = useLibraryStore.getState();
 const lib = () => useLibraryStore.getState();
 const selection = () => useSelectionStore.getState();

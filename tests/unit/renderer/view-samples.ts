@@ -1,4 +1,4 @@
-import type { JobView, SettingsView, VideoView } from '../../../shared/ipc/views.js';
+import type { JobView, KeyframeVideoView, SettingsView } from '../../../shared/ipc/views.js';
 
 /** Minimal valid views for the renderer's store and formatting tests; each test overrides only what it is about. */
 
@@ -34,8 +34,9 @@ export function output(overrides: Partial<Output> = {}): Output {
   return { index: 0, fileName: 'clip.mp4', bytesDone: 0, saved: false, ...overrides };
 }
 
-export function videoView(id: string, overrides: Partial<VideoView> = {}): VideoView {
+export function videoView(id: string, overrides: Partial<KeyframeVideoView> = {}): KeyframeVideoView {
   return {
+    kind: 'keyframe',
     id,
     fileName: `${id}.mp4`,
     bytes: 1_000,
@@ -55,7 +56,7 @@ export function videoView(id: string, overrides: Partial<VideoView> = {}): Video
 }
 
 /** `count` videos with ids v0…v(count-1), starting at `from`. */
-export const videos = (from: number, count: number): VideoView[] => Array.from({ length: count }, (_, i) => videoView(`v${from + i}`));
+export const videos = (from: number, count: number): KeyframeVideoView[] => Array.from({ length: count }, (_, i) => videoView(`v${from + i}`));
 
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {
   return {

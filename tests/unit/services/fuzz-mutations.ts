@@ -135,6 +135,10 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
   'library:reveal': id,
   'library:startDrag': id,
   'library:savePoster': [...id, { path: ['dataBase64'], bad: badBase64 }],
+  'library:folders': [],
+  'library:addFolder': [{ path: ['path'], bad: fc.oneof(notString, fc.constant(''), fc.constant('/'.repeat(4097)), missing) }],
+  'library:chooseFolder': [],
+  'library:removeFolder': [{ path: ['path'], bad: fc.oneof(notString, fc.constant(''), fc.constant('/'.repeat(4097)), missing) }],
   'frames:import': [
     { path: ['name'], bad: fc.oneof(badText(255), missing) },
     { path: ['dataBase64'], bad: badBase64 },

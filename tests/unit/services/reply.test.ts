@@ -79,7 +79,7 @@ describe('a settings patch the merged settings refuse', () => {
     }
     expect(appFailureReply(thrown)).toMatchObject({
       code: 'invalid_request',
-      key: 'settings.concurrency',
+      key: 'settings.concurrency_invalid',
       field: 'concurrency',
       message: 'Jobs at once must be a whole number from 1 to 16.',
     });

@@ -34,6 +34,10 @@ export const VALID_INPUTS = {
   'library:reveal': { id: 'job-1-0' },
   'library:startDrag': { id: 'job-1-0' },
   'library:savePoster': { id: 'job-1-0', dataBase64: '/9j/4AAQSkZJRgABAQ==' },
+  'library:folders': {},
+  'library:addFolder': { path: '/videos/flow' },
+  'library:chooseFolder': {},
+  'library:removeFolder': { path: '/videos/flow' },
   'frames:import': { name: 'drop.png', dataBase64: 'iVBORw0KGgo=' },
   'settings:get': {},
   'settings:update': {
@@ -79,6 +83,7 @@ const fullRequest = {
 
 const job: JobView = { id: 'job-1', provider: 'apimart', state: 'done', createdAt: 1, updatedAt: 2, request: fullRequest, parked: false, outputs: [{ index: 0, fileName: 'a.mp4', bytesDone: 10, bytesTotal: 10, saved: true, videoId: 'job-1-0' }] };
 const video: VideoView = {
+  kind: 'keyframe',
   id: 'job-1-0',
   fileName: 'a.mp4',
   bytes: 10,
@@ -94,6 +99,7 @@ const video: VideoView = {
   frames: [],
   mediaUrl: 'keyframe-media://video/job-1-0',
 };
+const folders = { folders: [{ path: '/videos', output: true, state: 'watching' as const }] };
 const queue = { paused: false, concurrency: 3, counts: { done: 1 } };
 const batch = { id: 'batch-1', createdAt: 1, source: 'csv' as const, state: 'running' as const, jobs: 2, done: 1, failed: 0, needsAttention: 0, active: 1, rows: [{ row: 2, jobId: 'job-1' }] };
 const settings = {
@@ -151,6 +157,10 @@ export const VALID_OUTPUTS = {
   'library:reveal': { ok: true },
   'library:startDrag': { ok: true },
   'library:savePoster': video,
+  'library:folders': folders,
+  'library:addFolder': folders,
+  'library:chooseFolder': folders,
+  'library:removeFolder': folders,
   'frames:import': { frameId: FRAME_ID, mime: 'image/png', bytes: 8, width: 2, height: 2, mediaUrl: 'keyframe-media://frame/x' },
   'settings:get': settings,
   'settings:update': settings,

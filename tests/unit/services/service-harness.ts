@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoProvider, startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../../electron/core/demo/fake-apimart.js';
 import type { Engine } from '../../../electron/core/engine.js';
-import { openAppServices } from '../../../electron/services/app-services.js';
+import { openAppServices, type AppServicesOptions } from '../../../electron/services/app-services.js';
 import { createIpcDispatcher, type IpcDispatcher } from '../../../electron/services/ipc-dispatcher.js';
 import type { AppServices, ServicePorts } from '../../../electron/services/types.js';
 import type { Channel, Domain, OpName, OpOutput, Reply } from '../../../shared/ipc/channels.js';
@@ -54,6 +54,11 @@ export interface ServiceHarnessOptions {
   ports?: Partial<ServicePorts>;
   /** Runs before the services open (e.g. to plant a damaged journal entry). */
   prepare?: (dirs: { dataDir: string; outDir: string }) => Promise<void>;
+  /**
+   * Watch the library folders (off by default: a watcher's batches run on the fake clock,
+   * so a test that drives the clock would see them flushed at whatever step it stops).
+   */
+  watchFolders?: AppServicesOptions['watchFolders'];
 }
 
 export const mediaUrl = (kind: MediaKind, id: string): string => `keyframe-media://${kind}/${id}`;
@@ -85,7 +90,7 @@ export async function createServiceHarness(opts: ServiceHarnessOptions = {}): Pr
     ...opts.ports,
   };
   await opts.prepare?.({ dataDir, outDir });
-  const { services, engine } = await openAppServices(ports, { random: () => 0.5 });
+  const { services, engine } = await openAppServices(ports, { random: () => 0.5, watchFolders: opts.watchFolders ?? false });
   const dispatcher = createIpcDispatcher(services.handlers, { logger });
   const replies: Reply<unknown>[] = [];
   const events: ServiceHarness['events'] = [];

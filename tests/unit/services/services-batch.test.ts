@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isTerminal } from '../../../shared/domain/job.js';
 import { TEST_KEY } from '../../support/engine-harness.js';
 import { callError, createServiceHarness, isFinished, type ServiceHarness } from './service-harness.js';
+import { keyframeViews } from '../../support/library-kinds.js';
 
 let h: ServiceHarness | undefined;
 afterEach(async () => {
@@ -43,7 +44,7 @@ describe('batches through the services', () => {
 
     // Each video knows its batch row and its shot; the page heard of the batch's progress.
     const page = await s.call('library:query', {});
-    const byRow = [...page.items].sort((a, b) => (a.batch?.row ?? 0) - (b.batch?.row ?? 0));
+    const byRow = keyframeViews(page.items).sort((a, b) => (a.batch?.row ?? 0) - (b.batch?.row ?? 0));
     expect(byRow.map((v) => [v.batch?.row, v.shotKey, v.take, v.takes])).toEqual([
       [1, `batch-${batch.id}-r1`, 1, 1],
       [2, `batch-${batch.id}-r2`, 1, 1],
@@ -65,7 +66,7 @@ describe('batches through the services', () => {
     expect(child.lineage).toEqual({ parentId, frame: 7.5 });
     await s.drive(isFinished(s, child.id));
     const family = await s.call('library:lineage', { id: parentId });
-    expect(family.children.map((v) => [v.id, v.lineage])).toEqual([[`${child.id}-0`, { parentId, frame: 7.5 }]]);
+    expect(keyframeViews(family.children).map((v) => [v.id, v.lineage])).toEqual([[`${child.id}-0`, { parentId, frame: 7.5 }]]);
     expect((await s.call('library:lineage', { id: `${child.id}-0` })).parent?.id).toBe(parentId);
     expect((await callError(s, 'library:lineage', { id: 'gone-0' })).code).toBe('not_found');
 

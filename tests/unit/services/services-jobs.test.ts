@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_KEY } from '../../support/engine-harness.js';
 import { tinyPng } from '../../support/queue-helpers.js';
 import { callError, createServiceHarness, isFinished, jobState, type ServiceHarness } from './service-harness.js';
+import { keyframeView } from '../../support/library-kinds.js';
 
 let h: ServiceHarness | undefined;
 afterEach(async () => {
@@ -106,7 +107,7 @@ describe('jobs through the services', () => {
     await s.drive(isFinished(s, job.id));
     expect(jobState(s, job.id)).toBe('done');
     expect(s.fake.stats.apiRequests).toEqual([]);
-    expect((await s.call('library:query', {})).items[0]?.provider).toBe('demo');
+    expect(keyframeView((await s.call('library:query', {})).items[0])?.provider).toBe('demo');
     expect(await s.call('balance:get')).toMatchObject({ demo: true, unlimited: false });
     // "Test key" tries the key itself, never the demo provider: with no key there is nothing to try.
     expect((await callError(s, 'settings:testApiKey')).code).toBe('missing_key');

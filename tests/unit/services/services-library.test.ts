@@ -5,6 +5,7 @@ import { createHostShell } from '../../../electron/host/host-shell.js';
 import { UNDO_WINDOW_MS } from '../../../electron/services/trash-bin.js';
 import { TEST_KEY } from '../../support/engine-harness.js';
 import { callError, createServiceHarness, isFinished, type ServiceHarness } from './service-harness.js';
+import { sidecarEntry } from '../../support/library-kinds.js';
 
 let h: ServiceHarness;
 let videoId: string;
@@ -41,7 +42,7 @@ describe('library through the services', () => {
 
   /** The entry's video and sidecar paths, and where the trash bin holds them during the undo window. */
   const pathsOf = (id: string) => {
-    const entry = h.engine.library.get(id);
+    const entry = sidecarEntry(h.engine.library.get(id));
     if (!entry) throw new Error('no entry');
     const held = join(entry.dir, '.keyframe-trash');
     return {
@@ -141,7 +142,7 @@ describe('library through the services', () => {
 
   it('reveals the video file', async () => {
     expect(await h.call('library:reveal', { id: videoId })).toEqual({ ok: true });
-    const entry = h.engine.library.get(videoId);
+    const entry = sidecarEntry(h.engine.library.get(videoId));
     expect(h.shell.revealed).toEqual([join(entry?.dir ?? '', entry?.sidecar.file ?? '')]);
   });
 
@@ -170,7 +171,7 @@ describe('library through the services', () => {
   describe('trash acts only on a regular video file beside its own sidecar', () => {
     /** The saved entry's video and sidecar names. */
     const realNames = () => {
-      const e = h.engine.library.get(videoId);
+      const e = sidecarEntry(h.engine.library.get(videoId));
       if (!e) throw new Error('no entry');
       return { video: e.sidecar.file, sidecar: e.sidecarName };
     };
@@ -204,7 +205,7 @@ describe('library through the services', () => {
       await expectRefusedAndNothingTrashed('crafted-sidecar', /not a video file/);
       await craftSidecar('crafted-video', video);
       await expectRefusedAndNothingTrashed('crafted-video', new RegExp(`video of another record \\(${sidecar.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`));
-      expect(h.engine.library.get(videoId)?.videoMissing).toBe(false);
+      expect(sidecarEntry(h.engine.library.get(videoId))?.videoMissing).toBe(false);
       expect(await readdir(h.outDir)).toEqual(expect.arrayContaining([video, sidecar]));
     });
 
@@ -240,7 +241,7 @@ describe('library through the services', () => {
 
   it('trashes only the sidecar when the video is already gone', async () => {
     await craftSidecar('crafted-2', 'never-downloaded.mp4');
-    expect(h.engine.library.get('crafted-2')?.videoMissing).toBe(true);
+    expect(sidecarEntry(h.engine.library.get('crafted-2'))?.videoMissing).toBe(true);
     await h.call('library:trash', { id: 'crafted-2' });
     expect(await readdir(join(h.outDir, '.keyframe-trash'))).toEqual(['crafted-2.keyframe.json']);
   });

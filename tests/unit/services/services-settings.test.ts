@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openAppServices } from '../../../electron/services/app-services.js';
 import { TEST_KEY } from '../../support/engine-harness.js';
 import { callError, createServiceHarness, isFinished, type ServiceHarness } from './service-harness.js';
+import { keyframeViews } from '../../support/library-kinds.js';
 
 let h: ServiceHarness | undefined;
 afterEach(async () => {
@@ -70,7 +71,7 @@ describe('settings', () => {
     s.services = reopened.services;
     s.engine = reopened.engine;
     const page = await s.services.handlers.library.query({});
-    expect(page.items.map((v) => v.request.prompt).sort()).toEqual(['first folder clip', 'second folder clip']);
+    expect(keyframeViews(page.items).map((v) => v.request.prompt).sort()).toEqual(['first folder clip', 'second folder clip']);
   });
 
   it('leaves the folder alone when the folder dialog is cancelled', async () => {

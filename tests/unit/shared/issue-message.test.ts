@@ -72,10 +72,10 @@ describe('issueMessage over the generation request', () => {
 
 describe('issueMessage over the settings and other inputs a person types', () => {
   it.each([
-    [{ concurrency: 40 }, 'settings.concurrency', 'concurrency'],
-    [{ concurrency: 2.5 }, 'settings.concurrency', 'concurrency'],
-    [{ language: 'fr' }, 'settings.language', 'language'],
-    [{ theme: 'blue' }, 'settings.theme', 'theme'],
+    [{ concurrency: 40 }, 'settings.concurrency_invalid', 'concurrency'],
+    [{ concurrency: 2.5 }, 'settings.concurrency_invalid', 'concurrency'],
+    [{ language: 'fr' }, 'settings.language_invalid', 'language'],
+    [{ theme: 'blue' }, 'settings.theme_invalid', 'theme'],
     [{ outputDir: '' }, 'settings.output_dir', 'outputDir'],
     [{ nameTemplate: 'x'.repeat(201) }, 'settings.name_template', 'nameTemplate'],
     [{ demoMode: 'on' }, 'settings.demo_mode', 'demoMode'],

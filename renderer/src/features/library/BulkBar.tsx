@@ -3,9 +3,9 @@ import type { CallError } from '../../app-error';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSelectionStore } from '../../selection/selection-store';
+import { CompareSelectionButton } from '../compare/CompareButtons';
 import { reveal } from './actions';
 import { favoriteAll, recordsOf, tagAll } from './bulk-actions';
-import { EXTRA_BULK_ACTIONS } from './bulk-extra';
 import { findIn } from './library-pages';
 import { useLibraryStore } from './library-store';
 import { downloadVideos, inBrowserHost } from './files-out';
@@ -56,8 +56,8 @@ function TagAll({ run }: { run(tag: string): void }) {
 }
 
 /**
- * Shown while more than one clip is selected: what can be done to all of them at once. Other features'
- * actions (bulk-extra.ts) follow the library's own.
+ * Shown while more than one clip is selected: what can be done to all of them at once, and comparing
+ * them side by side.
  */
 export function BulkBar() {
   const t = useT();
@@ -115,11 +115,7 @@ export function BulkBar() {
           {t('library.action.reveal')}
         </button>
       )}
-      {EXTRA_BULK_ACTIONS.map((a) => (
-        <button key={a.id} type="button" disabled={busy || !a.accepts(ids.length)} data-bulk-action={a.id} onClick={() => void a.run(ids)}>
-          {t(a.label)}
-        </button>
-      ))}
+      <CompareSelectionButton />
       <button
         type="button"
         className="lib-icon-button lib-danger"

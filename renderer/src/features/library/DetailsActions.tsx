@@ -1,7 +1,9 @@
+import { promptOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import type { CallError } from '../../app-error';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
+import { CompareTakesButton } from '../compare/CompareButtons';
 import { reveal, startDrag, toggleFavorite } from './actions';
 import { reuseSettings } from './bridges';
 import { copyText } from './clipboard';
@@ -22,25 +24,34 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
     setStatus(err ? { kind: 'error', text: typeof err === 'string' ? err : errorText(t, err) } : ok ? { kind: 'ok', text: ok } : undefined);
   const notWired = () => setStatus({ kind: 'error', text: t('library.action.notWired') });
   const host = inBrowserHost();
+  // A bare video has no request to reuse and no sidecar to keep a favorite in.
+  const keyframe = video.kind !== 'bare';
+  const prompt = promptOf(video);
 
   return (
     <div className="lib-actions">
       <div className="lib-action-row">
-        <button type="button" className="primary" onClick={() => (reuseSettings(video) ? setStatus(undefined) : notWired())}>
-          {t('library.action.reuse')}
-        </button>
-        <button
-          type="button"
-          className={`lib-icon-button lib-fav-button${video.favorite ? ' on' : ''}`}
-          aria-label={video.favorite ? t('library.action.unfavorite') : t('library.action.favorite')}
-          title={`${video.favorite ? t('library.action.unfavorite') : t('library.action.favorite')} (F)`}
-          onClick={async () => report(await toggleFavorite(video))}
-        >
-          <span aria-hidden="true">{video.favorite ? '★' : '☆'}</span>
-        </button>
-        <button type="button" onClick={async () => report((await copyText(video.request.prompt)) ? undefined : t('library.action.copyFailed'), t('library.action.copied'))}>
-          {t('library.action.copy')}
-        </button>
+        {keyframe ? (
+          <button type="button" className="primary" onClick={() => (reuseSettings(video) ? setStatus(undefined) : notWired())}>
+            {t('library.action.reuse')}
+          </button>
+        ) : null}
+        {keyframe ? (
+          <button
+            type="button"
+            className={`lib-icon-button lib-fav-button${video.favorite ? ' on' : ''}`}
+            aria-label={video.favorite ? t('library.action.unfavorite') : t('library.action.favorite')}
+            title={`${video.favorite ? t('library.action.unfavorite') : t('library.action.favorite')} (F)`}
+            onClick={async () => report(await toggleFavorite(video))}
+          >
+            <span aria-hidden="true">{video.favorite ? '★' : '☆'}</span>
+          </button>
+        ) : null}
+        {prompt !== undefined ? (
+          <button type="button" onClick={async () => report((await copyText(prompt)) ? undefined : t('library.action.copyFailed'), t('library.action.copied'))}>
+            {t('library.action.copy')}
+          </button>
+        ) : null}
         {host ? (
           video.videoMissing ? null : (
             <a className="button lib-download" href={downloadHref(video)} download={video.fileName} title={t('library.action.downloadHint', { name: video.fileName })}>
@@ -65,6 +76,7 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
             </button>
           </>
         )}
+        <CompareTakesButton video={video} onError={(err) => report(err)} />
         <button
           type="button"
           className="lib-icon-button lib-danger lib-trash-button"

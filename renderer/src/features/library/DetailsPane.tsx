@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { VideoView } from '../../../../shared/ipc/views.js';
+import { titleOf } from '../../../../shared/ipc/video-view-facts.js';
+import type { BareVideoView, KeyframeVideoView, VideoView } from '../../../../shared/ipc/views.js';
 import { useLanguageStore, useT } from '../../i18n';
 import { errorText } from '../../error-text';
 import { useSelectedVideo } from '../../selection/selected-video';
@@ -34,7 +35,7 @@ function TakesLine({ video }: { video: VideoView }) {
     <p className="lib-takes">
       <span>{t('library.take', { n: video.take ?? 1, of: video.takes })}</span>
       {stacked && video.shotKey ? (
-        <button type="button" className="quiet" onClick={() => useLibraryStore.getState().expandShot(video.shotKey ?? '', video.request.prompt)}>
+        <button type="button" className="quiet" onClick={() => useLibraryStore.getState().expandShot(video.shotKey ?? '', titleOf(video))}>
           {t('library.stack.expand', { n: video.takes })}
         </button>
       ) : null}
@@ -49,8 +50,13 @@ export function DetailsPane() {
   const video = useSelectedVideo((s) => s.video);
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>();
   useEffect(() => setStatus(undefined), [video?.id]);
-  if (!video) return null;
-  const r = video.request;
+  if (!video) {
+    return (
+      <aside className="lib-details empty-details" aria-label={t('library.details')}>
+        <p className="hint">{t('library.details.none')}</p>
+      </aside>
+    );
+  }
   const onOff = (b: boolean) => (b ? t('library.yes') : t('library.no'));
   const useFrame = async (role: 'first' | 'last', picture: HTMLVideoElement, frame: number | undefined) => {
     const result = await frameToCompose(video, picture, frame, role);
@@ -63,14 +69,20 @@ export function DetailsPane() {
       <DetailsActions video={video} status={status} setStatus={setStatus} />
       <div className="lib-record">
         <TakesLine video={video} />
-        <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
-        <Details video={video} t={t} lang={lang} onOff={onOff} r={r} />
+        {video.kind === 'bare' ? (
+          <BareDetails video={video} t={t} lang={lang} />
+        ) : (
+          <>
+            <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
+            <Details video={video} t={t} lang={lang} onOff={onOff} r={video.request} />
+          </>
+        )}
       </div>
     </aside>
   );
 }
 
-function Details({ video, t, lang, onOff, r }: { video: VideoView; t: ReturnType<typeof useT>; lang: string; onOff(b: boolean): string; r: VideoView['request'] }) {
+function Details({ video, t, lang, onOff, r }: { video: KeyframeVideoView; t: ReturnType<typeof useT>; lang: string; onOff(b: boolean): string; r: KeyframeVideoView['request'] }) {
   const frames = video.frames.map((f) => `${t(`library.details.frame.${f.role}`)}: ${f.name ?? f.sourceUrl ?? '—'}`).join(' · ');
   return (
     <dl className="lib-meta">
@@ -99,5 +111,41 @@ function Details({ video, t, lang, onOff, r }: { video: VideoView; t: ReturnType
       <Row label={t('library.details.created')}>{new Date(video.createdAt).toLocaleString(lang)}</Row>
       <Row label={t('library.details.frames')}>{frames || t('library.details.framesNone')}</Row>
     </dl>
+  );
+}
+
+/** A video without a sidecar: what its container says, and how it was made if Keyframe wrote that into the file. */
+function BareDetails({ video, t, lang }: { video: BareVideoView; t: ReturnType<typeof useT>; lang: string }) {
+  const c = video.container;
+  const p = video.provenance;
+  const codecs = [c.videoCodec, c.audioCodec ?? t('library.bare.noAudio')].filter((x) => x !== undefined).join(' · ');
+  return (
+    <>
+      <p className="hint lib-bare-note">{p ? t('library.bare.embedded') : t('library.bare.noRecord')}</p>
+      <dl className="lib-meta" data-bare="true">
+      {p?.prompt ? (
+        <Row label={t('library.details.prompt')}>
+          <span className="lib-prompt">{p.prompt}</span>
+        </Row>
+      ) : null}
+      {p?.model ? <Row label={t('library.details.model')}>{p.model}</Row> : null}
+      {p?.seed !== undefined ? <Row label={t('library.details.seed')}>{p.seed}</Row> : null}
+      {p?.taskId ? (
+        <Row label={t('library.details.taskId')}>
+          <code>{p.taskId}</code>
+        </Row>
+      ) : null}
+      <Row label={t('library.details.duration')}>{t('library.seconds', { n: Math.round(c.durationS * 100) / 100 })}</Row>
+      {c.width !== undefined && c.height !== undefined ? <Row label={t('library.bare.picture')}>{`${c.width} × ${c.height}`}</Row> : null}
+      {c.fps !== undefined ? <Row label={t('library.bare.frameRate')}>{t('library.bare.fps', { n: Math.round(c.fps * 100) / 100 })}</Row> : null}
+      <Row label={t('library.bare.codecs')}>{codecs}</Row>
+      <Row label={t('library.bare.container')}>{c.format}</Row>
+      <Row label={t('library.details.file')}>
+        <code>{video.fileName}</code>
+      </Row>
+      <Row label={t('library.details.size')}>{bytes(video.bytes)}</Row>
+      <Row label={t('library.details.created')}>{new Date(video.createdAt).toLocaleString(lang)}</Row>
+      </dl>
+    </>
   );
 }

@@ -1,4 +1,5 @@
 import { memo, useState, type PointerEvent } from 'react';
+import { isPortrait, titleOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useT, type MessageKey } from '../../i18n';
 import { cellBadges, tagsText, takesText, type ModelKind } from './cell-badges';
@@ -36,7 +37,7 @@ export const GridCell = memo(function GridCell({
 }) {
   const t = useT();
   const [scrubAt, setScrubAt] = useState<number | undefined>();
-  const portrait = video?.request.aspect_ratio === '9:16';
+  const portrait = video !== undefined && isPortrait(video);
   const b = video ? cellBadges(video, stacked) : undefined;
   const meta = b
     ? [t('library.seconds', { n: b.seconds }), b.aspect, b.model === 'other' ? undefined : t(MODEL_KEY[b.model]), b.audio ? '♪' : undefined].filter(Boolean).join(' · ')
@@ -104,7 +105,7 @@ export const GridCell = memo(function GridCell({
           </span>
         ) : null}
       </div>
-      <div className="lib-caption">{video?.request.prompt ?? '\u00a0'}</div>
+      <div className="lib-caption">{video ? titleOf(video) : '\u00a0'}</div>
     </div>
   );
 });

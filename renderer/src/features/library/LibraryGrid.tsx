@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { titleOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useT } from '../../i18n';
 import { GridCell } from './GridCell';
@@ -14,7 +15,7 @@ const GAP = 10;
 /** The one-line prompt under each poster (12 px text) and the space between it and the poster. */
 const CAPTION = 22;
 
-const expand = (v: VideoView) => useLibraryStore.getState().expandShot(v.shotKey ?? '', v.request.prompt);
+const expand = (v: VideoView) => useLibraryStore.getState().expandShot(v.shotKey ?? '', titleOf(v));
 
 /** The poster grid, virtualised by rows: only the rows in view (plus two) exist in the DOM. */
 export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode): void }) {

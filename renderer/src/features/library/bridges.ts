@@ -10,6 +10,8 @@ export function go(view: View): void {
 
 /** Loads a video's settings into the compose draft and opens the studio. */
 export function reuseSettings(video: VideoView): boolean {
+  // A bare video has no request: nothing to reuse.
+  if (video.kind === 'bare') return false;
   useComposeStore.getState().loadRequest(video.request);
   go('studio');
   return true;

@@ -1,3 +1,4 @@
+import { facetsOf, modelOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 
 /**
@@ -10,7 +11,8 @@ export type ModelKind = 'fast' | 'quality' | 'other';
 
 export interface CellBadges {
   seconds: number;
-  aspect: string;
+  /** Absent for a file made elsewhere whose picture is neither 16:9 nor 9:16. */
+  aspect?: string;
   model: ModelKind;
   audio: boolean;
   favorite: boolean;
@@ -24,11 +26,13 @@ export const modelKind = (model: string): ModelKind => (/quality/i.test(model) ?
 
 export function cellBadges(v: VideoView, stacked: boolean, maxTags = 1): CellBadges {
   const of = v.takes ?? 1;
+  // A file made elsewhere: what its container says (facetsOf), the same facts the filters compare.
+  const facets = facetsOf(v);
   return {
-    seconds: v.request.duration,
-    aspect: v.request.aspect_ratio,
-    model: modelKind(v.model),
-    audio: v.request.generate_audio,
+    seconds: facets.seconds,
+    ...(facets.aspect ? { aspect: facets.aspect } : {}),
+    model: modelKind(modelOf(v) ?? ''),
+    audio: facets.audio,
     favorite: v.favorite,
     tags: { shown: v.tags.slice(0, maxTags), more: Math.max(0, v.tags.length - maxTags) },
     ...(of > 1 ? { takes: { take: stacked ? undefined : v.take, of, stacked } } : {}),

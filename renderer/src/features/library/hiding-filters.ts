@@ -1,4 +1,5 @@
 import type { LibraryQuery } from '../../../../shared/domain/library-query.js';
+import { facetsOf, isBareView, modelOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 
 /**
@@ -25,14 +26,16 @@ const words = (text: string): string[] =>
 
 const RULES: { [K in FilterKey]: (v: VideoView, want: NonNullable<Filters[K]>) => boolean } = {
   text: (v, text) => {
-    const haystack = `${v.request.prompt}\n${v.request.negative_prompt ?? ''}\n${v.tags.map(tagKey).join('\n')}`.normalize('NFC').toLowerCase();
+    // A bare video is found by its embedded prompt and its file name, as main searches it; a clip of ours also by its tags.
+    const parts = isBareView(v) ? [v.provenance?.prompt ?? '', v.fileName] : [v.request.prompt, v.request.negative_prompt ?? '', ...v.tags.map(tagKey)];
+    const haystack = parts.join('\n').normalize('NFC').toLowerCase();
     return words(text).every((w) => haystack.includes(w));
   },
-  model: (v, model) => v.model === model || shortModel(v.model) === model,
-  resolution: (v, r) => v.request.resolution === r,
-  aspect: (v, a) => v.request.aspect_ratio === a,
-  duration: (v, d) => v.request.duration === d,
-  audio: (v, a) => v.request.generate_audio === a,
+  model: (v, model) => modelOf(v) === model || shortModel(modelOf(v) ?? '') === model,
+  resolution: (v, r) => facetsOf(v).resolution === r,
+  aspect: (v, a) => facetsOf(v).aspect === a,
+  duration: (v, d) => facetsOf(v).seconds === d,
+  audio: (v, a) => facetsOf(v).audio === a,
   favorite: (v, f) => v.favorite === f,
   tags: (v, groups) => {
     const has = new Set(v.tags.map(tagKey));

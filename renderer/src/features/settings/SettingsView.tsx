@@ -2,6 +2,7 @@ import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { ApiKeySection } from './ApiKeySection';
 import { CapsSection } from './CapsSection';
+import { LibraryFoldersSection } from './LibraryFoldersSection';
 import { OutputSection } from './OutputSection';
 import { PreferencesSection } from './PreferencesSection';
 import { useSettingsStore } from './settings-store';
@@ -22,6 +23,7 @@ export function SettingsView() {
           <ApiKeySection settings={settings} />
           <CapsSection settings={settings} />
           <OutputSection key={settings.outputDir} settings={settings} />
+          <LibraryFoldersSection key={`folders-${settings.outputDir}`} />
           <PreferencesSection settings={settings} />
         </>
       ) : null}

@@ -2,6 +2,7 @@ import { memo, useState } from 'react';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { useLanguageStore, useT, type MessageKey } from '../../i18n';
+import { CompareJobTakesButton } from '../compare/CompareButtons';
 import { useComposeStore } from '../compose/compose-store';
 import { useQueueStore } from '../queue/queue-store';
 import { perRow, TILE_GAP, type FeedLayout } from './feed-layout';
@@ -32,6 +33,7 @@ export const FeedJob = memo(function FeedJob({ id, layout }: { id: string; layou
   if (!job) return null;
   const r = job.request;
   const takes = Math.max(1, r.sample_count, job.outputs.length);
+  const savedTakes = job.outputs.flatMap((o) => (o.saved && o.videoId ? [o.videoId] : []));
   const portrait = r.aspect_ratio === '9:16';
   const firstLine = r.prompt.split('\n')[0] ?? '';
   const modelKey = MODEL_SHORT[r.model];
@@ -62,6 +64,7 @@ export const FeedJob = memo(function FeedJob({ id, layout }: { id: string; layou
               {t('feed.retry')}
             </button>
           ) : null}
+          <CompareJobTakesButton videoIds={savedTakes} />
           <button
             type="button"
             className="quiet small"

@@ -68,7 +68,7 @@ export function ViewerPane({ wide }: { wide: boolean }) {
         {wide ? null : (
           <button type="button" className="quiet small" onClick={close}>
             <span aria-hidden="true">← </span>
-            {t('viewer.back')}
+            {t('viewer.backToResults')}
           </button>
         )}
         <span className="viewer-bar-title">{t('viewer.title')}</span>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { isPortrait } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useClipMarks, type Marks } from '../../selection/clip-marks';
 import { useT } from '../../i18n';
@@ -36,7 +37,7 @@ export function Viewer({ video, onUseFrame }: ViewerProps) {
   const [frame, setFrame] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [rate, setRate] = useState(0);
-  const [size, setSize] = useState<{ w: number; h: number }>(video.request.aspect_ratio === '9:16' ? { w: 9, h: 16 } : { w: 16, h: 9 });
+  const [size, setSize] = useState<{ w: number; h: number }>(isPortrait(video) ? { w: 9, h: 16 } : { w: 16, h: 9 });
   const marks = useClipMarks((s) => s.marks[video.id] ?? NO_MARKS);
   const { loop, muted, guides } = useViewerPrefs();
 

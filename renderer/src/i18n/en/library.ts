@@ -41,6 +41,7 @@ export const library = {
   'library.noResults.title': 'No videos match',
   'library.noResults.body': 'Nothing matches this search and these filters.',
   'library.details': 'Details',
+  'library.details.none': 'Select a video to see its details and play it.',
   'library.details.prompt': 'Prompt',
   'library.details.negative': 'Negative prompt',
   'library.details.model': 'Model',

@@ -38,7 +38,7 @@ export const studio = {
   'tile.problem.attention': 'Needs you',
   'tile.problem.approval': 'Waiting for your approval (spending cap)',
   'viewer.title': 'Viewer',
-  'viewer.back': 'Results',
+  'viewer.backToResults': 'Results',
   'viewer.close': 'Close the viewer',
   'viewer.resize': 'Viewer width',
   'drafts.label': 'Drafts',

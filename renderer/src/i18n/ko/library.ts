@@ -43,6 +43,7 @@ export const library: Record<keyof typeof en, string> = {
   'library.noResults.title': '일치하는 영상이 없습니다',
   'library.noResults.body': '이 검색어와 필터에 맞는 영상이 없습니다.',
   'library.details': '세부 정보',
+  'library.details.none': '영상을 선택하면 세부 정보를 보고 재생할 수 있습니다.',
   'library.details.prompt': '프롬프트',
   'library.details.negative': '네거티브 프롬프트',
   'library.details.model': '모델',

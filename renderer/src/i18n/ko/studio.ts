@@ -40,7 +40,7 @@ export const studio: Record<keyof typeof en, string> = {
   'tile.problem.attention': '확인 필요',
   'tile.problem.approval': '승인 대기 중(지출 한도)',
   'viewer.title': '뷰어',
-  'viewer.back': '결과',
+  'viewer.backToResults': '결과',
   'viewer.close': '뷰어 닫기',
   'viewer.resize': '뷰어 너비',
   'drafts.label': '초안',
