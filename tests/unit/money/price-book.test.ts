@@ -112,13 +112,13 @@ describe('PriceBook', () => {
     const b = book();
     await b.start();
     // The next refresh is armed once the first has settled.
-    await vi.waitFor(() => expect(clock.pending()).toBe(1));
+    await vi.waitFor(() => expect(clock.pending()).toBe(1), { timeout: 10_000 });
     expect(server.requests).toHaveLength(1);
     clock.advance(PRICE_REFRESH_MS - 1);
     expect(server.requests).toHaveLength(1);
     clock.advance(1);
-    await vi.waitFor(() => expect(server.requests).toHaveLength(2));
-    await vi.waitFor(() => expect(clock.pending()).toBe(1));
+    await vi.waitFor(() => expect(server.requests).toHaveLength(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(clock.pending()).toBe(1), { timeout: 10_000 });
     b.close();
     expect(clock.pending()).toBe(0);
   });

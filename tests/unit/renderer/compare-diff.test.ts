@@ -14,6 +14,24 @@ const take = (id: string, over: { seed?: number; request?: Partial<typeof base.r
 const keys = (diffs: ReturnType<typeof paramDifferences>) => diffs.map((d) => d.map((x) => x.key));
 
 describe('paramDifferences', () => {
+  it('a bare file beside a generated take compares by what its container and embedded provenance say', () => {
+    const { request: _request, provider: _provider, model: _model, taskId: _taskId, requestIds: _ids, ...common } = videoView('bare');
+    const bare: ClipFacts = {
+      video: {
+        ...common,
+        kind: 'bare',
+        container: { format: 'MP4', durationS: 4, width: 1280, height: 720, fps: 24 },
+        provenance: { prompt: base.request.prompt, model: 'veo3.1-quality-official', seed: 9 },
+      },
+    };
+    const diffs = paramDifferences([take('a', { seed: 1, request: { duration: 8 } }), bare]);
+    expect(diffs[1]).toContainEqual({ key: 'model', model: 'veo3.1-quality-official' });
+    expect(diffs[1]).toContainEqual({ key: 'seed', seed: 9 });
+    expect(diffs[1]).toContainEqual({ key: 'length', seconds: 4 });
+    // Settings a bare file cannot know are left out, not shown as differences.
+    expect(keys(diffs)[1]).not.toContain('people');
+  });
+
   it('takes of one job that differ only in seed list the seed alone, under every clip', () => {
     const diffs = paramDifferences([take('a', { seed: 1 }), take('b', { seed: 2 }), take('c', { seed: 3 })]);
     expect(diffs).toEqual([[{ key: 'seed', seed: 1 }], [{ key: 'seed', seed: 2 }], [{ key: 'seed', seed: 3 }]]);

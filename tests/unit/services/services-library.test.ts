@@ -68,7 +68,7 @@ describe('library through the services', () => {
     await h.drive(removedPushed);
 
     h.clock.advance(UNDO_WINDOW_MS);
-    await vi.waitFor(() => expect(h.shell.trashed).toHaveLength(2));
+    await vi.waitFor(() => expect(h.shell.trashed).toHaveLength(2), { timeout: 10_000 });
     // Handed over from their original place, so the OS trash's "Put back" returns them to the output folder.
     expect(h.shell.trashed).toEqual([p.video, p.sidecar]);
     expect(await exists(p.heldVideo)).toBe(false);

@@ -102,7 +102,7 @@ describe('spending through the services', () => {
     prices.reply({ json: rowsShape() });
     h = await createServiceHarness({ key: TEST_KEY, ports: { priceListUrl: prices.url } });
     const s = h;
-    await vi.waitFor(async () => expect((await s.call('cost:prices')).source).toBe('fetched'));
+    await vi.waitFor(async () => expect((await s.call('cost:prices')).source).toBe('fetched'), { timeout: 10_000 });
     expect(await s.call('cost:prices')).toMatchObject({ asOf: '2026-10-02', source: 'fetched', fetchedAt: s.clock.now() });
     expect(await s.call('cost:estimate', { request: { prompt: 'x' } })).toMatchObject({ usd: 0.48, perSecondUsd: 0.06, asOf: '2026-10-02', source: 'fetched' });
     expect(prices.requests).toHaveLength(1);

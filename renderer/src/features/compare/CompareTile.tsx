@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { isPortrait, promptOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useT } from '../../i18n';
 import type { FrameClock } from '../viewer/frame-math';
@@ -50,7 +51,7 @@ export function CompareTile({
   const id = video?.id;
   const known = clock !== undefined && clock !== 'failed' ? clock : undefined;
   // The file's own shape once read; until then, the one asked for.
-  const [aspect, setAspect] = useState(video?.request.aspect_ratio === '9:16' ? 9 / 16 : 16 / 9);
+  const [aspect, setAspect] = useState(video !== undefined && isPortrait(video) ? 9 / 16 : 16 / 9);
 
   useEffect(() => {
     const v = el.current;
@@ -110,7 +111,7 @@ export function CompareTile({
           {state.rejected ? <span className="cmp-verdict rejected">✕ {t('compare.rejected')}</span> : null}
           {state.soloed ? <span className="cmp-verdict solo">{t('compare.soloOn')}</span> : null}
         </div>
-        <ParamList diffs={diffs} prompt={video?.request.prompt ?? ''} />
+        <ParamList diffs={diffs} prompt={video ? (promptOf(video) ?? '') : ''} />
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { isPortrait } from '../../../../shared/ipc/video-view-facts.js';
 import { useT } from '../../i18n';
 import { COMPARE_MAX } from '../../selection/route';
 import { useSelectionStore } from '../../selection/selection-store';
@@ -141,7 +142,7 @@ export function CompareView() {
   }, []);
 
   const held = new Set(holding.split(' '));
-  const aspect = videos[0]?.request.aspect_ratio === '9:16' ? 9 / 16 : 16 / 9;
+  const aspect = videos[0] !== undefined && isPortrait(videos[0]) ? 9 / 16 : 16 / 9;
   const focusedVideo = focusId ? records[focusId] : undefined;
 
   return (

@@ -1,3 +1,4 @@
+import { facetsOf, isBareView, modelOf, promptOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import type { FrameClock } from '../viewer/frame-math';
 import { promptDifferences, type PromptDifference } from './prompt-diff';
@@ -41,25 +42,24 @@ const frameName = (v: VideoView, role: 'first' | 'last'): string | undefined => 
 
 type Single = Exclude<ParamDifference, { key: 'prompt' }>;
 
-/** Each setting as this clip has it, in the order the caption lists them. */
+/** Each setting as this clip has it, in the order the caption lists them; a bare file has only what its container and embedded provenance say. */
 function settingsOf(clip: ClipFacts, fileLengths: boolean): Single[] {
   const { video: v, clock } = clip;
-  const r = v.request;
-  const seconds = fileLengths && clock ? round(clock.frames / clock.fps, LENGTH_STEP_S) : r.duration;
-  const out: Single[] = [
-    { key: 'seed', seed: v.seed ?? r.seed },
-    { key: 'model', model: v.model },
-    { key: 'length', seconds },
-  ];
+  const facets = facetsOf(v);
+  const seconds = fileLengths && clock ? round(clock.frames / clock.fps, LENGTH_STEP_S) : facets.seconds;
+  const model = modelOf(v);
+  const out: Single[] = [{ key: 'seed', seed: isBareView(v) ? v.provenance?.seed : (v.seed ?? v.request.seed) }];
+  if (model !== undefined) out.push({ key: 'model', model });
+  out.push({ key: 'length', seconds });
   if (clock) out.push({ key: 'fps', fps: round(clock.fps, 0.001) });
-  out.push(
-    { key: 'resolution', resolution: r.resolution },
-    { key: 'aspect', aspect: r.aspect_ratio },
-    { key: 'audio', audio: r.generate_audio },
-    { key: 'people', people: r.person_generation },
-    { key: 'negative', negative: r.negative_prompt?.trim() || undefined },
-    { key: 'frames', first: frameName(v, 'first'), last: frameName(v, 'last') },
-  );
+  if (facets.resolution !== undefined) out.push({ key: 'resolution', resolution: facets.resolution });
+  if (facets.aspect !== undefined) out.push({ key: 'aspect', aspect: facets.aspect });
+  out.push({ key: 'audio', audio: facets.audio });
+  if (!isBareView(v)) {
+    const r = v.request;
+    out.push({ key: 'people', people: r.person_generation }, { key: 'negative', negative: r.negative_prompt?.trim() || undefined });
+  }
+  out.push({ key: 'frames', first: frameName(v, 'first'), last: frameName(v, 'last') });
   return out;
 }
 
@@ -82,7 +82,7 @@ export function paramDifferences(clips: readonly ClipFacts[]): ParamDifference[]
       return values.some((v) => !same(v as Single, values[0] as Single));
     }),
   );
-  const prompts = clips.map((c) => c.video.request.prompt);
+  const prompts = clips.map((c) => promptOf(c.video) ?? '');
   const promptsDiffer = prompts.some((p) => p.trim() !== prompts[0]?.trim());
   const promptDiffs = promptsDiffer ? promptDifferences(prompts) : [];
   return settings.map((list, i) => {
