@@ -58,7 +58,7 @@ export function LibraryView() {
           <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
         </div>
         {open ? <SplitHandle body={body} controls="lib-details" /> : null}
-        <DetailsPane />
+        {open ? <DetailsPane /> : null}
       </div>
       <LibraryToast />
     </section>
