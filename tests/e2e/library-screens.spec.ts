@@ -107,6 +107,9 @@ test('library as a media browser: chips, stacked takes, the bulk bar and "+ Filt
         await grid.getByRole('option').nth(0).click();
         await grid.getByRole('option').nth(2).click({ modifiers: ['Control'] });
         await expect(page.locator('.lib-bulk')).toBeVisible();
+        // The bulk bar stays one row beside the viewer (its items share one centre line).
+        const rows = await page.locator('.lib-bulk > *').evaluateAll((els) => new Set(els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2))).size);
+        expect(rows, `bulk bar rows at ${width}×${height} ${language}`).toBe(1);
         await expect.poll(() => page.locator('.viewer video').evaluate((v: HTMLVideoElement) => v.readyState)).toBeGreaterThanOrEqual(2);
         await expect.poll(() => grid.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete))).toBe(true);
         await page.screenshot({ path: `test-results/screenshots/library-browse-${width}x${height}-${theme}-${language}.png` });

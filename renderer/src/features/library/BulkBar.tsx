@@ -24,8 +24,8 @@ function TagAll({ run }: { run(tag: string): void }) {
   useDismiss(open, close, box, opener);
   return (
     <div className="lib-fm">
-      <button ref={opener} type="button" aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
-        # {t('library.bulk.tag')}
+      <button ref={opener} type="button" aria-haspopup="dialog" aria-expanded={open} title={t('library.bulk.tag')} onClick={() => setOpen(!open)}>
+        # <span className="lib-bulk-word">{t('library.bulk.tag')}</span>
       </button>
       {open ? (
         <form
@@ -82,11 +82,14 @@ export function BulkBar() {
 
   return (
     <div className="lib-bulk" role="toolbar" aria-label={t('library.bulk.label')} aria-busy={busy || undefined}>
+      <button type="button" className="quiet lib-bulk-clear" aria-label={t('library.bulk.clear')} title={t('library.bulk.clear')} onClick={() => useSelectionStore.getState().select(primary)}>
+        ×
+      </button>
       <span className="lib-bulk-count" role="status">
         {t('library.bulk.count', { count: ids.length })}
       </span>
-      <button type="button" aria-pressed={allFavorite} disabled={busy} onClick={() => void act(favoriteAll)}>
-        {allFavorite ? `★ ${t('library.action.unfavorite')}` : `☆ ${t('library.bulk.favorite')}`}
+      <button type="button" aria-pressed={allFavorite} disabled={busy} title={allFavorite ? t('library.action.unfavorite') : t('library.bulk.favorite')} onClick={() => void act(favoriteAll)}>
+        {allFavorite ? '★' : '☆'} <span className="lib-bulk-word">{allFavorite ? t('library.action.unfavorite') : t('library.bulk.favorite')}</span>
       </button>
       <TagAll run={(tag) => void act((videos) => tagAll(videos, tag))} />
       {host ? (
@@ -125,9 +128,6 @@ export function BulkBar() {
         onClick={() => void act(trashVideos)}
       >
         <LibIcon name="trash" />
-      </button>
-      <button type="button" className="quiet lib-bulk-clear" aria-label={t('library.bulk.clear')} title={t('library.bulk.clear')} onClick={() => useSelectionStore.getState().select(primary)}>
-        ×
       </button>
       {error ? (
         <span className="form-error lib-bulk-error" role="alert">
