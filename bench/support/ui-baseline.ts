@@ -1,9 +1,8 @@
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 /**
  * The paint baseline: an empty Vite + React page (one <h1>), built in a temp
@@ -59,14 +58,6 @@ export function serveStatic(dir: string): Promise<Served> {
       });
     }),
   );
-}
-
-/** Gzipped bytes of the JS an index.html loads up front (module scripts and modulepreloads). */
-export function initialJsGzip(distDir: string): { files: string[]; bytes: number } {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(distDir, f.replace(/^\.?\//, ''))), { level: 9 }).length, 0);
-  return { files, bytes };
 }
 
 export function removeDir(dir: string): void {

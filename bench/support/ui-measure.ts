@@ -67,11 +67,28 @@ export function searchLatencies(page: Page, texts: string[]): Promise<number[]> 
   return page.evaluate(`(${SEARCH})(${JSON.stringify(texts)})`);
 }
 
-/** Frames painted per second while the grid scrolls by `px` every frame for `ms` (idle when px is 0), and the most DOM nodes seen. */
-const SCROLL = `(ms, px) => new Promise((resolve) => {
-  const el = document.querySelector('.lib-scroll');
+export interface ScrollFigures {
+  fps: number;
+  maxNodes: number;
+  /** The most <video> elements on the page at once. */
+  maxVideos: number;
+  /** The most of them playing at once (not paused, with a frame to show: readyState ≥ 2). */
+  maxPlaying: number;
+}
+
+/**
+ * Frames painted per second while the scroll box scrolls by `px` every frame
+ * for `ms` (idle when px is 0), with the most DOM nodes, <video> elements and
+ * playing videos seen on the way. Videos are counted every frame (a live
+ * collection, cheap); nodes every tenth (a full query is not).
+ */
+const SCROLL = `(selector, ms, px) => new Promise((resolve) => {
+  const el = document.querySelector(selector);
+  const videos = document.getElementsByTagName('video');
   let frames = 0;
   let maxNodes = document.querySelectorAll('*').length;
+  let maxVideos = 0;
+  let maxPlaying = 0;
   const start = performance.now();
   const tick = (now) => {
     frames += 1;
@@ -79,12 +96,16 @@ const SCROLL = `(ms, px) => new Promise((resolve) => {
       el.scrollTop = el.scrollTop + px >= el.scrollHeight - el.clientHeight ? 0 : el.scrollTop + px;
       if (frames % 10 === 0) maxNodes = Math.max(maxNodes, document.querySelectorAll('*').length);
     }
+    let playing = 0;
+    for (const v of videos) if (!v.paused && v.readyState >= 2) playing += 1;
+    maxVideos = Math.max(maxVideos, videos.length);
+    maxPlaying = Math.max(maxPlaying, playing);
     if (now - start < ms) requestAnimationFrame(tick);
-    else resolve({ fps: (frames * 1000) / (now - start), maxNodes });
+    else resolve({ fps: (frames * 1000) / (now - start), maxNodes, maxVideos, maxPlaying });
   };
   requestAnimationFrame(tick);
 })`;
 
-export function scrollFps(page: Page, ms: number, px: number): Promise<{ fps: number; maxNodes: number }> {
-  return page.evaluate(`(${SCROLL})(${ms}, ${px})`);
+export function scrollFps(page: Page, ms: number, px: number, selector = '.lib-scroll'): Promise<ScrollFigures> {
+  return page.evaluate(`(${SCROLL})(${JSON.stringify(selector)}, ${ms}, ${px})`);
 }

@@ -13,6 +13,7 @@ import { resumeCommand } from './commands/resume.js';
 import { spendCommand } from './commands/spend.js';
 import { stopCommand, retryCommand } from './commands/job-actions.js';
 import { demoServerCommand } from './commands/demo-server.js';
+import { EXPORT_HELP, exportCommand } from './commands/export.js';
 import { readEnvironment, type CliEnvironment } from './environment.js';
 import { GENERATE_OPTIONS_HELP } from './generate-flags.js';
 import { EXIT } from './exit-codes.js';
@@ -27,7 +28,7 @@ ${BATCH_HELP}  keyframe jobs [--json]                  list jobs, newest first
   keyframe stop <job-id>                  stop tracking a job (APIMart has no cancel)
   keyframe retry <job-id>                 run a finished job again as a new job
   keyframe library [--search TEXT] [--dir DIR] [--json]
-  keyframe balance [--demo] [--json]
+${EXPORT_HELP}  keyframe balance [--demo] [--json]
   keyframe spend [--month YYYY-MM] [--json]
                                           what was spent: today, the month, all time, per day and per job
   keyframe budget [--daily USD] [--monthly USD] [--clear] [--json]
@@ -57,6 +58,7 @@ const COMMANDS: Record<string, Command> = {
   spend: spendCommand,
   budget: budgetCommand,
   'demo-server': demoServerCommand,
+  export: exportCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo, env: CliEnvironment = readEnvironment()): Promise<number> {

@@ -13,14 +13,14 @@ export function estimateLine(p: BudgetPreview): string {
   return `Estimate: ${usd(e.usd)} = ${rate(e.perSecondUsd)} × ${e.seconds} s × ${videos} (prices of ${e.asOf}, ${e.source === 'bundled' ? 'bundled with Keyframe' : 'fetched from APIMart'})`;
 }
 
-/** The cap check, one line per span, and the balance when known. */
-export function checkLines(p: BudgetPreview): string[] {
+/** The cap check, one line per span, and the balance when known; `what` is what is being checked ("this job", "this batch"). */
+export function checkLines(p: Pick<BudgetPreview, 'check' | 'balance'>, what = 'this job'): string[] {
   const c = p.check;
   const span = (label: string, spent: number, cap: number | undefined, which: 'daily' | 'monthly') => {
     const after = spent + c.estimateUsd;
     if (cap === undefined) return `${label}: ${usd(spent)} spent; no ${which} cap`;
     const verdict = c.exceeded.includes(which) ? 'over the cap' : 'within the cap';
-    return `${label}: ${usd(spent)} spent; with this job ${usd(after)} of the ${usd(cap)} ${which} cap (${verdict})`;
+    return `${label}: ${usd(spent)} spent; with ${what} ${usd(after)} of the ${usd(cap)} ${which} cap (${verdict})`;
   };
   const lines = [span('Today', c.spentTodayUsd, c.dailyCapUsd, 'daily'), span('This month', c.spentMonthUsd, c.monthlyCapUsd, 'monthly')];
   if (p.balance) lines.push(`Balance: ${p.balance.unlimited ? 'unlimited' : usd(p.balance.remainUsd ?? 0)}`);

@@ -6,7 +6,7 @@ import type { Logger } from '../core/ports.js';
 import { mediaResponse } from '../services/media-response.js';
 import type { AppServices } from '../services/types.js';
 import { tokenMatches } from './auth.js';
-import type { MediaKind } from '../../shared/ipc/views.js';
+import { MEDIA_KINDS, type MediaKind } from '../../shared/ipc/views.js';
 
 /**
  * `/media/video/<id>` and `/media/frame/<id>`: the browser host's counterpart
@@ -18,7 +18,7 @@ import type { MediaKind } from '../../shared/ipc/views.js';
  * file, so a link with `download` saves it under its own name.
  */
 
-const MEDIA_PATH = /^\/media\/(video|frame|poster)\/([A-Za-z0-9_-]{1,128})$/;
+const MEDIA_PATH = new RegExp(`^/media/(${MEDIA_KINDS.join('|')})/([A-Za-z0-9_-]{1,128})$`);
 
 export const mediaPath = (kind: MediaKind, id: string, mediaToken: string): string =>
   `/media/${kind}/${encodeURIComponent(id)}?t=${mediaToken}`;

@@ -72,6 +72,7 @@ export function createApi(ipc: IpcRendererLike): Api {
     batch: ops('batch'),
     history: ops('history'),
     spend: ops('spend'),
+    sequence: { ...ops('sequence'), ...events('sequence') },
     queue: events('queue'),
     batches: events('batches'),
   } satisfies Api;

@@ -21,6 +21,8 @@ import { readLibraryFolders } from './library-folders.js';
 import { startLibraryWatch, type LibraryWatchOptions, type StartedWatch } from './library-watch.js';
 import { resolveMedia } from './media.js';
 import { noticeText, startupNotices, wireServiceEvents } from './service-events.js';
+import { sequenceHandlers } from './sequence.handlers.js';
+import { SequenceExports } from './sequence-exports.js';
 import { settingsHandlers } from './settings.handlers.js';
 import { TrashBin } from './trash-bin.js';
 import { spendHandlers } from './spend.handlers.js';
@@ -94,6 +96,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     const posters = new PosterStore(ports.dataDir);
     await posters.load();
     const trash = new TrashBin({ shell: ports.shell, clock, logger });
+    const exports = new SequenceExports({ clock, logger, appVersion: ports.appVersion, mediaUrl: (id) => ports.mediaUrl('clip', id) });
     const ctx: ServiceContext = {
       ports,
       engine,
@@ -106,6 +109,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       settings: () => ports.settings.get(),
       prices,
       money,
+      exports,
     };
     // Subscribed before the queue starts, so the first steps of resumed jobs are seen too.
     const events = wireServiceEvents(ctx);
@@ -140,6 +144,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
       batch: batchHandlers(ctx),
       history: historyHandlers(ctx),
       spend: spendHandlers(ctx),
+      sequence: sequenceHandlers(ctx),
     };
     const opened = engine;
     let closing: Promise<void> | undefined;
@@ -155,6 +160,8 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
           await watching?.close();
           events.close();
           prices.close();
+          // Running exports stop and their partial files go: an export is redone, never resumed.
+          await exports.close();
           // The queue first: it aborts demo requests in flight before the demo server goes.
           await opened.queue.close();
           // Clips still inside their undo window go to the trash for good: the window closes with the app.

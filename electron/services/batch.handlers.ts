@@ -6,6 +6,7 @@ import { looksLikeUrl } from '../core/batch/batch-cells.js';
 import { planBatch, planProblems, summarize, type BatchPlan } from '../core/batch/batch-plan.js';
 import { readBatchSource } from '../core/batch/batch-source.js';
 import { expandSweep } from '../core/batch/sweep.js';
+import type { BudgetCheckView } from '../../shared/ipc/views.js';
 import type { ServiceContext } from './context.js';
 import { missingKey } from './failures.js';
 import { resolveFrames } from './jobs.handlers.js';
@@ -31,7 +32,10 @@ export function batchHandlers(ctx: ServiceContext): Handlers['batch'] {
   };
 
   return {
-    plan: ({ source, defaults }) => plan(source, defaults),
+    async plan({ source, defaults }) {
+      const planned = await plan(source, defaults);
+      return { ...planned, budget: await budgetCheck(ctx, planned.total.usd) };
+    },
     async queue({ source, defaults, name }) {
       const planned = await plan(source, defaults);
       if (!planned.ok) {
@@ -63,6 +67,18 @@ export function batchHandlers(ctx: ServiceContext): Handlers['batch'] {
     list: async () => batches.list().map(toBatchView),
     pause: async ({ id }) => toBatchView(await batches.setPaused(id, true)),
     resume: async ({ id }) => toBatchView(await batches.setPaused(id, false)),
+  };
+}
+
+/** The batch's total against the caps and the balance, for the provider its jobs would go to. */
+async function budgetCheck(ctx: ServiceContext, totalUsd: number): Promise<BudgetCheckView> {
+  const provider = ctx.settings().demoMode ? 'demo' : 'apimart';
+  const { check, balance, verdict } = await ctx.money.previewAmount(totalUsd, provider);
+  return {
+    provider,
+    ...check,
+    ...(balance !== undefined && !balance.unlimited && balance.remainUsd !== undefined ? { balanceUsd: balance.remainUsd } : {}),
+    verdict: verdict.kind,
   };
 }
 

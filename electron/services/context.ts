@@ -7,6 +7,7 @@ import type { Clock, Logger } from '../core/ports.js';
 import type { FrameStore } from './frame-store.js';
 import type { PosterStore } from './poster-store.js';
 import type { KeyRing } from './key-ring.js';
+import type { SequenceExports } from './sequence-exports.js';
 import type { TrashBin } from './trash-bin.js';
 import type { ServicePorts } from './types.js';
 
@@ -27,6 +28,8 @@ export interface ServiceContext {
   prices: PriceBook;
   /** The engine's estimates, ledger, caps and balance (the services always open the engine with them). */
   money: Money;
+  /** Sequence exports planned or running. */
+  exports: SequenceExports;
   /** The library folders' watchers, once started (absent when the services run without watching). */
   libraryWatch?: LibraryWatch;
 }

@@ -121,6 +121,7 @@ export async function resolveMedia(ctx: ServiceContext, kind: string, id: string
       const poster = await ctx.posters.find(id);
       return poster && { path: poster.path, size: poster.size, mime: poster.mime };
     }
+    if (kind === 'clip') return await ctx.exports.clipFile(id);
     if (kind !== 'video') return undefined;
     const entry = ctx.engine.library.get(id);
     if (!entry) return undefined;

@@ -3,6 +3,7 @@ import { errorMessage, type ErrorMessage } from '../../shared/error-messages.js'
 import type { Job, JobState } from '../../shared/domain/job.js';
 import type { EventChannel } from '../../shared/ipc/channels.js';
 import type { Notice } from '../../shared/ipc/views.js';
+import type { ExportProgressView } from '../../shared/ipc/sequence-views.js';
 import type { RecoveryReport } from '../core/jobs/job-queue.js';
 import type { RefreshReport } from '../core/library/library-index.js';
 import type { ServiceContext } from './context.js';
@@ -66,6 +67,14 @@ export function wireServiceEvents(ctx: ServiceContext): ServiceEvents {
       }),
     ),
   );
+  // Each export's latest progress per window; a result or an error is never coalesced away (it is the latest).
+  const exportProgress = coalescer.channel<ExportProgressView, unknown>(
+    'sequence:exportProgress',
+    latestByKey(
+      (p) => p.exportId,
+      (batch) => batch,
+    ),
+  );
   const notices = coalescer.channel('app:notice', fifo<Notice>(50, () => ctx.logger.log('warn', 'notice dropped: too many waiting')));
 
   const offs = [
@@ -73,6 +82,7 @@ export function wireServiceEvents(ctx: ServiceContext): ServiceEvents {
     queue.onQueue((s) => queueChanged(toQueueView(s))),
     library.on('changed', libraryChanged),
     ctx.engine.batches.onChange(batchesUpdated),
+    ctx.exports.onProgress(exportProgress),
   ];
 
   return {

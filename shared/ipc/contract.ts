@@ -5,9 +5,19 @@ import { LineageFrameSchema } from '../domain/shot.js';
 import { SweepSchema } from '../domain/sweep.js';
 import { schemaMessage } from '../issue-message.js';
 import {
+  ExportDoneViewSchema,
+  ExportPlanViewSchema,
+  ExportProgressViewSchema,
+  SequenceSaveSchema,
+  SequenceSummaryViewSchema,
+  SequenceViewSchema,
+  sequenceInputs,
+} from './sequence-views.js';
+import {
   BalanceViewSchema,
   BatchProblemSchema,
   BatchTotalSchema,
+  BudgetCheckViewSchema,
   BatchViewSchema,
   CostEstimateSchema,
   FrameViewSchema,
@@ -105,6 +115,8 @@ export const BatchPlanViewSchema = z.object({
   jobs: z.number().int(),
   videos: z.number().int(),
   total: BatchTotalSchema,
+  /** The total against the caps and the balance (absent only where no ledger is open). */
+  budget: BudgetCheckViewSchema.optional(),
   ok: z.boolean(),
 });
 
@@ -203,6 +215,25 @@ export const contract = {
     pause: op(z.strictObject({ id }), BatchViewSchema),
     resume: op(z.strictObject({ id }), BatchViewSchema),
   },
+  sequence: {
+    /** The sequences in the output folder (`<name>.keyframe-sequence.json`), by name. */
+    list: op(none, z.object({ items: z.array(SequenceSummaryViewSchema) })),
+    get: op(sequenceInputs.name, SequenceViewSchema),
+    /** Creates (no revision) or replaces (the revision read) a sequence; fields other tools wrote are kept. */
+    save: op(SequenceSaveSchema, SequenceViewSchema),
+    /** Moves the sequence file to the trash (its clips stay). */
+    delete: op(sequenceInputs.delete, ok),
+    /** Opens the clips and decides: joined as is in main (`copy`), or re-encoded by the page (`reencode`). */
+    plan: op(sequenceInputs.name, ExportPlanViewSchema),
+    /** Starts a planned `copy` export; progress and the result come as `sequence:exportProgress` events. */
+    export: op(sequenceInputs.export, z.object({ exportId: z.string(), fileName: z.string() })),
+    /** Stops an export in progress (either kind); nothing is left behind. */
+    cancel: op(sequenceInputs.cancel, ok),
+    /** A piece of a `reencode` export the page made, written at `position`. */
+    writeChunk: op(sequenceInputs.writeChunk, z.object({ bytes: z.number().int() })),
+    /** Checks the page's finished file, puts it beside the clips and writes its record. */
+    finish: op(sequenceInputs.finish, ExportDoneViewSchema),
+  },
   history: {
     /** Prompts sent, newest first, searched by words of the prompt. */
     list: op(
@@ -221,6 +252,8 @@ export const events = {
   jobs: { updated: z.array(JobViewSchema) },
   library: { changed: z.strictObject({ added: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()) }) },
   queue: { changed: QueueStateViewSchema },
+  /** Exports in progress: each one's latest progress, and its result or error at the end. */
+  sequence: { exportProgress: z.array(ExportProgressViewSchema) },
   /** Batches whose record or one of whose jobs changed. */
   batches: { updated: z.array(BatchViewSchema) },
   app: {

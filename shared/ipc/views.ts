@@ -14,7 +14,8 @@ import { BatchRefSchema, LineageSchema } from '../domain/shot.js';
  */
 
 /** What the media protocol / host media route can serve, always by opaque id. */
-export const MEDIA_KINDS = ['video', 'frame', 'poster'] as const;
+/** `clip`: a clip of a sequence being exported, by `<exportId>_<index>` (the page re-encodes from it). */
+export const MEDIA_KINDS = ['video', 'frame', 'poster', 'clip'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 export const JobOutputViewSchema = z.object({
@@ -169,6 +170,23 @@ export const BatchTotalSchema = z.object({
   usd: z.number().nonnegative(),
   isEstimate: z.literal(true),
 });
+
+/** A total checked against the spending caps and the balance, before anything is queued (the rules the queue applies per job). */
+export const BudgetCheckViewSchema = z.object({
+  provider: ProviderSchema,
+  estimateUsd: z.number().nonnegative(),
+  spentTodayUsd: z.number().nonnegative(),
+  spentMonthUsd: z.number().nonnegative(),
+  dailyCapUsd: z.number().nonnegative().optional(),
+  monthlyCapUsd: z.number().nonnegative().optional(),
+  /** The caps the total would pass; empty: it fits. */
+  exceeded: z.array(z.enum(['daily', 'monthly'])),
+  /** The balance APIMart last reported, when known and limited. */
+  balanceUsd: z.number().optional(),
+  /** send: fits; hold: some jobs would wait for approval at a cap; refuse: the balance is below the total. */
+  verdict: z.enum(['send', 'hold', 'refuse']),
+});
+export type BudgetCheckView = z.infer<typeof BudgetCheckViewSchema>;
 
 /** One entry of the prompt history: the prompt with its settings, when it was last sent and how often. */
 export const HistoryEntryViewSchema = z.object({

@@ -49,6 +49,9 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('.lib-scroll').getByRole('option').first().click();
     await expect(page.locator('.lib-details video')).toBeVisible();
     expect(await violations(page), 'library').toEqual([]);
+    await page.locator('.lib-details').getByRole('tab', { name: 'Lineage' }).click();
+    await expect(page.locator('.lib-details .lineage')).toBeVisible();
+    expect(await violations(page), 'the Lineage tab').toEqual([]);
 
     // The browser's own parts: chips and a hint in the search field, stacked takes, the bulk bar, "+ Filter".
     await page.getByLabel('Search prompts and tags').pressSequentially('fav:no colr:red ');

@@ -67,6 +67,8 @@ test('a pasted batch with one bad row shows that row’s error and queues nothin
   for (const row of [1, 2, 3]) await expect(planRow(dialog, row)).toHaveAttribute('data-state', 'ok');
   await expect(dialog.getByTestId('batch-totals')).toHaveText(/^3 jobs3 videos≈ \$\d+\.\d{2,3}$/);
   await expect(planRow(dialog, 3)).toContainText('≈ $');
+  // The total against the caps and the balance, from main's ledger (no cap is set here).
+  await expect(dialog.getByTestId('batch-budget')).toHaveText('No spending cap is set.');
   await dialog.getByLabel('Batch name (optional)').fill('storyboard');
   await expect(queue).toBeEnabled();
   await queue.click();

@@ -14,6 +14,8 @@ const HOST_MAIN = join(REPO, 'dist', 'electron', 'host', 'main.js');
 
 export interface HostProcess {
   url: string;
+  /** The host's process id (its memory is read from /proc by the benchmarks). */
+  pid: number;
   origin: string;
   dataDir: string;
   outDir: string;
@@ -28,7 +30,7 @@ export interface HostProcessOptions {
   demoBaseUrl?: string;
   args?: string[];
   /** Fills the folders before the host starts (e.g. a library written as if used for years). */
-  prepare?: (dirs: { dataDir: string; outDir: string }) => void;
+  prepare?: (dirs: { dataDir: string; outDir: string }) => void | Promise<void>;
   /** How long the host may take to print its address (a large library takes longer to index). */
   startupTimeoutMs?: number;
   /** The system locale the host starts under (default en_US.UTF-8); a first run takes its language from it. */
@@ -41,7 +43,7 @@ export async function startHostProcess(opts: HostProcessOptions = {}): Promise<H
   const outDir = join(root, 'out');
   mkdirSync(dataDir, { recursive: true });
   if (opts.key) writeFileSync(join(dataDir, 'apimart-key.txt'), `${opts.key}\n`, { mode: 0o600 });
-  opts.prepare?.({ dataDir, outDir });
+  await opts.prepare?.({ dataDir, outDir });
   // Only what the host needs: a stray APIMART_API_KEY or KEYFRAME_* from the developer's shell must not leak in.
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
@@ -70,6 +72,7 @@ export async function startHostProcess(opts: HostProcessOptions = {}): Promise<H
   });
   return {
     url,
+    pid: child.pid ?? -1,
     origin: new URL(url).origin,
     dataDir,
     outDir,

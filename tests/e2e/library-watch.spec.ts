@@ -39,7 +39,7 @@ function report(name: string, ms: number): void {
 }
 
 test('a copied video and sidecar appear, a deleted one disappears, a clip without a sidecar shows what its file says', async ({ page }) => {
-  host = await startHostProcess({ prepare: ({ outDir }) => mkdirSync(outDir, { recursive: true }) });
+  host = await startHostProcess({ prepare: ({ outDir }) => void mkdirSync(outDir, { recursive: true }) });
   const out = host.outDir;
   // Made elsewhere (a colleague's folder), on the same disk.
   const staging = join(dirname(out), 'from-a-colleague');
@@ -75,7 +75,7 @@ test('a copied video and sidecar appear, a deleted one disappears, a clip withou
 
 test('a video the CLI generates into the output folder while the host runs appears', async ({ page }) => {
   test.setTimeout(90_000);
-  host = await startHostProcess({ prepare: ({ outDir }) => mkdirSync(outDir, { recursive: true }) });
+  host = await startHostProcess({ prepare: ({ outDir }) => void mkdirSync(outDir, { recursive: true }) });
   const out = host.outDir;
   await page.goto(host.url);
   await openLibrary(page);

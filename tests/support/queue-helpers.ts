@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { expect } from 'vitest';
 import type { Job } from '../../shared/domain/job.js';
 import { AppFailure, type AppError } from '../../shared/errors.js';
 import { demoFixtures } from '../../electron/core/demo/fixtures.js';
+import { writeMp4Provenance } from '../../electron/core/library/mp4-provenance.js';
 import { TEST_KEY, type Harness } from './engine-harness.js';
 
 /** Helpers shared by the queue fault/recovery tests (tests/unit/jobs/queue-*.test.ts). */
@@ -23,21 +25,44 @@ export async function fixtureVideos(): Promise<Map<string, number>> {
 }
 
 /**
+ * Sizes and hashes of every video the fake may serve, as the job saves it: with
+ * its provenance (prompt, model, seed, task id, version) written into the MP4.
+ */
+export async function labelledFixtureVideos(job: Job): Promise<Map<string, number>> {
+  const dir = await mkdtemp(join(tmpdir(), 'kf-labelled-'));
+  try {
+    const out = new Map<string, number>();
+    for (const [i, f] of demoFixtures().entries()) {
+      const path = join(dir, `${i}.mp4`);
+      await copyFile(f.video, path);
+      const provenance = { prompt: job.request.prompt, model: job.request.model, seed: job.request.seed, taskId: job.taskId ?? '', appVersion: job.appVersion };
+      await writeMp4Provenance(path, provenance);
+      const bytes = await readFile(path);
+      out.set(sha256(bytes), bytes.length);
+    }
+    return out;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * The job is done and every output is a real MP4 identical to a served fixture
- * (same size, same hash), its sidecar records the file's actual sha256 and size,
- * and no `.part` is left in the output folder.
+ * with the job's provenance written into it (same size, same hash: no media
+ * byte changed), its sidecar records the file's actual sha256 and size, and no
+ * `.part` is left in the output folder.
  */
 export async function expectSavedVideos(h: Harness, id: string): Promise<Job> {
   const job = h.job(id);
   expect(job.state, JSON.stringify(job.error)).toBe('done');
   expect(job.outputs.length).toBeGreaterThan(0);
-  const fixtures = await fixtureVideos();
+  const fixtures = await labelledFixtureVideos(job);
   for (const output of job.outputs) {
     expect(output.saved).toBe(true);
     const bytes = await readFile(join(job.outputDir, output.fileName));
     expect(bytes.toString('latin1', 4, 8)).toBe('ftyp');
     const hash = sha256(bytes);
-    expect(fixtures.get(hash), 'the saved file is byte-identical to a served fixture').toBe(bytes.length);
+    expect(fixtures.get(hash), 'the saved file is a served fixture, byte for byte, with the job’s provenance written in').toBe(bytes.length);
     const sidecar = JSON.parse(await readFile(join(job.outputDir, output.sidecarName ?? 'missing'), 'utf8')) as { sha256: string; bytes: number; jobId: string };
     expect(sidecar).toMatchObject({ sha256: hash, bytes: bytes.length, jobId: id });
   }

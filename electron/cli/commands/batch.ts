@@ -9,10 +9,13 @@ import { checkLocalFrames } from '../../core/batch/batch-frames.js';
 import { planBatch, planProblems, type BatchPlan } from '../../core/batch/batch-plan.js';
 import { readBatchSource, type BatchSourceKind } from '../../core/batch/batch-source.js';
 import { DEFAULT_NAME_TEMPLATE, validateTemplate } from '../../core/library/file-naming.js';
+import type { BudgetPreview } from '../../core/money/money.js';
 import type { CliEnvironment } from '../environment.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { flagGiven, flagText, GENERATE_OPTIONS, REQUEST_OPTIONS, type FlagValues } from '../generate-flags.js';
 import { describeAppError, fail, interruption, type CliIo } from '../io.js';
+import { checkLines } from '../money-text.js';
+import { openMoneyView } from '../money-view.js';
 import { jsonReporter } from '../reporter.js';
 import { openRuntime } from '../runtime.js';
 import { waitForJobs } from '../wait-for-jobs.js';
@@ -58,7 +61,7 @@ export async function batchCommand(argv: string[], env: CliEnvironment, io: CliI
     for (const p of planProblems(plan)) fail(io, `${p.row === undefined ? basename(args.file) : `row ${p.row}`}: ${p.field ? `${p.field}: ` : ''}${p.message}`);
     return EXIT.usage;
   }
-  if (args.dryRun) return printPlan(plan, io, args.json);
+  if (args.dryRun) return printPlan(plan, await budgetOf(plan, args, env), io, args.json);
   if (!args.demo && !env.apiKey) {
     fail(io, 'no API key: set APIMART_API_KEY, or try the built-in demo provider with --demo (no key, no charge)');
     return EXIT.auth;
@@ -136,7 +139,16 @@ const frameIn = (dir: string) => (text: string) => (looksLikeUrl(text) ? { kind:
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 
-function printPlan(plan: BatchPlan<GenerationRequest>, io: CliIo, json: boolean): number {
+/** The batch's total against the caps and the balance (the queue checks each job again when it is sent). */
+async function budgetOf(plan: BatchPlan<GenerationRequest>, args: BatchArgs, env: CliEnvironment): Promise<BatchBudget> {
+  const provider = args.demo ? 'demo' : 'apimart';
+  const money = await openMoneyView(env);
+  return { provider, ...(await money.previewAmount(plan.total.usd, provider)) };
+}
+
+type BatchBudget = Omit<BudgetPreview, 'estimate'> & { provider: 'demo' | 'apimart' };
+
+function printPlan(plan: BatchPlan<GenerationRequest>, budget: BatchBudget, io: CliIo, json: boolean): number {
   for (const r of plan.rows) {
     const e = r.estimate;
     if (json) {
@@ -147,12 +159,32 @@ function printPlan(plan: BatchPlan<GenerationRequest>, io: CliIo, json: boolean)
     }
   }
   const t = plan.total;
+  const c = budget.check;
+  const fits = budget.verdict.kind === 'send';
   if (json) {
     io.stdout.write(`${JSON.stringify({ event: 'total', jobs: plan.jobs, videos: plan.videos, usd: t.usd, isEstimate: true })}\n`);
+    io.stdout.write(
+      `${JSON.stringify({
+        event: 'budget',
+        provider: budget.provider,
+        verdict: budget.verdict.kind,
+        spentTodayUsd: c.spentTodayUsd,
+        spentMonthUsd: c.spentMonthUsd,
+        ...(c.dailyCapUsd === undefined ? {} : { dailyCapUsd: c.dailyCapUsd }),
+        ...(c.monthlyCapUsd === undefined ? {} : { monthlyCapUsd: c.monthlyCapUsd }),
+        exceeded: c.exceeded,
+      })}\n`,
+    );
   } else {
-    io.stdout.write(`${plan.jobs} job(s), ${plan.videos} video(s); total ≈ ${usd(t.usd)}. Dry run: nothing was sent.\n`);
+    io.stdout.write(`${plan.jobs} job(s), ${plan.videos} video(s); total ≈ ${usd(t.usd)}.\n`);
+    if (budget.provider === 'demo') io.stdout.write('Demo provider: nothing is charged, and no cap applies.\n');
+    else for (const line of checkLines(budget, 'this batch')) io.stdout.write(`${line}\n`);
+    if (budget.verdict.kind === 'hold') io.stdout.write('Jobs past a cap would wait for your approval (keyframe jobs approve ID), or raise the cap with keyframe budget.\n');
+    if (budget.verdict.kind === 'refuse') fail(io, budget.verdict.error.message);
+    io.stdout.write('Dry run: nothing was sent.\n');
   }
-  return EXIT.ok;
+  // As `generate --dry-run`: 4 when a cap or the balance would stop it.
+  return fits ? EXIT.ok : EXIT.payment;
 }
 
 async function queueAndWait(plan: BatchPlan<GenerationRequest>, args: BatchArgs, env: CliEnvironment, io: CliIo): Promise<number> {

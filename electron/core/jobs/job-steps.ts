@@ -239,6 +239,13 @@ async function download(job: Job, ctx: StepContext): Promise<void> {
         clock: ctx.clock,
         stallTimeoutMs: ctx.stallTimeoutMs,
         signal: ctx.signal,
+        provenance: {
+          prompt: current.request.prompt,
+          model: current.request.model,
+          seed: current.request.seed,
+          taskId: current.taskId ?? '',
+          appVersion: current.appVersion,
+        },
         onProgress: (bytesDone, bytesTotal) => {
           void ctx.dispatch({ type: 'download_progress', index: output.index, bytesDone, ...(bytesTotal !== undefined ? { bytesTotal } : {}) }, false);
         },

@@ -34,6 +34,7 @@ import {
   type OpenPartFile,
   type PartFile,
 } from './part-files.js';
+import { writeMp4Provenance, type Mp4Provenance } from './mp4-provenance.js';
 import { getFollowingRedirects } from './redirects.js';
 import { StallGuard } from './stall-guard.js';
 import { verifyMp4 } from './verify-mp4.js';
@@ -72,6 +73,8 @@ export interface DownloadOptions {
   threadHashMinBytes?: number;
   /** Default: node's fs open. The seam through which tests hand in writers that store less than asked. */
   openFile?: OpenPartFile;
+  /** Written into the video's own metadata once it is verified, before it gets its final name. */
+  provenance?: Mp4Provenance;
 }
 
 export interface DownloadResult {
@@ -104,8 +107,9 @@ export async function downloadToFile(opts: DownloadOptions): Promise<DownloadRes
     // Stopped after the last byte arrived: still a stop. The part stays for later.
     if (guard.cancelled) throw cancelledFailure();
     guard.dispose();
-    const onDisk = await expectPartOnDisk(part, result);
-    await verifyPart(opts, part, onDisk.bytes);
+    const received = await expectPartOnDisk(part, result);
+    await verifyPart(opts, part, received.bytes);
+    const onDisk = opts.provenance ? await labelPart(part, opts.provenance, received) : received;
     await moveIntoPlace(part, opts.dest);
     return { ...onDisk, resumed: result.resumed };
   } finally {
@@ -283,6 +287,24 @@ async function moveIntoPlace(part: string, dest: string): Promise<void> {
     await fsyncDir(dirname(dest));
   } catch (err) {
     if (err instanceof AppFailure || errnoCode(err) === undefined) throw err;
+    throw writeFailure(err);
+  }
+}
+
+/**
+ * Writes the provenance into the verified part and measures it again: the
+ * length and hash returned (and recorded in the sidecar) are those of the
+ * final file, not of the bytes received. A part the writer cannot label stays
+ * as it is (a good video, unlabelled). A crash after the label and before the
+ * rename leaves a part longer than the host's file: the next attempt's Range
+ * request is answered 416 and the download starts over, as for any part that
+ * does not match.
+ */
+async function labelPart(part: string, provenance: Mp4Provenance, received: { bytes: number; sha256: string }): Promise<{ bytes: number; sha256: string }> {
+  try {
+    const outcome = await writeMp4Provenance(part, provenance);
+    return outcome.written ? await measureFile(part) : received;
+  } catch (err) {
     throw writeFailure(err);
   }
 }

@@ -121,12 +121,20 @@ export class Money implements BudgetGate {
   }
 
   /** What submitting `request` would meet now, without queueing or counting anything. */
-  preview(request: CostRequest, provider: Job['provider']): Promise<BudgetPreview> {
+  async preview(request: CostRequest, provider: Job['provider']): Promise<BudgetPreview> {
     const estimate = this.estimate(request);
-    if (provider !== 'apimart') return Promise.resolve({ estimate, check: checkCaps({ estimateUsd: estimate.usd, spentTodayUsd: 0, spentMonthUsd: 0, caps: {} }), verdict: SEND });
+    return { estimate, ...(await this.previewAmount(estimate.usd, provider)) };
+  }
+
+  /**
+   * What sending `estimateUsd` more would meet now (a batch's total): the caps against today's and this
+   * month's spending, and the balance. Nothing is queued or counted; the demo provider meets no cap.
+   */
+  previewAmount(estimateUsd: number, provider: Job['provider']): Promise<Omit<BudgetPreview, 'estimate'>> {
+    if (provider !== 'apimart') return Promise.resolve({ check: checkCaps({ estimateUsd, spentTodayUsd: 0, spentMonthUsd: 0, caps: {} }), verdict: SEND });
     return this.serial(async () => {
       await this.open();
-      return { estimate, ...(await this.decide(estimate.usd, undefined, false)) };
+      return this.decide(estimateUsd, undefined, false);
     });
   }
 

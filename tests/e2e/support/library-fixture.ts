@@ -1,11 +1,11 @@
 import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { SIDECAR_SCHEMA, type VideoSidecar } from '../../../shared/domain/video.js';
 
 /**
  * A generated library: N sidecars (valid VideoSidecarSchema) in an output
- * folder, every video a hardlink of one tiny demo fixture, so 10,000 entries
- * cost ~10,000 small JSON files and no video bytes. Prompts are made from
+ * folder, every video (and poster) a hardlink of one tiny demo fixture, so
+ * 10,000 entries cost ~10,000 small JSON files and no video bytes. Prompts are made from
  * word lists; one rare word appears in exactly `rareCount` of them, so a test
  * knows what a search for it must return.
  */
@@ -39,20 +39,40 @@ export interface FixtureOptions {
   edit?: (i: number, sidecar: VideoSidecar) => VideoSidecar;
 }
 
+/** ext4 refuses a 65,001st hard link to one file (EMLINK): a fresh copy takes over well before. */
+const LINKS_PER_COPY = 60_000;
+
+/** Hard links of one file, each new copy of it made as the last one fills up. */
+function linker(original: string, copyPrefix: string): (to: string) => void {
+  let links = 0;
+  let source = '';
+  return (to) => {
+    if (links % LINKS_PER_COPY === 0) {
+      source = `${copyPrefix}${links / LINKS_PER_COPY}${extname(original)}`;
+      copyFileSync(original, source);
+    }
+    linkSync(source, to);
+    links += 1;
+  };
+}
+
 export function writeLibrary(outDir: string, opts: FixtureOptions): LibraryFixture {
   const rareWord = opts.rareWord ?? 'zephyrine';
   const rareCount = opts.rareCount ?? 7;
   mkdirSync(outDir, { recursive: true });
-  const source = join(outDir, '.fixture.mp4');
-  copyFileSync(opts.video ?? FIXTURE_MP4, source);
-  if (opts.postersIn) mkdirSync(opts.postersIn, { recursive: true });
+  const linkVideo = linker(opts.video ?? FIXTURE_MP4, join(outDir, '.fixture-'));
+  let linkPoster: ((to: string) => void) | undefined;
+  if (opts.postersIn) {
+    mkdirSync(opts.postersIn, { recursive: true });
+    linkPoster = linker(FIXTURE_POSTER, join(opts.postersIn, '.fixture-'));
+  }
   const base = Date.UTC(2025, 0, 1);
   const rareEvery = Math.floor(opts.count / rareCount);
   for (let i = 0; i < opts.count; i++) {
     const n = String(i).padStart(5, '0');
     const id = `lib${n}-0`;
     const file = `clip-${n}.mp4`;
-    linkSync(source, join(outDir, file));
+    linkVideo(join(outDir, file));
     let prompt = `${SUBJECTS[i % SUBJECTS.length]} ${ACTIONS[Math.floor(i / 10) % ACTIONS.length]}, ${STYLES[Math.floor(i / 80) % STYLES.length]}, take ${i}`;
     if (i % rareEvery === 3 && Math.floor(i / rareEvery) < rareCount) prompt += ` with a ${rareWord} glow`;
     const createdAt = base + i * 60_000;
@@ -88,7 +108,7 @@ export function writeLibrary(outDir: string, opts: FixtureOptions): LibraryFixtu
     };
     const sidecar = opts.edit ? opts.edit(i, written) : written;
     writeFileSync(join(outDir, `clip-${n}.keyframe.json`), JSON.stringify(sidecar));
-    if (opts.postersIn) copyFileSync(FIXTURE_POSTER, join(opts.postersIn, `${sidecar.id}.jpg`));
+    linkPoster?.(join(opts.postersIn ?? '', `${sidecar.id}.jpg`));
   }
   return { count: opts.count, rareWord, rareCount };
 }

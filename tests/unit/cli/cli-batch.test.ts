@@ -64,8 +64,24 @@ describe('keyframe batch', () => {
 
     const json = await run(['batch', csv, '--dry-run', '--json']);
     const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toEqual({ event: 'total', jobs: 3, videos: 3, usd: 0.896, isEstimate: true });
+    expect(lines.at(-2)).toEqual({ event: 'total', jobs: 3, videos: 3, usd: 0.896, isEstimate: true });
+    expect(lines.at(-1)).toEqual({ event: 'budget', provider: 'apimart', verdict: 'send', spentTodayUsd: 0, spentMonthUsd: 0, exceeded: [] });
     expect(fake.stats.apiRequests).toEqual([]);
+  });
+
+  it('--dry-run checks the total against the caps: past the daily cap it says so and exits 4, sending nothing', async () => {
+    const csv = await write('shots.csv', GOOD.replace('start.png', ''));
+    expect((await run(['budget', '--daily', '0.5'])).code).toBe(0);
+    const r = await run(['batch', csv, '--dry-run']);
+    expect(r.code, r.stderr).toBe(4);
+    expect(r.stdout).toContain('Today: $0.00 spent; with this batch $0.90 of the $0.50 daily cap (over the cap)');
+    expect(r.stdout).toContain('would wait for your approval');
+    expect(r.stdout).toContain('Dry run: nothing was sent.');
+    expect(fake.stats.apiRequests).toEqual([]);
+
+    const demo = await run(['batch', csv, '--dry-run', '--demo']);
+    expect(demo.code, demo.stderr).toBe(0);
+    expect(demo.stdout).toContain('Demo provider: nothing is charged, and no cap applies.');
   });
 
   it('a bad row exits 2 with one line naming the row and the field, and nothing is sent', async () => {

@@ -107,6 +107,23 @@ describe('browser host: media', () => {
     expect(past.headers['content-range']).toBe('bytes */5000');
   });
 
+  it('serves the clips of a sequence being exported (the page re-encodes from them) by their clip id', async () => {
+    const { host, bytes } = await hostWithVideo();
+    const url = host.mediaUrl('clip', `exp${'a'.repeat(24)}_0`);
+    expect(url).toMatch(/^\/media\/clip\/expa{24}_0\?t=/);
+    // hostWithVideo registered only a video: the clip id reaches the services, which know no such clip.
+    expect((await rawGet(host.port, url)).status).toBe(404);
+    const dir = tempDir();
+    const path = join(dir, 'take.mp4');
+    writeFileSync(path, bytes);
+    const services = stubServices();
+    services.media.set(`clip/exp${'a'.repeat(24)}_0`, { path, size: bytes.length, mime: 'video/mp4' });
+    const withClip = await startTestHost({ services });
+    const res = await rawGet(withClip.port, withClip.mediaUrl('clip', `exp${'a'.repeat(24)}_0`), { Range: 'bytes=0-9' });
+    expect(res.status).toBe(206);
+    expect(res.body.equals(bytes.subarray(0, 10))).toBe(true);
+  });
+
   it('accepts the IPC token too', async () => {
     const { host } = await hostWithVideo();
     expect((await rawGet(host.port, `/media/video/job1-0?t=${host.token}`, { Range: 'bytes=0-0' })).status).toBe(206);

@@ -12,6 +12,7 @@ import {
   hugeString,
   notBoolean,
   notNumber,
+  notObject,
   notObjectOrMissing,
   notString,
   scalarOrObject,
@@ -93,6 +94,29 @@ const badKey = fc.oneof(
   fc.constantFrom('short', '', '        ', 'has space inside key', 'ключ-не-ascii-123', 'tab\tinside-key', 'x'.repeat(513), 'newline\nkey12345'),
   missing,
 );
+
+/** A sequence name becomes a file name in the output folder: no folder, no dot or space at its ends, nothing Windows refuses. */
+const badSequenceName = fc.oneof(
+  notString,
+  hugeString,
+  fc.constantFrom('', ' lead', 'trail ', '.hidden', 'dot.', 'a/b', 'a\\b', 'a:b', 'what?', 'star*', 'pipe|', 'quote"', 'tab\tname', 'x'.repeat(121), ...TRAVERSAL.filter((t) => /[/\\:<>]|\p{Cc}/u.test(t))),
+  missing,
+);
+const badRevision = fc.oneof(notString, hugeString, fc.constantFrom('', 'B'.repeat(64), 'b'.repeat(63), 'b'.repeat(65), 'g'.repeat(64), ...TRAVERSAL), missing);
+const badExportId = fc.oneof(notString, hugeString, fc.constantFrom('', `exp${'c'.repeat(23)}`, `exp${'C'.repeat(24)}`, `job${'c'.repeat(24)}`, `exp${'c'.repeat(24)}_0`, ...TRAVERSAL), missing);
+const badExportFile = fc.oneof(notString, hugeString, fc.constantFrom('', 'cut.mov', '.cut.mp4', 'a/cut.mp4', '..\\cut.mp4', 'cut', 'c:ut.mp4', 'cut.mp4\n', `${'x'.repeat(200)}.mp4`, ...TRAVERSAL));
+/** A clip path: relative, inside the sequence's folder. */
+const badClipFile = fc.oneof(notString, hugeString, fc.constantFrom('', '../a.mp4', 'x/../../a.mp4', '/etc/passwd', 'C:/v/a.mp4', 'sub\\a.mp4', './a.mp4', 'a//b.mp4', 'a\u0000.mp4', 'x'.repeat(4097)), missing);
+const badSeconds = fc.oneof(notNumber, fc.constantFrom(-0.001, -1, 86_401, 1e308, Number.NaN));
+const sequenceClip: Mutation[] = [
+  { path: ['clips'], bad: fc.oneof(scalarOrObject, missing, fc.constant(Array.from({ length: 501 }, () => ({ file: 'a.mp4' })))) },
+  { path: ['clips', '0'], bad: notObject },
+  { path: ['clips', '0', 'file'], bad: badClipFile },
+  { path: ['clips', '0', 'in'], bad: fc.oneof(badSeconds, fc.constant(3)) },
+  { path: ['clips', '0', 'out'], bad: fc.oneof(badSeconds, fc.constant(0.25)) },
+  { path: ['clips', '0', 'title'], bad: fc.oneof(notString, fc.constant('x'.repeat(201))) },
+  { path: ['clips', '0', 'ref'], bad: badInt(0, 499) },
+];
 
 export const MUTATIONS: Record<Channel, Mutation[]> = {
   'jobs:submit': [
@@ -176,12 +200,40 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
     { path: ['limit'], bad: fc.oneof(badInt(1, 200), missing) },
     { path: ['offset'], bad: badInt(0, 2000) },
   ],
+  'sequence:list': [],
+  'sequence:get': [{ path: ['name'], bad: badSequenceName }],
+  'sequence:save': [
+    { path: ['name'], bad: badSequenceName },
+    { path: ['revision'], bad: badRevision.filter((v) => v !== undefined) },
+    { path: ['title'], bad: fc.oneof(notString, fc.constant('x'.repeat(201))) },
+    ...sequenceClip,
+  ],
+  'sequence:delete': [
+    { path: ['name'], bad: badSequenceName },
+    { path: ['revision'], bad: badRevision },
+  ],
+  'sequence:plan': [{ path: ['name'], bad: badSequenceName }],
+  'sequence:export': [
+    { path: ['exportId'], bad: badExportId },
+    { path: ['fileName'], bad: badExportFile },
+  ],
+  'sequence:cancel': [{ path: ['exportId'], bad: badExportId }],
+  'sequence:writeChunk': [
+    { path: ['exportId'], bad: badExportId },
+    { path: ['position'], bad: fc.oneof(badInt(0, 8 * 1024 ** 3), missing) },
+    { path: ['dataBase64'], bad: fc.oneof(badBase64, fc.constant('')) },
+  ],
+  'sequence:finish': [
+    { path: ['exportId'], bad: badExportId },
+    { path: ['fileName'], bad: badExportFile },
+  ],
 };
 
 /** Objects inside each payload where an unknown key is also injected (the root always). */
 export const EXTRA_KEY_PATHS: Partial<Record<Channel, readonly (readonly string[])[]>> = {
   'jobs:submit': [['request'], ['request', 'first_frame_image'], ['request', 'last_frame_image'], ['lineage']],
   'cost:estimate': [['request']],
+  'sequence:save': [['clips', '0']],
   'batch:plan': [['source'], ['defaults']],
   'batch:queue': [['source'], ['defaults']],
 };

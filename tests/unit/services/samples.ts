@@ -11,6 +11,8 @@ import type { OutputOf } from './service-harness.js';
 type InputOf<C extends Channel> = C extends `${infer D}:${infer O}` ? (D extends Domain ? (O extends OpName<D> ? OpInput<D, O> : never) : never) : never;
 
 export const FRAME_ID = 'a'.repeat(64);
+export const REVISION = 'b'.repeat(64);
+export const EXPORT_ID = `exp${'c'.repeat(24)}`;
 
 const request = { prompt: 'a paper boat', duration: 6 as const, seed: 7, first_frame_image: { kind: 'frame' as const, frameId: FRAME_ID }, last_frame_image: { kind: 'url' as const, url: 'https://example.com/last.png' } };
 
@@ -67,6 +69,23 @@ export const VALID_INPUTS = {
   'batch:pause': { id: 'batch-1' },
   'batch:resume': { id: 'batch-1' },
   'history:list': { search: 'boat', limit: 20, offset: 0 },
+  'sequence:list': {},
+  'sequence:get': { name: 'Harbour scene' },
+  'sequence:save': {
+    name: 'Harbour scene',
+    revision: REVISION,
+    title: 'Harbour',
+    clips: [
+      { ref: 0, file: 'takes/boat.mp4', in: 0.5, out: 2.25, title: 'boat' },
+      { file: 'gull.mp4' },
+    ],
+  },
+  'sequence:delete': { name: 'Harbour scene', revision: REVISION },
+  'sequence:plan': { name: 'Harbour scene' },
+  'sequence:export': { exportId: EXPORT_ID, fileName: 'Harbour scene.mp4' },
+  'sequence:cancel': { exportId: EXPORT_ID },
+  'sequence:writeChunk': { exportId: EXPORT_ID, position: 1024, dataBase64: 'AAAAIGZ0eXBpc29t' },
+  'sequence:finish': { exportId: EXPORT_ID, fileName: 'cut.mp4' },
 } satisfies { [C in Channel]: InputOf<C> };
 
 const fullRequest = {
@@ -138,6 +157,13 @@ const held: JobView = {
 };
 const balance = { remainUsd: 10, usedUsd: 1, unlimited: false, demo: false };
 
+const sequence = {
+  name: 'Harbour scene',
+  revision: REVISION,
+  title: 'Harbour',
+  clips: [{ ref: 0, file: 'takes/boat.mp4', in: 0.5, out: 2.25, title: 'boat', videoId: 'job-1-0' }],
+};
+
 export const VALID_OUTPUTS = {
   'jobs:submit': job,
   'jobs:list': [job],
@@ -189,4 +215,20 @@ export const VALID_OUTPUTS = {
   'batch:pause': { ...batch, state: 'paused' },
   'batch:resume': batch,
   'history:list': { total: 1, items: [{ request: fullRequest, lastUsedAt: 1, uses: 2 }] },
+  'sequence:list': { items: [{ name: 'Harbour scene', title: 'Harbour', clips: 2, modifiedAt: 1, damaged: false }] },
+  'sequence:get': sequence,
+  'sequence:save': sequence,
+  'sequence:delete': { ok: true },
+  'sequence:plan': {
+    exportId: EXPORT_ID,
+    method: 'reencode',
+    durationS: 3.75,
+    reasons: [{ key: 'sequence.reencode.size', params: { index: 2 }, message: 'Clip 2 has another picture size than clip 1.' }],
+    clips: [{ file: 'takes/boat.mp4', in: 0.5, out: 2.25, mediaUrl: `keyframe-media://clip/${EXPORT_ID}_0` }],
+    target: { width: 1280, height: 720, frameRate: 24, sampleRate: 48000, channels: 2 },
+  },
+  'sequence:export': { exportId: EXPORT_ID, fileName: 'Harbour scene.mp4' },
+  'sequence:cancel': { ok: true },
+  'sequence:writeChunk': { bytes: 1036 },
+  'sequence:finish': { fileName: 'cut.mp4', sidecarName: 'cut.keyframe-export.json', method: 'reencode', bytes: 1036, durationS: 3.75 },
 } satisfies { [C in Channel]: OutputOf<C> };

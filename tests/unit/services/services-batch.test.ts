@@ -56,6 +56,22 @@ describe('batches through the services', () => {
     expect((await callError(s, 'batch:pause', { id: 'nope' })).code).toBe('not_found');
   });
 
+  it('the dry run checks the total against the caps: within them, past the daily cap, and in the demo (no cap)', async () => {
+    h = await createServiceHarness({ key: TEST_KEY, settings: { dailyCapUsd: 0.5, monthlyCapUsd: 10 } });
+    const s = h;
+    const defaults = { duration: 4 };
+    const one = await s.call('batch:plan', { source: { kind: 'text', text: 'a paper boat\n' }, defaults });
+    expect(one.budget).toMatchObject({ provider: 'apimart', estimateUsd: 0.256, spentTodayUsd: 0, dailyCapUsd: 0.5, monthlyCapUsd: 10, exceeded: [], verdict: 'send' });
+
+    const three = await s.call('batch:plan', { source: { kind: 'text', text: 'a paper boat\na crane\na kite\n' }, defaults });
+    expect(three.budget).toMatchObject({ estimateUsd: 0.768, exceeded: ['daily'], verdict: 'hold' });
+    expect(s.fake.stats.submits).toBe(0);
+
+    await s.call('settings:update', { demoMode: true });
+    const demo = await s.call('batch:plan', { source: { kind: 'text', text: 'a paper boat\na crane\na kite\n' }, defaults });
+    expect(demo.budget).toMatchObject({ provider: 'demo', exceeded: [], verdict: 'send' });
+  });
+
   it('a job submitted with lineage: the library’s lineage op names parent and child', async () => {
     h = await createServiceHarness({ key: TEST_KEY });
     const s = h;

@@ -5,6 +5,7 @@ import { useBatchDialogStore } from './batch-dialog-store';
 import { PlanTableView } from './PlanTableView';
 import { formatUsd, planTable } from './plan-table';
 import { batchProblemText, fieldWord, localProblemText } from './problem-text';
+import { budgetLine } from './budget-text';
 
 /** The dry run: how many jobs and videos, the total, what is wrong (by row and field), and every row. */
 export function PlanView() {
@@ -13,6 +14,7 @@ export function PlanView() {
   const localProblem = useBatchDialogStore((s) => s.localProblem);
   const planError = useBatchDialogStore((s) => s.planError);
   const table = useMemo(() => (plan ? planTable(plan.view, plan.input.source) : undefined), [plan]);
+  const budget = plan?.view.budget ? budgetLine(t, plan.view.budget) : undefined;
 
   return (
     <section className="batch-plan" aria-labelledby="batch-plan-title">
@@ -38,6 +40,11 @@ export function PlanView() {
         <p className="empty batch-plan-idle">{t('batch.plan.idle')}</p>
       ) : (
         <>
+          {budget ? (
+            <p className={`batch-budget batch-budget-${budget.tone}`} data-testid="batch-budget">
+              {budget.text}
+            </p>
+          ) : null}
           {table.badRows.length > 0 ? (
             <p className="batch-bad-rows" role="alert">
               {t(table.badRows.length === 1 ? 'batch.plan.badRows.one' : 'batch.plan.badRows.many', {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../i18n';
+import { frameNoteText } from '../library/lineage-text';
 import { aspectDiffers, ratioLabel } from './aspect';
 import { useComposeStore } from './compose-store';
 import type { ComposeFrame, FrameRole } from './draft';
@@ -12,6 +13,7 @@ export function FrameCard({ role, roleName, frame, onBrowse, onClose }: { role: 
   // Unset is the provider's default, pad.
   const resizeMode = useComposeStore((s) => s.resize_mode ?? 'pad');
   const clearFrame = useComposeStore((s) => s.clearFrame);
+  const lineage = useComposeStore((s) => (role === 'first' ? s.lineage : undefined));
   const [natural, setNatural] = useState<{ w: number; h: number } | undefined>();
   const [broken, setBroken] = useState(false);
   const src = frameSrc(frame);
@@ -50,6 +52,11 @@ export function FrameCard({ role, roleName, frame, onBrowse, onClose }: { role: 
           <p className="frame-warn" role="status">
             {t('compose.frame.aspectWarn', { ratio: ratioLabel(w, h), aspect })}{' '}
             {t(resizeMode === 'pad' ? 'compose.resize.padHint' : 'compose.resize.cropHint')}
+          </p>
+        ) : null}
+        {lineage ? (
+          <p className="frame-lineage" data-lineage-parent={lineage.parentId}>
+            {frameNoteText(t, lineage.frame)}
           </p>
         ) : null}
       </div>

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
+import { IpcLineageSchema } from '../../../../shared/ipc/contract.js';
 import type { FrameView, JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
 import { useQueueStore } from '../queue/queue-store';
 import { DRAFT_FIELDS, everyDraftField, pickDraft, randomSeed, type ComposeFrame, type Draft, type FrameRole } from './draft';
+import { submitInput, withLineageRule, type DraftLineage } from './draft-lineage';
 import { closeTab, openTab, reuseInto, switchTab, undoLast, withLive, type DraftTab, type DraftUndo, type TabsChange } from './draft-tabs';
 import { loadDraftTabs, saveDraftTabs } from './draft-tabs-storage';
 import { rememberPrompt } from './prompt-history';
@@ -15,8 +17,9 @@ import { DEFAULT_DRAFT, draftFromRequest, validate, type FieldIssues, type IpcRe
  * state of its submission. The active tab's draft is the store's flat fields;
  * the other tabs wait in `tabs`. Other features use these entry points:
  *   useComposeStore.getState().setFrame('first' | 'last', frameView)   (into the current draft)
- *   useComposeStore.getState().openWithFrame('first' | 'last', frameView)   (a new tab: "Continue from this frame")
- *   useComposeStore.getState().loadRequest(job.request)   (a new tab, unless the current one is blank)
+ *   useComposeStore.getState().openWithFrame('first' | 'last', frameView)   (a new tab: the current settings and a frame)
+ *   useComposeStore.getState().openDraft(draft)   (a new tab: "Continue from this frame" builds a draft with its lineage)
+ *   useComposeStore.getState().loadRequest(job.request, job.lineage)   (a new tab, unless the current one is blank)
  */
 
 export type FrameStatus = { busy: boolean; problem?: FrameProblem | { kind: 'import'; error: CallError } };
@@ -28,7 +31,7 @@ interface ComposeState extends Draft {
   /** The reason main gave for refusing the last submit. */
   error: CallError | undefined;
   /** Main held a submit back: the same job was queued `seconds` ago. The page asks before sending this request again. */
-  duplicate: { seconds: number; request: IpcRequest } | undefined;
+  duplicate: { seconds: number; request: IpcRequest; lineage?: DraftLineage } | undefined;
   lastJobId: string | undefined;
   frameStatus: Record<FrameRole, FrameStatus>;
   /** How many frames of a loaded request could not be reused (a local file outside the frame store). */
@@ -54,7 +57,8 @@ interface ComposeState extends Draft {
   clearFrame(role: FrameRole): void;
   dismissFrameProblem(role: FrameRole): void;
   swapFrames(): void;
-  loadRequest(request: JobView['request']): void;
+  /** `lineage`: the job or video continued a library clip; the reused draft does too while it keeps that first frame. */
+  loadRequest(request: JobView['request'], lineage?: JobView['lineage']): void;
   /** Field issues of the current draft (the shared schema's messages). */
   errors(): FieldIssues;
   /** Resolves to false when nothing was queued. */
@@ -82,7 +86,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
   droppedFrames: 0,
 
   // Any edit retires the last outcome: an old error or "Queued" no longer describes the form.
-  update: (patch) => set({ ...patch, error: undefined, lastJobId: undefined, droppedFrames: 0 }),
+  update: (patch) => set({ ...withLineageRule(get(), patch), error: undefined, lastJobId: undefined, droppedFrames: 0 }),
   rollSeed: () => get().update({ seedMode: 'fixed', seed: randomSeed() }),
 
   setFrame: (role, frame) => putFrame(role, fromFrameView(frame)),
@@ -113,9 +117,11 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
     get().update({ first: last, last: first });
   },
 
-  loadRequest(request) {
+  loadRequest(request, lineage) {
     const { draft, droppedFrames } = draftFromRequest(request);
-    applyTabs(reuseInto(tabsOf(get()), pickDraft(get()), draft));
+    // A lineage read back from a sidecar anyone may edit is kept only if main would take it in a submit.
+    const kept = draft.first ? IpcLineageSchema.safeParse(lineage) : undefined;
+    applyTabs(reuseInto(tabsOf(get()), pickDraft(get()), kept?.success ? { ...draft, lineage: kept.data } : draft));
     set({ droppedFrames });
   },
 
@@ -140,7 +146,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
       set({ lastJobId: undefined });
       return false;
     }
-    return send(result.request, false);
+    return send(result.request, get().lineage, false);
   },
 
   async confirmDuplicate() {
@@ -148,7 +154,7 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
     if (!held || get().submitting) return false;
     set({ duplicate: undefined });
     // The request main held back, not the draft: what the person was asked about is what is sent.
-    return send(held.request, true);
+    return send(held.request, held.lineage, true);
   },
 
   cancelDuplicate: () => set({ duplicate: undefined }),
@@ -156,9 +162,9 @@ export const useComposeStore = create<ComposeState>()((set, get) => ({
 
 const tabsOf = (s: ComposeState) => ({ tabs: s.tabs, active: s.activeTab, undo: s.draftUndo });
 
-/** A new tab keeps the current settings (model, length, aspect…) and starts with an empty prompt and no frames. */
+/** A new tab keeps the current settings (model, length, aspect…) and starts with an empty prompt, no frames and no lineage. */
 function newDraftLike(s: ComposeState): Draft {
-  const { first: _first, last: _last, ...rest } = pickDraft(s);
+  const { first: _first, last: _last, lineage: _lineage, ...rest } = pickDraft(s);
   return { ...rest, prompt: '', negative_prompt: '' };
 }
 
@@ -179,10 +185,10 @@ function applyTabs(change: TabsChange | undefined): boolean {
   return true;
 }
 
-async function send(request: IpcRequest, confirmDuplicate: boolean): Promise<boolean> {
+async function send(request: IpcRequest, lineage: DraftLineage | undefined, confirmDuplicate: boolean): Promise<boolean> {
   useComposeStore.setState({ submitting: true, error: undefined, lastJobId: undefined });
   try {
-    const job = await api.jobs.submit(confirmDuplicate ? { request, confirmDuplicate } : { request });
+    const job = await api.jobs.submit(submitInput(request, lineage, confirmDuplicate));
     rememberPrompt(request.prompt);
     useQueueStore.getState().apply([job]);
     // A fixed seed stays; a random one is re-drawn by the provider on every job.
@@ -191,7 +197,7 @@ async function send(request: IpcRequest, confirmDuplicate: boolean): Promise<boo
   } catch (err) {
     const error = toAppError(err);
     if (error.code === 'duplicate_submit') {
-      useComposeStore.setState({ submitting: false, duplicate: { seconds: secondsOf(error.params?.seconds), request } });
+      useComposeStore.setState({ submitting: false, duplicate: { seconds: secondsOf(error.params?.seconds), request, ...(lineage ? { lineage } : {}) } });
     } else {
       useComposeStore.setState({ submitting: false, error });
     }

@@ -11,13 +11,15 @@ import {
   SAMPLE_COUNT_MAX,
   SEED_MAX,
 } from '../../../../shared/domain/generation.js';
+import { IpcLineageSchema } from '../../../../shared/ipc/contract.js';
 
 /**
  * What the person is composing, exactly as the form holds it (persisted by
  * draft-storage.ts). Each setting keeps the request's own name and value
  * schema, so compose → request is nearly the identity (request.ts); the form's
  * own additions are the seed mode (a typed seed is kept while "random" is
- * chosen) and the frames with what the page knows of them.
+ * chosen), the frames with what the page knows of them, and the lineage of a
+ * continuation (sent beside the request, never in it: see draft-lineage.ts).
  */
 
 const frameId = z.string().regex(/^[a-f0-9]{64}$/);
@@ -55,6 +57,8 @@ export const DraftSchema = z.object({
   enhance_prompt: z.literal(true).optional(),
   first: ComposeFrameSchema.optional(),
   last: ComposeFrameSchema.optional(),
+  /** The library video this draft continues, and the frame its first frame was grabbed at. */
+  lineage: IpcLineageSchema.optional(),
 });
 export type Draft = z.infer<typeof DraftSchema>;
 

@@ -7,6 +7,7 @@ import { CompareTakesButton } from '../compare/CompareButtons';
 import { reveal, startDrag, toggleFavorite } from './actions';
 import { reuseSettings } from './bridges';
 import { copyText } from './clipboard';
+import { continueFromLast } from './continue-from-frame';
 import { downloadHref, inBrowserHost } from './files-out';
 import { LibIcon } from './icons';
 import { trashVideo } from './trash-flow';
@@ -36,6 +37,14 @@ export function DetailsActions({ video, status, setStatus }: { video: VideoView;
             {t('library.action.reuse')}
           </button>
         ) : null}
+        <button
+          type="button"
+          title={t('lineage.continueLastHint')}
+          disabled={video.videoMissing}
+          onClick={async () => report(await continueFromLast(video), t('lineage.continued'))}
+        >
+          {t('lineage.continueLast')}
+        </button>
         {keyframe ? (
           <button
             type="button"

@@ -4,10 +4,15 @@ import type { BareVideoView, KeyframeVideoView, VideoView } from '../../../../sh
 import { useLanguageStore, useT } from '../../i18n';
 import { errorText } from '../../error-text';
 import { useSelectedVideo } from '../../selection/selected-video';
+import type { FrameClock } from '../viewer/frame-math';
 import { Viewer } from '../viewer/Viewer';
 import { frameToCompose } from './actions';
+import { continueFromPicture } from './continue-from-frame';
 import { DetailsActions } from './DetailsActions';
+import { DetailsTabs } from './DetailsTabs';
 import { useLibraryStore } from './library-store';
+import { LineagePanel } from './LineagePanel';
+import { takeText } from './lineage-text';
 import { TagEditor } from './TagEditor';
 
 function bytes(n: number): string {
@@ -63,26 +68,43 @@ export function DetailsPane() {
     if (result === 'not-wired') setStatus({ kind: 'error', text: t('library.action.notWired') });
     else setStatus(result ? { kind: 'error', text: errorText(t, result) } : { kind: 'ok', text: t('library.action.frameDone') });
   };
+  const continueHere = async (parent: VideoView, picture: HTMLVideoElement, clock: FrameClock | undefined) => {
+    const err = await continueFromPicture(parent, picture, clock);
+    setStatus(err ? { kind: 'error', text: errorText(t, err) } : { kind: 'ok', text: t('lineage.continued') });
+  };
   return (
     <aside id="lib-details" className="lib-details" aria-label={t('library.details')} data-video-id={video.id}>
-      <Viewer key={video.id} video={video} onUseFrame={(role, picture, frame) => void useFrame(role, picture, frame)} />
+      <Viewer
+        key={video.id}
+        video={video}
+        onUseFrame={(role, picture, frame) => void useFrame(role, picture, frame)}
+        // A continuation carries its parent's prompt and settings on: a bare video has none to carry.
+        onContinue={(picture, clock) => void continueHere(video, picture, clock)}
+      />
       <DetailsActions video={video} status={status} setStatus={setStatus} />
       <div className="lib-record">
         <TakesLine video={video} />
-        {video.kind === 'bare' ? (
-          <BareDetails video={video} t={t} lang={lang} />
-        ) : (
-          <>
-            <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
-            <Details video={video} t={t} lang={lang} onOff={onOff} r={video.request} />
-          </>
-        )}
+        <DetailsTabs
+          panels={{
+            details:
+              video.kind === 'bare' ? (
+                <BareDetails video={video} t={t} lang={lang} />
+              ) : (
+                <>
+                  <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
+                  <Details video={video} t={t} lang={lang} onOff={onOff} r={video.request} />
+                </>
+              ),
+            lineage: <LineagePanel video={video} />,
+          }}
+        />
       </div>
     </aside>
   );
 }
 
 function Details({ video, t, lang, onOff, r }: { video: KeyframeVideoView; t: ReturnType<typeof useT>; lang: string; onOff(b: boolean): string; r: KeyframeVideoView['request'] }) {
+  const take = takeText(t, video);
   const frames = video.frames.map((f) => `${t(`library.details.frame.${f.role}`)}: ${f.name ?? f.sourceUrl ?? '—'}`).join(' · ');
   return (
     <dl className="lib-meta">
@@ -90,6 +112,7 @@ function Details({ video, t, lang, onOff, r }: { video: KeyframeVideoView; t: Re
         <span className="lib-prompt">{r.prompt}</span>
       </Row>
       {r.negative_prompt ? <Row label={t('library.details.negative')}>{r.negative_prompt}</Row> : null}
+      {take ? <Row label={t('lineage.details.take')}>{take}</Row> : null}
       <Row label={t('library.details.model')}>{video.model}</Row>
       <Row label={t('library.details.duration')}>{t('library.seconds', { n: r.duration })}</Row>
       <Row label={t('library.details.aspect')}>{r.aspect_ratio}</Row>

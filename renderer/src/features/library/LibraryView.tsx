@@ -15,6 +15,7 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { SearchHint } from './SearchHint';
 import { onSelectionKey } from './selection-keys';
 import { SplitHandle } from './SplitHandle';
+import { StoryboardStrip } from '../storyboard/StoryboardStrip';
 import './library.css';
 
 /**
@@ -31,7 +32,12 @@ export function LibraryView() {
   const split = useLibraryPrefs((s) => s.split);
   const body = useRef<HTMLDivElement>(null);
 
-  useEffect(() => void useLibraryStore.getState().load(), []);
+  // The store is loaded by sync (at every connection and every change): a load here would drop the
+  // reply of the one on its way when the view opens at start-up, and the grid would wait for a second.
+  // Only a failed load is retried when the view opens again.
+  useEffect(() => {
+    if (useLibraryStore.getState().error) void useLibraryStore.getState().load();
+  }, []);
 
   const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
@@ -60,6 +66,7 @@ export function LibraryView() {
         {open ? <SplitHandle body={body} controls="lib-details" /> : null}
         {open ? <DetailsPane /> : null}
       </div>
+      <StoryboardStrip />
       <LibraryToast />
     </section>
   );

@@ -3,7 +3,7 @@ import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
 import { giveFrame } from './bridges';
 import { useLibraryStore } from './library-store';
-import { grabFrame } from './media-grab';
+import { grabFrame, settled } from './media-grab';
 
 /** What the details pane and the keyboard shortcuts do to a video. Each resolves to the error or undefined. */
 
@@ -24,20 +24,6 @@ export const setTags = (v: VideoView, tags: string[]) => attempt(async () => use
 export const reveal = (v: VideoView) => attempt(async () => void (await api.library.reveal({ id: v.id })));
 
 export const startDrag = (v: VideoView) => attempt(async () => void (await api.library.startDrag({ id: v.id })));
-
-/** Waits for a seek in flight to land, so the picture grabbed is the frame the viewer says it shows. */
-function settled(el: HTMLVideoElement): Promise<void> {
-  if (!el.seeking && el.readyState >= 2) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      el.removeEventListener('seeked', done);
-      el.removeEventListener('loadeddata', done);
-      resolve();
-    };
-    el.addEventListener('seeked', done);
-    el.addEventListener('loadeddata', done);
-  });
-}
 
 /**
  * Grabs the frame the viewer shows (PNG, full size), imports it and hands it to compose as the next

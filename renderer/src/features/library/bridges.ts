@@ -12,7 +12,7 @@ export function go(view: View): void {
 export function reuseSettings(video: VideoView): boolean {
   // A bare video has no request: nothing to reuse.
   if (video.kind === 'bare') return false;
-  useComposeStore.getState().loadRequest(video.request);
+  useComposeStore.getState().loadRequest(video.request, video.lineage);
   go('studio');
   return true;
 }

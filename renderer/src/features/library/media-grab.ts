@@ -100,11 +100,33 @@ export async function seekExactly(v: HTMLVideoElement, time: number): Promise<vo
   if (v.readyState < 2) await once(v, 'loadeddata', 15_000);
 }
 
-/** Loads a detached <video> and seeks it to `at` seconds, but not past its middle ('end' = the last frame). Caller clears src afterwards. */
+/** Loads a detached <video> and seeks it to `at` seconds ('end' = the last frame). Caller clears src afterwards. */
 export async function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
   const v = await openDetached(src);
+  // A poster's moment: never past the middle, so a short clip still shows what it is about.
   await seekExactly(v, at === 'end' ? Math.max(0, v.duration - 0.05) : Math.min(at, Math.max(0, v.duration / 2)));
   return v;
+}
+
+/** Loads a detached <video> and seeks it to exactly `seconds` (within the clip). Caller clears src afterwards. */
+export async function seekDetachedExact(src: string, seconds: number): Promise<HTMLVideoElement> {
+  const v = await openDetached(src);
+  await seekExactly(v, Math.min(Math.max(0, seconds), v.duration));
+  return v;
+}
+
+/** Waits for a seek in flight to land, so the picture grabbed is the frame the viewer says it shows. */
+export function settled(el: HTMLVideoElement): Promise<void> {
+  if (!el.seeking && el.readyState >= 2) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      el.removeEventListener('seeked', done);
+      el.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    el.addEventListener('seeked', done);
+    el.addEventListener('loadeddata', done);
+  });
 }
 
 export function release(v: HTMLVideoElement): void {

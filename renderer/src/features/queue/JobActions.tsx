@@ -71,7 +71,7 @@ export function JobActions({ job }: { job: JobView }) {
         className="quiet"
         onClick={() => {
           // A new draft tab (or a blank one filled): what was being written stays.
-          useComposeStore.getState().loadRequest(job.request);
+          useComposeStore.getState().loadRequest(job.request, job.lineage);
           useNavigationStore.getState().go('studio');
         }}
       >

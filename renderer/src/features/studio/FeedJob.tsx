@@ -69,7 +69,7 @@ export const FeedJob = memo(function FeedJob({ id, layout }: { id: string; layou
             type="button"
             className="quiet small"
             title={t('feed.reuseHint')}
-            onClick={() => useComposeStore.getState().loadRequest(job.request)}
+            onClick={() => useComposeStore.getState().loadRequest(job.request, job.lineage)}
           >
             {t('queue.action.copy')}
           </button>

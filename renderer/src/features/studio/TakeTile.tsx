@@ -101,8 +101,10 @@ function ClipTile({ job, index, videoId, style }: { job: JobView; index: number;
   const open = useStudioStore((s) => s.viewing === videoId);
   const video = media && media !== 'missing' ? media : undefined;
   const missing = media === 'missing' || video?.videoMissing === true;
-  const takes = Math.max(job.request.sample_count, job.outputs.length);
-  const label = takes > 1 ? t('tile.openTake', { n: index + 1, count: takes }) : t('tile.open');
+  // The library's numbering once known: a sweep's or a batch row's takes count across its jobs.
+  const takes = video?.takes ?? Math.max(job.request.sample_count, job.outputs.length);
+  const take = video?.take ?? index + 1;
+  const label = takes > 1 ? t('tile.openTake', { n: take, count: takes }) : t('tile.open');
   return (
     <button
       type="button"
@@ -120,7 +122,7 @@ function ClipTile({ job, index, videoId, style }: { job: JobView; index: number;
       {playing && video && !video.videoMissing ? <video src={video.mediaUrl} muted loop autoPlay playsInline preload="auto" aria-hidden="true" /> : null}
       {missing ? <span className="tile-caption tile-missing-text">{t('tile.missing')}</span> : null}
       <span className="tile-badges" aria-hidden="true">
-        {takes > 1 ? <span className="tile-badge">{index + 1}</span> : null}
+        {takes > 1 ? <span className="tile-badge" data-take={take}>{t('lineage.take', { n: take })}</span> : null}
         <span className="tile-badge">{t('compose.duration.value', { n: job.request.duration })}</span>
       </span>
     </button>

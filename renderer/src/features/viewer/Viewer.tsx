@@ -3,7 +3,7 @@ import { isPortrait } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useClipMarks, type Marks } from '../../selection/clip-marks';
 import { useT } from '../../i18n';
-import { frameAt, frameOfTimestamp } from './frame-math';
+import { frameAt, frameOfTimestamp, type FrameClock } from './frame-math';
 import { SafeAreaOverlay } from './SafeAreaOverlay';
 import { Scrubber } from './Scrubber';
 import { useFrameClock } from './use-frame-clock';
@@ -19,6 +19,8 @@ export interface ViewerProps {
   video: VideoView;
   /** "Use this frame as first / last frame": the <video> shows the frame to take (paused on it), `frame` its index. */
   onUseFrame?(role: 'first' | 'last', picture: HTMLVideoElement, frame: number | undefined): void;
+  /** "Continue from this frame": the <video> shows the frame to start the next clip from (paused on it). */
+  onContinue?(picture: HTMLVideoElement, clock: FrameClock | undefined): void;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ViewerProps {
  * bar. Frame-accurate: the frame clock comes from the file (probe.ts), the counter and timecode from
  * the frame actually presented. Mount it with `key={video.id}`: every clip starts fresh.
  */
-export function Viewer({ video, onUseFrame }: ViewerProps) {
+export function Viewer({ video, onUseFrame, onContinue }: ViewerProps) {
   const t = useT();
   const el = useRef<HTMLVideoElement>(null);
   const ctl = useRef<ViewerController | undefined>(undefined);
@@ -114,6 +116,13 @@ export function Viewer({ video, onUseFrame }: ViewerProps) {
     onUseFrame(role, v, clock ? frameAt(clock, v.currentTime) : undefined);
   };
 
+  const continueHere = () => {
+    const v = el.current;
+    if (!v || !onContinue) return;
+    ctl.current?.step(0);
+    onContinue(v, clock);
+  };
+
   return (
     <section className="viewer" aria-label={t('viewer.label')} data-clip-id={video.id} style={{ ['--clip-aspect' as string]: size.w / size.h }}>
       <div className="viewer-stage">
@@ -136,7 +145,7 @@ export function Viewer({ video, onUseFrame }: ViewerProps) {
       </div>
       <Scrubber clock={clock} frame={frame} marks={marks} onScrub={(n) => ctl.current?.scrubTo(n)} />
       <TransportBar clockState={clockState} frame={frame} playing={playing} rate={rate} control={() => ctl.current} />
-      <FrameActionsBar clipId={video.id} clock={clock} marks={marks} onUseFrame={onUseFrame ? useFrame : undefined} />
+      <FrameActionsBar clipId={video.id} clock={clock} marks={marks} onUseFrame={onUseFrame ? useFrame : undefined} onContinue={onContinue ? continueHere : undefined} />
     </section>
   );
 }

@@ -72,11 +72,19 @@ export function TransportBar({ clockState, frame, playing, rate, control }: { cl
   );
 }
 
-/** The second row, when there is something for it: the in/out marks, and "use this frame". */
-export function FrameActionsBar({ clipId, clock, marks, onUseFrame }: { clipId: string; clock: FrameClock | undefined; marks: Marks; onUseFrame: ((role: 'first' | 'last') => void) | undefined }) {
+interface FrameActionsProps {
+  clipId: string;
+  clock: FrameClock | undefined;
+  marks: Marks;
+  onUseFrame: ((role: 'first' | 'last') => void) | undefined;
+  onContinue: (() => void) | undefined;
+}
+
+/** The second row, when there is something for it: the in/out marks, "use this frame" and "continue from this frame". */
+export function FrameActionsBar({ clipId, clock, marks, onUseFrame, onContinue }: FrameActionsProps) {
   const t = useT();
   const hasMarks = marks.in !== undefined || marks.out !== undefined;
-  if (!hasMarks && !onUseFrame) return null;
+  if (!hasMarks && !onUseFrame && !onContinue) return null;
   const markTc = (time: number | undefined) => (clock && time !== undefined ? timecode(frameAt(clock, time), clock.fps) : '—');
   return (
     <div className="viewer-bar">
@@ -86,14 +94,23 @@ export function FrameActionsBar({ clipId, clock, marks, onUseFrame }: { clipId: 
           <IconButton icon="clear" label={t('viewer.clearMarks')} onClick={() => useClipMarks.getState().clear(clipId)} />
         </div>
       ) : null}
-      {onUseFrame ? (
+      {onUseFrame || onContinue ? (
         <div className="viewer-group viewer-end">
-          <button type="button" className="viewer-text-btn" title={t('viewer.useFirstHint')} onClick={() => onUseFrame('first')}>
-            {t('viewer.useFirst')}
-          </button>
-          <button type="button" className="viewer-text-btn" title={t('viewer.useLastHint')} onClick={() => onUseFrame('last')}>
-            {t('viewer.useLast')}
-          </button>
+          {onContinue ? (
+            <button type="button" className="viewer-text-btn" title={t('viewer.continueHint')} onClick={onContinue}>
+              {t('viewer.continue')}
+            </button>
+          ) : null}
+          {onUseFrame ? (
+            <>
+              <button type="button" className="viewer-text-btn" title={t('viewer.useFirstHint')} onClick={() => onUseFrame('first')}>
+                {t('viewer.useFirst')}
+              </button>
+              <button type="button" className="viewer-text-btn" title={t('viewer.useLastHint')} onClick={() => onUseFrame('last')}>
+                {t('viewer.useLast')}
+              </button>
+            </>
+          ) : null}
         </div>
       ) : null}
     </div>

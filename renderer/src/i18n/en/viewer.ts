@@ -23,6 +23,8 @@ export const viewer = {
   'viewer.useLast': 'As last frame',
   'viewer.useFirstHint': 'Use the frame on screen as the next job’s first frame',
   'viewer.useLastHint': 'Use the frame on screen as the next job’s last frame',
+  'viewer.continue': 'Continue from here',
+  'viewer.continueHint': 'Open a new draft that starts from the frame on screen, with this clip’s prompt and settings',
   'viewer.shuttle': 'Playing at {rate}× (J reverse, K stop, L forward)',
   'viewer.missing': 'The video file is missing, so it cannot play. Its settings are still here to reuse.',
 };

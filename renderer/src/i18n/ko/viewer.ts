@@ -25,6 +25,8 @@ export const viewer: Record<keyof typeof en, string> = {
   'viewer.useLast': '마지막 프레임으로',
   'viewer.useFirstHint': '화면의 프레임을 다음 작업의 첫 프레임으로 사용',
   'viewer.useLastHint': '화면의 프레임을 다음 작업의 마지막 프레임으로 사용',
+  'viewer.continue': '여기서 이어가기',
+  'viewer.continueHint': '화면의 프레임에서 시작하는 새 초안을 이 클립의 프롬프트와 설정으로 엽니다',
   'viewer.shuttle': '{rate}배속 재생 중 (J 뒤로, K 정지, L 앞으로)',
   'viewer.missing': '영상 파일이 없어 재생할 수 없습니다. 설정은 그대로 남아 있어 다시 사용할 수 있습니다.',
 };
