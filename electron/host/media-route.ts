@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import type { Logger } from '../core/ports.js';
@@ -13,6 +14,8 @@ import { MEDIA_KINDS, type MediaKind } from '../../shared/ipc/views.js';
  * token travels as `?t=`. The URLs the services hand to the page carry a
  * separate read-only media token, not the IPC token: a copied video address
  * (right click → copy) then opens videos, never the control socket.
+ * `?download=1` answers the same bytes as an attachment named after the
+ * file, so a link with `download` saves it under its own name.
  */
 
 const MEDIA_PATH = new RegExp(`^/media/(${MEDIA_KINDS.join('|')})/([A-Za-z0-9_-]{1,128})$`);
@@ -49,13 +52,25 @@ export async function serveMedia(deps: MediaRouteDeps, req: IncomingMessage, res
   if (!file) return plain(res, 404, 'Not found');
   const range = req.headers.range;
   const out = mediaResponse(file, { method: req.method ?? 'GET', ...(range ? { range } : {}) });
-  res.writeHead(out.status, out.headers);
+  const headers = query.get('download') === '1' ? { ...out.headers, 'Content-Disposition': attachment(basename(file.path)) } : out.headers;
+  res.writeHead(out.status, headers);
   if (!out.body) {
     res.end();
     return;
   }
   // A seek aborts the previous request mid-body: that is normal, not an error worth a log line.
   await pipeline(out.body as Readable, res).catch(() => undefined);
+}
+
+/**
+ * `attachment` with the file's name: a plain-ASCII `filename` for old clients (quotes, backslashes
+ * and anything outside printable ASCII replaced, so no name can break out of the header) and the
+ * exact name as RFC 8187 `filename*`.
+ */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {

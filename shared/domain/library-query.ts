@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { schemaMessage } from '../issue-message.js';
+import { TAG_MAX_CHARS, TAGS_MAX } from './bounds.js';
 import { AspectRatioSchema, DurationSchema, ResolutionSchema } from './generation.js';
 import { ShotKeySchema } from './shot.js';
 
@@ -9,6 +10,7 @@ export const LIBRARY_QUERY_DEFAULT_LIMIT = 100;
 
 export const LibraryQuerySchema = z
   .object({
+    /** Words that must all appear in the prompt, the negative prompt or the tags. */
     text: z.string().max(500, schemaMessage('library.search_too_long', { max: 500 })).optional(),
     /** Full model id or its short form (`fast`, `quality`). */
     model: z.string().max(100).optional(),
@@ -17,6 +19,14 @@ export const LibraryQuerySchema = z
     duration: DurationSchema.optional(),
     audio: z.boolean().optional(),
     favorite: z.boolean().optional(),
+    /**
+     * Tags, as groups: a video matches when every group has at least one of its tags (compared
+     * ignoring case). `[['hero'], ['night']]` is "hero and night", `[['hero', 'night']]` "hero or night".
+     */
+    tags: z
+      .array(z.array(z.string().min(1).max(TAG_MAX_CHARS * 2)).min(1).max(TAGS_MAX))
+      .max(TAGS_MAX)
+      .optional(),
     /** Inclusive bounds on the creation time, ms since the epoch. */
     from: z.number().finite().optional(),
     to: z.number().finite().optional(),

@@ -53,6 +53,16 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('.lib-details .lineage')).toBeVisible();
     expect(await violations(page), 'the Lineage tab').toEqual([]);
 
+    // The browser's own parts: chips and a hint in the search field, stacked takes, the bulk bar, "+ Filter".
+    await page.getByLabel('Search prompts and tags').pressSequentially('fav:no colr:red ');
+    await expect(page.locator('.lib-hint')).toBeVisible();
+    await page.getByRole('button', { name: 'Stack takes' }).click();
+    await page.locator('.lib-scroll').getByRole('option').nth(1).click({ modifiers: ['Control'] });
+    await expect(page.getByRole('toolbar', { name: 'Selected videos' })).toBeVisible();
+    await page.getByRole('button', { name: '+ Filter' }).click();
+    await expect(page.getByRole('dialog', { name: 'Filter' })).toBeVisible();
+    expect(await violations(page), 'library browser').toEqual([]);
+
     await page.locator('nav [data-nav="settings"]').click();
     expect(await violations(page), 'settings').toEqual([]);
   });

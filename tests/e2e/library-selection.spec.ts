@@ -80,12 +80,13 @@ test('"Open result" while a filter hides the result turns that filter off and se
   const { resultId } = await startWithResult(page, 'A paper lantern rising over a dark lake');
   await openLibrary(page);
   // Favourites only: the fixture's first clip is a favourite, the new result is not.
-  await page.getByLabel('Favourites only').check();
+  await page.getByLabel('Search prompts and tags').fill('fav:yes');
+  await page.getByLabel('Search prompts and tags').press('Enter');
   await expect(page.locator('.lib-count')).toHaveText('1 video');
   await page.locator('.lib-scroll').getByRole('option').first().click();
 
   await openResultInLibrary(page);
-  await expect(page.getByLabel('Favourites only')).not.toBeChecked();
+  await expect(page.locator('.lib-chip[data-chip="fav:yes"]')).toHaveCount(0);
   await expect(page.locator('.lib-toast')).toContainText('Filters that hid this video were turned off.');
   await expect(cell(page, resultId)).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.lib-cell[aria-selected="true"]')).toHaveCount(1);

@@ -40,6 +40,8 @@ interface Row {
   seconds: number;
   audio: boolean;
   favorite: boolean;
+  /** The video's tags as searches compare them (NFC, lower case); a bare video has none. */
+  tags: string[];
 }
 
 const rowCache = new WeakMap<LibraryEntry, Row>();
@@ -50,6 +52,9 @@ function shortModel(model: string): string {
   if (/fast/i.test(model)) return 'fast';
   return model;
 }
+
+/** How a tag is compared: the way normalizeTags tells two tags apart (NFC, ignoring case). */
+export const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLowerCase();
 
 function searchText(...parts: string[]): string {
   return parts.join('\n').normalize('NFC').toLowerCase();
@@ -75,12 +80,15 @@ function makeRow(entry: LibraryEntry): Row {
       seconds: facets.seconds,
       audio: facets.audio,
       favorite: false,
+      tags: [],
     };
   }
   const { request, cost, timings, model, user } = entry.sidecar;
+  const tags = user.tags.map(tagKey);
   return {
     entry,
-    haystack: searchText(request.prompt, request.negative_prompt ?? ''),
+    // Tags are searched with the prompt: a word finds a clip by what it shows or by how it was labelled.
+    haystack: searchText(request.prompt, request.negative_prompt ?? '', ...tags),
     created: timings.createdAt,
     // Unknown cost sorts last; credits are 10 per USD (contract §2).
     cost: cost.usd ?? (cost.credits === undefined ? -1 : cost.credits / 10),
@@ -93,6 +101,7 @@ function makeRow(entry: LibraryEntry): Row {
     seconds: request.duration,
     audio: request.generate_audio,
     favorite: user.favorite,
+    tags,
   };
 }
 
@@ -133,6 +142,7 @@ function sortedRows(entries: readonly LibraryEntry[], sort: LibrarySort): Row[] 
 
 function matcher(q: LibraryQuery): (row: Row) => boolean {
   const words = (q.text ?? '').normalize('NFC').toLowerCase().split(/\s+/u).filter((w) => w !== '');
+  const tagGroups = (q.tags ?? []).map((group) => group.map(tagKey));
   return (row) => {
     if (q.model !== undefined && row.model !== q.model && row.shortModel !== q.model) return false;
     if (q.resolution !== undefined && row.resolution !== q.resolution) return false;
@@ -143,6 +153,7 @@ function matcher(q: LibraryQuery): (row: Row) => boolean {
     if (q.from !== undefined && row.created < q.from) return false;
     if (q.to !== undefined && row.created > q.to) return false;
     if (q.shot !== undefined && row.shot !== q.shot) return false;
+    for (const group of tagGroups) if (!group.some((t) => row.tags.includes(t))) return false;
     for (const w of words) if (!row.haystack.includes(w)) return false;
     return true;
   };

@@ -35,6 +35,8 @@ export interface FixtureOptions {
   postersIn?: string;
   /** The MP4 every video is a hardlink of (default: the SMPTE bars fixture). */
   video?: string;
+  /** Changes video i's sidecar before it is written (tags, aspect, takes of one job: keep `id` = `<jobId>-<index>`). */
+  edit?: (i: number, sidecar: VideoSidecar) => VideoSidecar;
 }
 
 /** ext4 refuses a 65,001st hard link to one file (EMLINK): a fresh copy takes over well before. */
@@ -74,7 +76,7 @@ export function writeLibrary(outDir: string, opts: FixtureOptions): LibraryFixtu
     let prompt = `${SUBJECTS[i % SUBJECTS.length]} ${ACTIONS[Math.floor(i / 10) % ACTIONS.length]}, ${STYLES[Math.floor(i / 80) % STYLES.length]}, take ${i}`;
     if (i % rareEvery === 3 && Math.floor(i / rareEvery) < rareCount) prompt += ` with a ${rareWord} glow`;
     const createdAt = base + i * 60_000;
-    const sidecar: VideoSidecar = {
+    const written: VideoSidecar = {
       schema: SIDECAR_SCHEMA,
       id,
       jobId: `lib${n}`,
@@ -104,8 +106,9 @@ export function writeLibrary(outDir: string, opts: FixtureOptions): LibraryFixtu
       appVersion: '0.1.0',
       user: { favorite: i % 50 === 0, tags: [] },
     };
+    const sidecar = opts.edit ? opts.edit(i, written) : written;
     writeFileSync(join(outDir, `clip-${n}.keyframe.json`), JSON.stringify(sidecar));
-    linkPoster?.(join(opts.postersIn ?? '', `${id}.jpg`));
+    linkPoster?.(join(opts.postersIn ?? '', `${sidecar.id}.jpg`));
   }
   return { count: opts.count, rareWord, rareCount };
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { attachment } from '../../../electron/host/media-route.js';
 import { rawGet, startTestHost, stubServices, tempDir } from './helpers.js';
 
 describe('browser host: static files', () => {
@@ -137,11 +138,34 @@ describe('browser host: media', () => {
     expect(wrong.status).toBe(403);
   });
 
+  it('?download=1 answers the exact bytes as an attachment named after the file; without it, no attachment', async () => {
+    const { host, bytes } = await hostWithVideo();
+    const url = host.mediaUrl('video', 'job1-0');
+    const saved = await rawGet(host.port, `${url}&download=1`);
+    expect(saved.status).toBe(200);
+    expect(saved.headers['content-disposition']).toBe(`attachment; filename="clip.mp4"; filename*=UTF-8''clip.mp4`);
+    expect(saved.body.equals(bytes)).toBe(true);
+    expect((await rawGet(host.port, url)).headers['content-disposition']).toBeUndefined();
+    // The token rules are the same: no token, no file.
+    expect((await rawGet(host.port, '/media/video/job1-0?download=1')).status).toBe(401);
+  });
+
   it('answers 404 for unknown ids and ids outside the alphabet', async () => {
     const { host } = await hostWithVideo();
     const t = host.mediaUrl('video', 'x').split('?t=')[1] ?? '';
     expect((await rawGet(host.port, `/media/video/unknown?t=${t}`)).status).toBe(404);
     expect((await rawGet(host.port, `/media/video/..%2f..%2fetc?t=${t}`)).status).toBe(404);
     expect((await rawGet(host.port, `/media/other/job1-0?t=${t}`)).status).toBe(404);
+  });
+});
+
+describe('browser host: download names', () => {
+  it('keeps the exact name in filename* and a header-safe ASCII one in filename', () => {
+    expect(attachment('2025-01-01_여우 "night".mp4')).toBe(
+      `attachment; filename="2025-01-01___ _night_.mp4"; filename*=UTF-8''2025-01-01_%EC%97%AC%EC%9A%B0%20%22night%22.mp4`,
+    );
+    // No line break or quote can end the header value early.
+    expect(attachment('a\r\nSet-Cookie: x=1.mp4')).not.toMatch(/[\r\n]/);
+    expect(attachment(`it's (1)*.mp4`)).toContain(`filename*=UTF-8''it%27s%20%281%29%2A.mp4`);
   });
 });

@@ -13,6 +13,7 @@ import { makeSidecar } from './make-sidecar.js';
  */
 
 const WORDS = ['fox', 'Fox', 'whale', '여우', 'red', 'RED', 'sea', 'é', 'é'];
+const TAGS = ['hero', 'HERO', 'night', 'b-roll', 'é', 'é', '여우'];
 
 const entryArb = fc
   .record({
@@ -25,11 +26,12 @@ const entryArb = fc
     duration: fc.constantFrom(4, 6, 8),
     audio: fc.boolean(),
     favorite: fc.boolean(),
+    tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 3, selector: (t) => t.normalize('NFC').toLowerCase() }),
   })
   .map((r): LibraryEntry => {
     const sidecar = makeSidecar(r.n, {
       request: { prompt: r.prompt, negative_prompt: r.negative, model: r.model, resolution: r.resolution, aspect_ratio: r.aspect, duration: r.duration, generate_audio: r.audio },
-      sidecar: { user: { favorite: r.favorite, tags: [] } },
+      sidecar: { user: { favorite: r.favorite, tags: r.tags } },
     });
     return { id: sidecar.id, dir: '/out', sidecarName: `clip-${r.n}.keyframe.json`, videoMissing: false, sidecar };
   });
@@ -37,7 +39,8 @@ const entryArb = fc
 const T0 = 1_700_000_000_000;
 const filtersArb: fc.Arbitrary<LibraryQuery> = fc.record(
   {
-    text: fc.array(fc.constantFrom(...WORDS, ''), { maxLength: 3 }).map((w) => w.join(' ')),
+    text: fc.array(fc.constantFrom(...WORDS, ...TAGS, ''), { maxLength: 3 }).map((w) => w.join(' ')),
+    tags: fc.array(fc.array(fc.constantFrom(...TAGS), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
     model: fc.constantFrom('fast', 'quality', 'veo3.1-fast-official', 'veo3.1-quality-official'),
     resolution: fc.constantFrom('720p', '1080p', '4K'),
     aspect: fc.constantFrom('16:9', '9:16'),

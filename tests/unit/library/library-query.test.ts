@@ -62,6 +62,35 @@ describe('queryLibrary', () => {
     expect(queryLibrary(entries, { offset: 10 })).toEqual({ total: 4, items: [] });
   });
 
+  describe('tags', () => {
+    const tagged = (n: number, tags: string[]) => entry(n, { request: { prompt: `clip ${n}` }, sidecar: { user: { favorite: false, tags } } });
+    const library = [tagged(1, ['Hero', 'night']), tagged(2, ['hero']), tagged(3, ['night', 'B-roll']), tagged(4, []), tagged(5, ['Ärger'])];
+
+    it('every group must match; inside a group any tag does; case and Unicode form do not matter', () => {
+      expect(ids(queryLibrary(library, { tags: [['hero']] }))).toEqual(['job00002', 'job00001']);
+      expect(ids(queryLibrary(library, { tags: [['HERO'], ['night']] }))).toEqual(['job00001']);
+      expect(ids(queryLibrary(library, { tags: [['hero', 'b-roll']] }))).toEqual(['job00003', 'job00002', 'job00001']);
+      expect(ids(queryLibrary(library, { tags: [['hero', 'night'], ['b-roll']] }))).toEqual(['job00003']);
+      // "Ä" typed as A + combining diaeresis is the same tag.
+      expect(ids(queryLibrary(library, { tags: [['a\u0308rger']] }))).toEqual(['job00005']);
+      expect(queryLibrary(library, { tags: [['her']] }).total).toBe(0);
+    });
+
+    it('search words find tags as well as prompts', () => {
+      expect(ids(queryLibrary(library, { text: 'broll' }))).toEqual([]);
+      expect(ids(queryLibrary(library, { text: 'b-roll' }))).toEqual(['job00003']);
+      expect(ids(queryLibrary(library, { text: 'clip NIGHT' }))).toEqual(['job00003', 'job00001']);
+    });
+
+    it('a tag edit is seen by the next query (the row is made from the new entry)', () => {
+      const before = sidecarEntry(tagged(6, []));
+      if (!before) throw new Error('expected a sidecar entry');
+      expect(queryLibrary([before], { tags: [['hero']] }).total).toBe(0);
+      const after = { ...before, sidecar: { ...before.sidecar, user: { favorite: false, tags: ['hero'] } } };
+      expect(queryLibrary([after], { tags: [['hero']] }).total).toBe(1);
+    });
+  });
+
   it('handles 10,000 entries correctly', () => {
     const many = Array.from({ length: 10_000 }, (_, i) =>
       entry(i, {
@@ -89,7 +118,7 @@ describe('queryLibrary', () => {
 
 describe('LibraryQuerySchema', () => {
   it('accepts a full query', () => {
-    const q = { text: 'fox', model: 'fast', resolution: '4K', aspect: '16:9', duration: 8, audio: false, favorite: true, from: 0, to: 1, sort: 'cost', offset: 0, limit: 500 };
+    const q = { text: 'fox', model: 'fast', resolution: '4K', aspect: '16:9', duration: 8, audio: false, favorite: true, tags: [['hero'], ['a', 'b']], from: 0, to: 1, sort: 'cost', offset: 0, limit: 500 };
     expect(LibraryQuerySchema.parse(q)).toEqual(q);
   });
   it('enforces bounds and rejects unknown keys', () => {
@@ -99,5 +128,8 @@ describe('LibraryQuerySchema', () => {
     expect(LibraryQuerySchema.safeParse({ offset: -1 }).success).toBe(false);
     expect(LibraryQuerySchema.safeParse({ sort: 'random' }).success).toBe(false);
     expect(LibraryQuerySchema.safeParse({ hack: true }).success).toBe(false);
+    expect(LibraryQuerySchema.safeParse({ tags: [[]] }).success).toBe(false);
+    expect(LibraryQuerySchema.safeParse({ tags: [['']] }).success).toBe(false);
+    expect(LibraryQuerySchema.safeParse({ tags: Array.from({ length: 21 }, () => ['x']) }).success).toBe(false);
   });
 });

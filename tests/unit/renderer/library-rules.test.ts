@@ -24,9 +24,22 @@ describe('filters', () => {
     expect(isFiltered(filters)).toBe(want);
   });
 
-  it('clearing drops every filter but keeps the sort order', () => {
+  it('clearing drops every filter but keeps the sort order and the stacking of takes', () => {
     expect(clearedFilters({ sort: 'oldest', text: 'boat', favorite: true, duration: 8 })).toEqual({ sort: 'oldest' });
     expect(clearedFilters({ text: 'boat' })).toEqual({ sort: 'newest' });
+    expect(clearedFilters({ group: 'shot', tags: [['hero']], shot: 'job-1' })).toEqual({ sort: 'newest', group: 'shot' });
+  });
+
+  it('stacking takes arranges the list, it does not narrow it; tags and an open shot do', () => {
+    expect(isFiltered({ sort: 'newest', group: 'shot' })).toBe(false);
+    expect(isFiltered({ tags: [] })).toBe(false);
+    expect(isFiltered({ tags: [['hero']] })).toBe(true);
+    expect(isFiltered({ group: 'shot', shot: 'job-1' })).toBe(true);
+  });
+
+  it('an open shot shows all its takes: the query asks for the shot and not for stacks; no empty tag list is sent', () => {
+    expect(toQuery({ group: 'shot', shot: 'job-1', sort: 'newest' })).toEqual({ shot: 'job-1', sort: 'newest' });
+    expect(toQuery({ group: 'shot', tags: [] })).toEqual({ group: 'shot' });
   });
 });
 

@@ -221,6 +221,55 @@ describe('filters', () => {
     expect(queried().at(-1)).toEqual({ sort: 'oldest', offset: 0, limit: 100 });
   });
 
+  it('the search box: words are searched as typed, a finished filter word becomes a chip and leaves the box', async () => {
+    store().typeSearch('v1 fav:y', false);
+    expect(store().draft).toBe('v1 fav:y');
+    expect(store().filters).toMatchObject({ text: 'v1' });
+    expect(store().filters.favorite).toBeUndefined();
+    store().typeSearch('v1 fav:yes ', false);
+    expect(store().draft).toBe('v1 ');
+    expect(store().filters).toMatchObject({ text: 'v1', favorite: true });
+    await settle();
+    expect(queried().at(-1)).toEqual({ sort: 'newest', text: 'v1', favorite: true, offset: 0, limit: 100 });
+    // Enter finishes the last word; a tag word adds to the tags in force.
+    store().typeSearch('v1 tag:a', false);
+    store().typeSearch('v1 tag:a', true);
+    store().typeSearch('v1 tag:b,c', true);
+    expect(store().filters.tags).toEqual([['a'], ['b', 'c']]);
+    expect(store().draft).toBe('v1');
+    await settle();
+  });
+
+  it('typing that changes neither words nor filters asks main nothing', async () => {
+    store().typeSearch('v1 ', false);
+    await settle();
+    const asked = queried().length;
+    store().typeSearch('v1  ', false);
+    store().typeSearch('v1  ar:', false);
+    await settle();
+    expect(queried()).toHaveLength(asked);
+  });
+
+  it('a stack opened shows the shot’s takes; its chip goes and the stacks come back', async () => {
+    store().setFilters({ group: 'shot' });
+    store().expandShot('job-7', 'A fox');
+    expect(store().shotLabel).toBe('A fox');
+    await settle();
+    expect(queried().at(-1)).toEqual({ sort: 'newest', shot: 'job-7', offset: 0, limit: 100 });
+    store().setFilters({ shot: undefined });
+    await settle();
+    expect(queried().at(-1)).toEqual({ sort: 'newest', group: 'shot', offset: 0, limit: 100 });
+  });
+
+  it('clearing the filters empties the search box too (but keeps the stacking)', async () => {
+    store().setFilters({ group: 'shot' });
+    store().typeSearch('boat ar:9:16 colr:red', false);
+    store().clearFilters();
+    expect(store().draft).toBe('');
+    expect(store().filters).toEqual({ sort: 'newest', group: 'shot' });
+    await settle();
+  });
+
   it('each change of filters is a new generation', async () => {
     const g = store().generation;
     store().setFilters({ text: 'x' });
@@ -270,6 +319,14 @@ describe('picking in the grid (the one selection)', () => {
     store().setFilters({ text: 'boat', favorite: true, aspect: '9:16', sort: 'oldest' });
     store().dropFilters(['favorite', 'aspect']);
     expect(store().filters).toEqual({ text: 'boat', favorite: undefined, aspect: undefined, sort: 'oldest' });
+    await settle();
+  });
+
+  it('dropFilters of the search words empties the box they were typed in', async () => {
+    store().typeSearch('boat tag:x ', false);
+    store().dropFilters(['text']);
+    expect(store().draft).toBe('');
+    expect(store().filters).toMatchObject({ text: undefined, tags: [['x']] });
     await settle();
   });
 

@@ -4,7 +4,7 @@ import type { KeyframeVideoView, LibraryPage, VideoView } from '../../../shared/
 import { useLibraryStore } from '../../../renderer/src/features/library/library-store.js';
 import { openResult } from '../../../renderer/src/features/library/open-result.js';
 import { useToastStore } from '../../../renderer/src/features/library/toast-store.js';
-import { trashVideo } from '../../../renderer/src/features/library/trash-flow.js';
+import { trashVideo, trashVideos } from '../../../renderer/src/features/library/trash-flow.js';
 import { useNavigationStore } from '../../../renderer/src/navigation-store.js';
 import { useSelectedVideo } from '../../../renderer/src/selection/selected-video.js';
 import { useSelectionStore } from '../../../renderer/src/selection/selection-store.js';
@@ -148,6 +148,68 @@ describe('trash', () => {
     await vi.advanceTimersByTimeAsync(0);
     await trashing;
     vi.advanceTimersByTime(UNDO_MS - 1001);
+    expect(toast()).toBeDefined();
+    vi.advanceTimersByTime(1);
+    expect(toast()).toBeUndefined();
+  });
+});
+
+describe('trash of several clips', () => {
+  const pick = async (...indexes: number[]) => {
+    await lib().selectAt(indexes[0] ?? 0);
+    for (const i of indexes.slice(1)) await lib().selectAt(i, 'toggle');
+  };
+  const records = (ids: readonly string[]) => ids.map((id) => library.find((v) => v.id === id) as VideoView);
+
+  it('trashes them all with ONE toast whose Undo brings them all back, selected again', async () => {
+    await lib().load();
+    await pick(3, 5, 8);
+    expect(await trashVideos(records(selection().ids))).toBeUndefined();
+    expect(trashed.map((v) => v.id)).toEqual(['v3', 'v5', 'v8']);
+    expect(lib().total).toBe(147);
+    expect(toast()).toMatchObject({ text: 'library.trashedMany', vars: { count: 3 }, action: { label: 'library.undo' } });
+    // The clip now in the first trashed one's place.
+    expect(selection()).toMatchObject({ ids: ['v4'], primary: 'v4' });
+
+    await useToastStore.getState().act();
+    expect(api.library.restore.mock.calls.map(([a]) => a.id)).toEqual(['v3', 'v5', 'v8']);
+    expect(lib().total).toBe(150);
+    expect([...selection().ids].sort()).toEqual(['v3', 'v5', 'v8']);
+    expect(selection().primary).toBe('v3');
+    expect(shown()?.id).toBe('v3');
+    expect(toast()).toBeUndefined();
+  });
+
+  it('stops at the first clip main refuses: the ones before it are trashed and undoable, the error is returned', async () => {
+    await lib().load();
+    await pick(1, 2, 3);
+    const trashOne = api.library.trash.getMockImplementation();
+    api.library.trash.mockImplementation(async (input) => {
+      if (input.id === 'v1') throw { code: 'io', key: 'library.trash_failed', message: 'could not' };
+      return (trashOne as NonNullable<typeof trashOne>)(input);
+    });
+    const err = await trashVideos(records(['v2', 'v1', 'v3']));
+    expect(err).toMatchObject({ key: 'library.trash_failed' });
+    expect(api.library.trash).toHaveBeenCalledTimes(2);
+    expect(trashed.map((v) => v.id)).toEqual(['v2']);
+    expect(toast()).toMatchObject({ vars: { count: 1 } });
+    await useToastStore.getState().act();
+    expect(api.library.restore.mock.calls.map(([a]) => a.id)).toEqual(['v2']);
+    expect(useToastStore.getState().error).toBeUndefined();
+  });
+
+  it('the toast leaves a second before the shortest undo window closes', async () => {
+    await lib().load();
+    await pick(1, 2);
+    api.library.trash.mockImplementation(async ({ id }) => {
+      library = library.filter((x) => x.id !== id);
+      return { ok: true, undoMs: id === 'v2' ? 5000 : UNDO_MS };
+    });
+    vi.useFakeTimers();
+    const trashing = trashVideos(records(['v1', 'v2']));
+    await vi.advanceTimersByTimeAsync(0);
+    await trashing;
+    vi.advanceTimersByTime(5000 - 1001);
     expect(toast()).toBeDefined();
     vi.advanceTimersByTime(1);
     expect(toast()).toBeUndefined();

@@ -1,6 +1,7 @@
 import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { usePopover } from '../../components/use-popover';
 import { useT, type MessageKey } from '../../i18n';
+import { useFrameFileDrop } from '../library/video-frame-drop';
 import { aspectDiffers } from './aspect';
 import { useComposeStore } from './compose-store';
 import type { FrameRole } from './draft';
@@ -22,7 +23,7 @@ export function FrameZone({ role, disabled }: { role: FrameRole; disabled: boole
   const t = useT();
   const frame = useComposeStore((s) => s[role]);
   const status = useComposeStore((s) => s.frameStatus[role]);
-  const addFile = useComposeStore((s) => s.addFile);
+  const addFile = useFrameFileDrop();
   const aspect = useComposeStore((s) => s.aspect_ratio);
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);

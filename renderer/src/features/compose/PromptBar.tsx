@@ -3,6 +3,7 @@ import { PROMPT_MAX_CHARS } from '../../../../shared/domain/generation.js';
 import { FieldError } from '../../components/FieldError';
 import { BatchButton } from '../batch/BatchButton';
 import { HistoryButton } from '../history/HistoryButton';
+import { useFrameFileDrop } from '../library/video-frame-drop';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import { fileFrom } from './frames';
@@ -33,13 +34,14 @@ const onLastLine = (el: HTMLTextAreaElement): boolean => el.selectionStart === e
  * The prompt bar at the bottom of the centre: first/last frame chips, then the
  * prompt (grows from one line to five). ↑ in an empty prompt, or one recalled
  * and not edited since, steps back through prompts sent earlier; ↓ forward.
- * Images pasted or dropped anywhere on the bar go to a frame slot.
+ * Images pasted or dropped anywhere on the bar go to a frame slot (a video: one of its frames).
  */
 export function PromptBar({ errors }: { errors: FieldErrors }) {
   const t = useT();
   const prompt = useComposeStore((s) => s.prompt);
   const update = useComposeStore((s) => s.update);
-  const addFile = useComposeStore((s) => s.addFile);
+  // A video pasted or dropped on the bar offers its first or last frame, as on a chip.
+  const addFile = useFrameFileDrop();
   const hasFirst = useComposeStore((s) => s.first !== undefined);
   const hasLast = useComposeStore((s) => s.last !== undefined);
   const swap = useComposeStore((s) => s.swapFrames);

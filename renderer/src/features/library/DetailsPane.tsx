@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { titleOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { BareVideoView, KeyframeVideoView, VideoView } from '../../../../shared/ipc/views.js';
 import { useLanguageStore, useT } from '../../i18n';
 import { errorText } from '../../error-text';
@@ -9,6 +10,7 @@ import { frameToCompose } from './actions';
 import { continueFromPicture } from './continue-from-frame';
 import { DetailsActions } from './DetailsActions';
 import { DetailsTabs } from './DetailsTabs';
+import { useLibraryStore } from './library-store';
 import { LineagePanel } from './LineagePanel';
 import { takeText } from './lineage-text';
 import { TagEditor } from './TagEditor';
@@ -29,7 +31,24 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Everything known about the primary clip, the viewer and what can be done with it. */
+/** "Take 2 of 4", and while takes are stacked a way to see them all (the keyboard's way to open a stack). */
+function TakesLine({ video }: { video: VideoView }) {
+  const t = useT();
+  const stacked = useLibraryStore((s) => s.filters.group === 'shot' && s.filters.shot === undefined);
+  if (!video.takes || video.takes < 2) return null;
+  return (
+    <p className="lib-takes">
+      <span>{t('library.take', { n: video.take ?? 1, of: video.takes })}</span>
+      {stacked && video.shotKey ? (
+        <button type="button" className="quiet" onClick={() => useLibraryStore.getState().expandShot(video.shotKey ?? '', titleOf(video))}>
+          {t('library.stack.expand', { n: video.takes })}
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+/** Everything known about the primary clip: the viewer and the actions stay in view, the record scrolls under them. */
 export function DetailsPane() {
   const t = useT();
   const lang = useLanguageStore((s) => s.language);
@@ -54,7 +73,7 @@ export function DetailsPane() {
     setStatus(err ? { kind: 'error', text: errorText(t, err) } : { kind: 'ok', text: t('lineage.continued') });
   };
   return (
-    <aside className="lib-details" aria-label={t('library.details')} data-video-id={video.id}>
+    <aside id="lib-details" className="lib-details" aria-label={t('library.details')} data-video-id={video.id}>
       <Viewer
         key={video.id}
         video={video}
@@ -63,20 +82,23 @@ export function DetailsPane() {
         onContinue={(picture, clock) => void continueHere(video, picture, clock)}
       />
       <DetailsActions video={video} status={status} setStatus={setStatus} />
-      <DetailsTabs
-        panels={{
-          details:
-            video.kind === 'bare' ? (
-              <BareDetails video={video} t={t} lang={lang} />
-            ) : (
-              <>
-                <Details video={video} t={t} lang={lang} onOff={onOff} r={video.request} />
-                <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
-              </>
-            ),
-          lineage: <LineagePanel video={video} />,
-        }}
-      />
+      <div className="lib-record">
+        <TakesLine video={video} />
+        <DetailsTabs
+          panels={{
+            details:
+              video.kind === 'bare' ? (
+                <BareDetails video={video} t={t} lang={lang} />
+              ) : (
+                <>
+                  <TagEditor video={video} onError={(text) => setStatus(text ? { kind: 'error', text } : undefined)} />
+                  <Details video={video} t={t} lang={lang} onOff={onOff} r={video.request} />
+                </>
+              ),
+            lineage: <LineagePanel video={video} />,
+          }}
+        />
+      </div>
     </aside>
   );
 }

@@ -1,24 +1,29 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { titleOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { useT } from '../../i18n';
 import { GridCell } from './GridCell';
 import { itemAt } from './library-pages';
 import { useSelectionStore } from '../../selection/selection-store';
 import { moveTarget, selectedIndexIn } from './library-selection';
-import { useLibraryStore, type CellSize, type PickMode } from './library-store';
+import { useLibraryPrefs } from './library-prefs';
+import { useLibraryStore, type PickMode } from './library-store';
 import { onPosterMade, wantPosters } from './poster-maker';
 
-const MIN_CELL: Record<CellSize, number> = { S: 150, M: 220, L: 330 };
-const GAP = 12;
-const CAPTION = 30;
+const GAP = 10;
+/** The one-line prompt under each poster (12 px text) and the space between it and the poster. */
+const CAPTION = 22;
+
+const expand = (v: VideoView) => useLibraryStore.getState().expandShot(v.shotKey ?? '', titleOf(v));
 
 /** The poster grid, virtualised by rows: only the rows in view (plus two) exist in the DOM. */
 export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode): void }) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
-  const size = useLibraryStore((s) => s.size);
+  const minCell = useLibraryPrefs((s) => s.cell);
+  const stacked = useLibraryStore((s) => s.filters.group === 'shot' && s.filters.shot === undefined);
   const total = useLibraryStore((s) => s.total) ?? 0;
   const pages = useLibraryStore((s) => s.pages);
   const generation = useLibraryStore((s) => s.generation);
@@ -36,7 +41,7 @@ export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode):
     return () => ro.disconnect();
   }, []);
 
-  const cols = Math.max(1, Math.floor((width + GAP) / (MIN_CELL[size] + GAP)));
+  const cols = Math.max(1, Math.floor((width + GAP) / (minCell + GAP)));
   const cellW = Math.floor((width - GAP * (cols - 1)) / cols);
   const rowH = Math.round((cellW * 9) / 16) + CAPTION + GAP;
   const rows = Math.ceil(total / cols);
@@ -98,7 +103,19 @@ export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode):
             {Array.from({ length: Math.min(cols, total - r.index * cols) }, (_, c) => {
               const i = r.index * cols + c;
               const v = itemAt(pages, i);
-              return <GridCell key={c} index={i} video={v} selected={v !== undefined && picked.has(v.id)} primary={v !== undefined && v.id === primary} width={cellW} onPick={onCellPick} />;
+              return (
+                <GridCell
+                  key={c}
+                  index={i}
+                  video={v}
+                  selected={v !== undefined && picked.has(v.id)}
+                  primary={v !== undefined && v.id === primary}
+                  stacked={stacked}
+                  width={cellW}
+                  onPick={onCellPick}
+                  onExpand={expand}
+                />
+              );
             })}
           </div>
         ))}

@@ -1,27 +1,36 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
-import { CompareSelectionButton } from '../compare/CompareButtons';
+import { BulkBar } from './BulkBar';
 import { onClipKey } from './clip-keys';
 import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { LibraryGrid } from './LibraryGrid';
 import { isFiltered } from './library-filters';
+import { useLibraryPrefs } from './library-prefs';
 import { useLibraryStore, type PickMode } from './library-store';
 import { LibraryToast } from './LibraryToast';
-import { LibraryCount, LibraryToolbar } from './LibraryToolbar';
+import { LibraryToolbar } from './LibraryToolbar';
+import { SearchHint } from './SearchHint';
+import { onSelectionKey } from './selection-keys';
+import { SplitHandle } from './SplitHandle';
 import { StoryboardStrip } from '../storyboard/StoryboardStrip';
 import './library.css';
 
-
-/** The Library view: toolbar, virtualised poster grid, details pane with the viewer. */
+/**
+ * The Library: one toolbar row, then the poster grid and, while a clip is open, the viewer beside it
+ * (taking at least half the width; the bar between them resizes). It fills the height the shell gives
+ * it and never scrolls itself: the grid and the clip's record scroll on their own.
+ */
 export function LibraryView() {
   const t = useT();
   const total = useLibraryStore((s) => s.total);
   const filtered = useLibraryStore((s) => isFiltered(s.filters));
   const error = useLibraryStore((s) => s.error);
   const open = useSelectedVideo((s) => s.video !== undefined);
+  const split = useLibraryPrefs((s) => s.split);
+  const body = useRef<HTMLDivElement>(null);
 
   // The store is loaded by sync (at every connection and every change): a load here would drop the
   // reply of the one on its way when the view opens at start-up, and the grid would wait for a second.
@@ -32,22 +41,30 @@ export function LibraryView() {
 
   const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
+  // Several clips selected: F, Delete and Escape act on them all; otherwise every key acts on the highlighted clip.
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (!onSelectionKey(e)) onClipKey(e);
+  };
+
   return (
-    <section className="panel lib-view" aria-labelledby="library-title" onKeyDown={onClipKey} data-open={open || undefined}>
-      <div className="lib-head">
-        <h2 id="library-title">{t('library.title')}</h2>
-        <LibraryCount />
-        <CompareSelectionButton />
-      </div>
+    <section className="lib-view" aria-labelledby="library-title" onKeyDown={onKeyDown} data-open={open || undefined}>
+      <h2 id="library-title" className="visually-hidden">
+        {t('library.title')}
+      </h2>
       <LibraryToolbar />
+      <SearchHint />
       {error ? (
-        <p className="form-error" role="alert">
+        <p className="form-error lib-error" role="alert">
           {t('library.error', { message: errorText(t, error) })}
         </p>
       ) : null}
-      <div className="lib-body">
-        <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
-        <DetailsPane />
+      <div className="lib-body" ref={body} style={{ '--lib-split': open ? split : 0 } as CSSProperties}>
+        <div className="lib-grid-pane">
+          <BulkBar />
+          <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
+        </div>
+        {open ? <SplitHandle body={body} controls="lib-details" /> : null}
+        {open ? <DetailsPane /> : null}
       </div>
       <StoryboardStrip />
       <LibraryToast />

@@ -14,6 +14,9 @@ type FilterKey = Exclude<keyof Filters, 'sort'>;
 
 const shortModel = (model: string): string => (/quality/i.test(model) ? 'quality' : /fast/i.test(model) ? 'fast' : model);
 
+/** As main compares tags (library-query.ts `tagKey`): NFC, ignoring case. */
+const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLowerCase();
+
 const words = (text: string): string[] =>
   text
     .normalize('NFC')
@@ -23,8 +26,8 @@ const words = (text: string): string[] =>
 
 const RULES: { [K in FilterKey]: (v: VideoView, want: NonNullable<Filters[K]>) => boolean } = {
   text: (v, text) => {
-    // A bare video is found by its embedded prompt and its file name, as main searches it.
-    const parts = isBareView(v) ? [v.provenance?.prompt ?? '', v.fileName] : [v.request.prompt, v.request.negative_prompt ?? ''];
+    // A bare video is found by its embedded prompt and its file name, as main searches it; a clip of ours also by its tags.
+    const parts = isBareView(v) ? [v.provenance?.prompt ?? '', v.fileName] : [v.request.prompt, v.request.negative_prompt ?? '', ...v.tags.map(tagKey)];
     const haystack = parts.join('\n').normalize('NFC').toLowerCase();
     return words(text).every((w) => haystack.includes(w));
   },
@@ -34,6 +37,10 @@ const RULES: { [K in FilterKey]: (v: VideoView, want: NonNullable<Filters[K]>) =
   duration: (v, d) => facetsOf(v).seconds === d,
   audio: (v, a) => facetsOf(v).audio === a,
   favorite: (v, f) => v.favorite === f,
+  tags: (v, groups) => {
+    const has = new Set(v.tags.map(tagKey));
+    return groups.every((group) => group.some((t) => has.has(tagKey(t))));
+  },
   from: (v, from) => v.createdAt >= from,
   to: (v, to) => v.createdAt <= to,
   shot: (v, shot) => v.shotKey === shot,

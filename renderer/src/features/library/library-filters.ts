@@ -6,15 +6,22 @@ export type Filters = Omit<LibraryQuery, 'offset' | 'limit'>;
 
 export const DEFAULT_FILTERS: Filters = { sort: 'newest' };
 
-/** The query main validates: an empty field (undefined, or '' from a cleared input) is left out, not sent. */
+/** How the list is read (its order, takes stacked per shot): kept by "Clear filters", never counted as narrowing it. */
+const VIEW_KEYS = new Set<string>(['sort', 'group']);
+
+/**
+ * The query main validates: an empty field (undefined, '' from a cleared input, no tag groups) is left out,
+ * not sent. The takes of one shot are shown all together, so a shot asked for is never also stacked.
+ */
 export const toQuery = (f: Filters): LibraryQuery => {
   const q: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '') q[k] = v;
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)) q[k] = v;
+  if (q.shot !== undefined) delete q.group;
   return q as LibraryQuery;
 };
 
-/** Whether anything narrows the list (the sort order only reorders it): decides which empty state to show. */
-export const isFiltered = (f: Filters): boolean => Object.entries(f).some(([k, v]) => k !== 'sort' && v !== undefined && v !== '');
+/** Whether anything narrows the list (the sort order and grouping only arrange it): decides which empty state to show. */
+export const isFiltered = (f: Filters): boolean => Object.keys(toQuery(f)).some((k) => !VIEW_KEYS.has(k));
 
-/** "Clear filters" keeps the sort order: it is how the person reads the list, not something that hides videos. */
-export const clearedFilters = (f: Filters): Filters => ({ sort: f.sort ?? 'newest' });
+/** "Clear filters" keeps the sort order and the grouping: they are how the person reads the list, not something that hides videos. */
+export const clearedFilters = (f: Filters): Filters => ({ sort: f.sort ?? 'newest', ...(f.group ? { group: f.group } : {}) });

@@ -6,6 +6,7 @@ import { addVideoLookup, refreshSelectedVideo, showVideo } from '../../selection
 import { useSelectionStore } from '../../selection/selection-store';
 import { clearedFilters, DEFAULT_FILTERS, toQuery, type Filters } from './library-filters';
 import { findIn, itemAt, missingPages, orderedIds, PAGE, pageOf, withVideo, type Pages } from './library-pages';
+import { applyDraft } from './search-draft';
 
 /**
  * The library as the grid sees it: the filters, the total main reported for
@@ -17,7 +18,6 @@ import { findIn, itemAt, missingPages, orderedIds, PAGE, pageOf, withVideo, type
  */
 
 export type { Filters };
-export type CellSize = 'S' | 'M' | 'L';
 /** How a click or key picks: a plain click, Ctrl/Cmd (add or take out), Shift (a range from the anchor). */
 export type PickMode = 'only' | 'toggle' | 'range';
 
@@ -31,11 +31,22 @@ interface LibraryState {
   visible: [number, number];
   /** Where the primary clip was picked in the grid (a hint: the grid re-finds the id after the list changes). */
   primaryIndex: number;
-  size: CellSize;
+  /** The search box's text: words searched as typed, and a filter word not finished yet (see search-draft.ts). */
+  draft: string;
+  /** The person finished the draft (Enter, left the box): its last word is judged too. */
+  draftDone: boolean;
+  /** What the expanded shot's chip calls it (its prompt), while `filters.shot` is set. */
+  shotLabel: string;
   error: CallError | undefined;
   /** Re-reads the visible pages and the primary clip (after library:changed or a reconnect). */
   load(): Promise<void>;
   setFilters(patch: Partial<Filters>): void;
+  /** The search box changed (`done`: Enter or leaving the box). Finished filter words become chips. */
+  typeSearch(value: string, done: boolean): void;
+  /** Adds one filter (a tag group is added to the others; any other filter replaces its value). */
+  addFilter(patch: Partial<Filters>): void;
+  /** Shows every take of one shot (a stack's ×N), whatever the grouping. */
+  expandShot(shotKey: string, label: string): void;
   clearFilters(): void;
   /** Takes out only these filters (the ones that would hide a clip being opened), keeping the rest. */
   dropFilters(keys: readonly (keyof Filters)[]): void;
@@ -44,7 +55,6 @@ interface LibraryState {
   selectAt(index: number, mode?: PickMode): Promise<void>;
   /** Notes where the primary is in the grid (after a pick made elsewhere: a trash, an undo). */
   setPrimaryIndex(index: number): void;
-  setSize(size: CellSize): void;
   /** Replaces one video wherever it is shown (after favourite, tags, poster). */
   patch(video: VideoView): void;
 }
@@ -103,7 +113,9 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
     generation: 1,
     visible: [0, 0],
     primaryIndex: -1,
-    size: 'M',
+    draft: '',
+    draftDone: true,
+    shotLabel: '',
     error: undefined,
     async load() {
       set((s) => ({ generation: s.generation + 1 }));
@@ -114,12 +126,30 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       set((s) => ({ filters: { ...s.filters, ...patch }, generation: s.generation + 1, visible: [0, 0], primaryIndex: -1 }));
       void requery();
     },
+    typeSearch(value, done) {
+      const s = get();
+      const next = applyDraft(value, s.filters, done);
+      set({ draft: next.draft, draftDone: done });
+      const sameText = (s.filters.text ?? '') === next.text;
+      if (sameText && next.filters === s.filters) return;
+      get().setFilters({ ...next.filters, text: next.text });
+    },
+    addFilter(patch) {
+      const f = get().filters;
+      get().setFilters(patch.tags ? { tags: [...(f.tags ?? []), ...patch.tags] } : patch);
+    },
+    expandShot(shotKey, label) {
+      set({ shotLabel: label });
+      get().setFilters({ shot: shotKey });
+    },
     clearFilters() {
-      set((s) => ({ filters: clearedFilters(s.filters), generation: s.generation + 1, visible: [0, 0], primaryIndex: -1 }));
+      set((s) => ({ filters: clearedFilters(s.filters), draft: '', draftDone: true, generation: s.generation + 1, visible: [0, 0], primaryIndex: -1 }));
       void requery();
     },
     dropFilters(keys) {
       if (keys.length === 0) return;
+      // The search words live in the box: dropping them empties it.
+      if (keys.includes('text')) set({ draft: '', draftDone: true });
       get().setFilters(Object.fromEntries(keys.map((k) => [k, undefined])));
     },
     setVisible(first, last) {
@@ -153,7 +183,6 @@ export const useLibraryStore = create<LibraryState>()((set, get) => {
       set({ primaryIndex: useSelectionStore.getState().primary === v.id ? index : -1 });
     },
     setPrimaryIndex: (primaryIndex) => set({ primaryIndex }),
-    setSize: (size) => set({ size }),
     patch(video) {
       set((s) => ({ pages: withVideo(s.pages, video) }));
       showVideo(video);

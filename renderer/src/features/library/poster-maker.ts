@@ -1,6 +1,6 @@
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { grabFrame, release, seekDetached } from './media-grab';
+import { grabFrameAt, openDetached, release } from './media-grab';
 
 /**
  * Posters for videos that have none, made ONCE each in the background: a
@@ -42,8 +42,9 @@ function pump(): void {
 async function make(video: VideoView): Promise<void> {
   let el: HTMLVideoElement | undefined;
   try {
-    el = await seekDetached(video.mediaUrl, 0.5);
-    const dataBase64 = await grabFrame(el, 'image/jpeg', 640);
+    el = await openDetached(video.mediaUrl);
+    // Half a second in (the first frame is often black), but never past the middle of a short clip.
+    const dataBase64 = await grabFrameAt(el, Math.min(0.5, el.duration / 2), 'image/jpeg', 640);
     const view = await api.library.savePoster({ id: video.id, dataBase64 });
     onMade(view);
   } catch (err) {
