@@ -1,3 +1,4 @@
+import type { Hash } from 'node:crypto';
 import { finished, type Readable } from 'node:stream';
 import type { PartFile } from './part-files.js';
 import type { WriteCheck } from './write-check.js';
@@ -36,17 +37,6 @@ export class PumpError extends Error {
   }
 }
 
-/**
- * What the pump hashes into: node's Hash, or a hash on another thread that
- * can fall behind (`isBehind`), in which case reading pauses until it has
- * caught up, so its backlog stays bounded.
- */
-export interface BodyHash {
-  update(chunk: Uint8Array): unknown;
-  readonly isBehind?: boolean;
-  onCaughtUp?(fn: () => void): void;
-}
-
 export interface PumpEvents {
   /** A chunk arrived from the network (the stall timer's heartbeat). */
   onReceived?: () => void;
@@ -65,7 +55,7 @@ export interface PumpEvents {
  * a failed write instead destroys the body, which closes the connection. A
  * failed open surfaces as a 'write' PumpError.
  */
-export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<PartFile>, hash: BodyHash, events: PumpEvents = {}): Promise<number> {
+export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<PartFile>, hash: Hash, events: PumpEvents = {}): Promise<number> {
   const writer = new WriteBehind(Promise.resolve(file), events.onWritten, () => body.destroy(), events.check);
   const readError = await new Promise<unknown>((resolve) => {
     body.on('data', (chunk: Buffer) => {
@@ -75,9 +65,6 @@ export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<Pa
       if (writer.isFull) {
         body.pause();
         writer.onRoom(() => body.resume());
-      } else if (hash.isBehind === true && hash.onCaughtUp !== undefined) {
-        body.pause();
-        hash.onCaughtUp(() => body.resume());
       }
     });
     // writable: false: a duplex test body counts as done when its readable side is.

@@ -10,7 +10,6 @@ import { errnoCode } from '../util/fs-errors.js';
 import { decodedBody } from './body-decoding.js';
 import { PumpError, pumpBodyToFile } from './body-pump.js';
 import { PartMismatchError, WriteCheck } from './write-check.js';
-import { ThreadHash } from './thread-hash.js';
 import {
   cancelledFailure,
   destExistsFailure,
@@ -69,8 +68,6 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   /** Default: verifyMp4. */
   verify?: (partPath: string, bytes: number) => Promise<void>;
-  /** Files of at least this many bytes (as announced) are hashed on a worker thread. Default 8 MiB. */
-  threadHashMinBytes?: number;
   /** Default: node's fs open. The seam through which tests hand in writers that store less than asked. */
   openFile?: OpenPartFile;
   /** Written into the video's own metadata once it is verified, before it gets its final name. */
@@ -86,8 +83,6 @@ export interface DownloadResult {
 }
 
 const DEFAULT_STALL_MS = 30_000;
-/** From this size up a download is hashed on a worker thread (a worker costs a few ms to start). */
-const THREAD_HASH_MIN_BYTES = 8 * 1024 * 1024;
 /** A 416 or a mismatched 206 deletes the part and asks again, once per call. */
 const MAX_RESTARTS = 1;
 
@@ -151,7 +146,7 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
   const status = res.statusCode ?? 0;
   const resHeaders = headersOf(res.headers);
   const plan = planResponse(status, resHeaders, offset);
-  if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : hashFor(opts, plan.expectedTotal));
+  if (plan.kind === 'write') return writeBody(opts, part, guard, res, plan, plan.append ? prefixHash : createHash('sha256'));
 
   guard.disarm();
   // Closes the connection: the body of a refusal is not needed.
@@ -168,16 +163,6 @@ async function fetchIntoPart(opts: DownloadOptions, part: string, guard: StallGu
   return { received: { bytes: plan.total, sha256: prefixHash.digest('hex') }, onDisk, resumed: true };
 }
 
-/**
- * A large file is hashed on a worker thread, beside the thread that receives
- * and writes it; a small one (or one of unknown size) is not worth a thread.
- * A resumed part keeps the main-thread hash that already holds its first bytes.
- */
-function hashFor(opts: DownloadOptions, expectedTotal: number | undefined): Hash | ThreadHash {
-  const min = opts.threadHashMinBytes ?? THREAD_HASH_MIN_BYTES;
-  return expectedTotal !== undefined && expectedTotal >= min ? new ThreadHash() : createHash('sha256');
-}
-
 /** `hash` already holds the part's first `plan.start` bytes when appending. */
 async function writeBody(
   opts: DownloadOptions,
@@ -185,7 +170,7 @@ async function writeBody(
   guard: StallGuard,
   res: HttpGetResponse,
   plan: Extract<ResponsePlan, { kind: 'write' }>,
-  hash: Hash | ThreadHash,
+  hash: Hash,
 ): Promise<Filled> {
   // 'w' truncates: a 200 to a Range request means the server restarted at byte 0.
   // Not awaited here: the pump starts reading the body while the file opens,
@@ -213,7 +198,6 @@ async function writeBody(
     await opening.then((fh) => fh.close()).catch(() => undefined);
     await check.close().catch(() => undefined);
   }
-  if (failure !== undefined && hash instanceof ThreadHash) await hash.dispose();
   if (failure !== undefined) {
     const mismatch = failure instanceof PumpError ? failure.cause : undefined;
     if (mismatch instanceof PartMismatchError) {
@@ -223,10 +207,6 @@ async function writeBody(
     }
     throw pumpFailure(failure, guard, plan);
   }
-  // Every write was read back and matched (WriteCheck), so the hash of the bytes received is the part's.
-  const digest = hash instanceof ThreadHash ? hash.digest() : Promise.resolve(hash.digest('hex'));
-  // Settled either way, so a worker that failed never leaves an unhandled rejection behind a thrown failure.
-  const hashed = await digest.then((hex) => ({ hex }), (error: unknown) => ({ error }));
   if (plan.expectedTotal !== undefined && total < plan.expectedTotal) {
     // The connection ended cleanly but early: keep the part for a Range resume.
     throw interruptedFailure(total, plan.expectedTotal);
@@ -236,8 +216,8 @@ async function writeBody(
     throw oversizeFailure(total, plan.expectedTotal);
   }
   if (size === undefined) throw new Error('a complete part was not measured');
-  if ('error' in hashed) throw hashed.error;
-  const sha256 = hashed.hex;
+  // Every write was read back and matched (WriteCheck), so the hash of the bytes received is the part's.
+  const sha256 = hash.digest('hex');
   return { received: { bytes: total, sha256 }, onDisk: { bytes: size, sha256 }, resumed: plan.append };
 }
 

@@ -122,22 +122,6 @@ describe('short writes', () => {
   });
 });
 
-describe('a large file is hashed on a worker thread', () => {
-  it('to the same sha256, and a changed byte is still caught at its write', async () => {
-    const result = await downloadToFile(opts({ threadHashMinBytes: 0 }));
-    expect(result).toEqual({ bytes: SIZE, sha256: sha(server.body), resumed: false });
-    await rm(dest);
-    const corrupting = tappedWriter((given, call) => {
-      const toDisk = Buffer.from(given);
-      if (call === 1) toDisk[0] = (toDisk[0] ?? 0) ^ 0x01;
-      return { toDisk, reported: given.length };
-    });
-    const err = await failure(opts({ threadHashMinBytes: 0, openFile: corrupting.openFile }));
-    expect(err).toMatchObject({ code: 'download_failed', retryable: true });
-    expect(await readdir(dir)).toEqual([]);
-  });
-});
-
 describe('every write is read back before the next one, and the part before it is renamed', () => {
   it('a part shorter on disk than the bytes written is discarded, never renamed, and downloaded again', async () => {
     // Claims every byte but loses the last 1000 of the first write.
