@@ -1,7 +1,7 @@
 /**
  * Download of a 1 GB file from the loopback file host: Keyframe's streaming
  * downloader (to .part, each write read back and compared, sha256 of the
- * bytes on a worker thread, fsync, length on disk, MP4 check, rename) against
+ * bytes in the same pass, fsync, length on disk, MP4 check, rename) against
  * `curl -o` on the same file in the same run. Also reports RSS growth while downloading (beside that of node:http
  * alone receiving the same file in a fresh process), the CPU time each side
  * spends, and where the downloader's time goes (timed through its own seams:
@@ -24,8 +24,6 @@ import { spawnFakeHost } from './support/spawn-host.js';
 
 const SIZE = Number(process.env.BENCH_DOWNLOAD_BYTES ?? 1024 ** 3);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-/** BENCH_HASH_ON_MAIN_THREAD=1: hash on the receiving thread, as before the worker (to compare the two on one machine). */
-const HASH_ON_MAIN_THREAD = process.env.BENCH_HASH_ON_MAIN_THREAD === '1';
 
 async function makeFile(path: string): Promise<void> {
   const fh = await open(path, 'w');
@@ -73,7 +71,7 @@ async function timedDownload(dest: string): Promise<{ ms: number; bytes: number;
     await verifyMp4(path);
   };
   const t0 = performance.now();
-  const res = await downloadToFile({ url, dest, httpGet: nodeHttpGet, clock: systemClock, openFile, verify, ...(HASH_ON_MAIN_THREAD ? { threadHashMinBytes: Infinity } : {}) });
+  const res = await downloadToFile({ url, dest, httpGet: nodeHttpGet, clock: systemClock, openFile, verify });
   const end = performance.now();
   const split = { receive: marks.syncStart - t0, fsync: marks.syncEnd - marks.syncStart, readBack: marks.verify - marks.syncEnd, finish: end - marks.verify };
   return { ms: end - t0, bytes: res.bytes, split };
@@ -152,5 +150,5 @@ console.log(
     ` length on disk after the fsync ${stage((x) => x.readBack)}, MP4 check + rename ${stage((x) => x.finish)}`,
 );
 const cpuText = (xs: number[]): string => (xs.length > 0 ? `${(median(xs) / 1000).toFixed(2)} s` : 'n/a');
-console.log(`      CPU time (user + system, median): curl -o ${cpuText(curlCpu)}; Keyframe ${cpuText(ourCpu)} (one sha256 pass over the bytes received, ${HASH_ON_MAIN_THREAD ? 'on the receiving thread' : 'on a worker thread'}; each write read back and compared)`);
+console.log(`      CPU time (user + system, median): curl -o ${cpuText(curlCpu)}; Keyframe ${cpuText(ourCpu)} (one sha256 pass over the bytes received; each write read back and compared)`);
 console.log(`      every round (MiB/s): curl -o ${curlTimes.map((ms) => mbps(ms).toFixed(0)).join(' / ')}; curl -o + fsync ${curlSyncTimes.map((ms) => mbps(ms).toFixed(0)).join(' / ')}; Keyframe ${ourTimes.map((ms) => mbps(ms).toFixed(0)).join(' / ')}`);
