@@ -7,7 +7,8 @@ import { grabFrame, settled } from './media-grab';
 
 /** What the details pane and the keyboard shortcuts do to a video. Each resolves to the error or undefined. */
 
-async function attempt(fn: () => Promise<void>): Promise<CallError | undefined> {
+/** Runs an action; its failure becomes the error to show (never a rejection left for the caller). */
+export async function attempt(fn: () => Promise<void>): Promise<CallError | undefined> {
   try {
     await fn();
     return undefined;

@@ -1,13 +1,14 @@
 import { isBareView, isPortrait, promptOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { toAppError, type CallError } from '../../app-error';
+import type { CallError } from '../../app-error';
 import { useComposeStore } from '../compose/compose-store';
 import { bareContinuationDraft, continuationDraft, lineageFrameOf } from '../compose/continuation';
 import type { DraftLineage } from '../compose/draft-lineage';
 import { fromFrameView } from '../compose/frames';
 import { frameAt, seekTimeOf, type FrameClock } from '../viewer/frame-math';
 import { probeClip } from '../viewer/probe';
+import { attempt } from './actions';
 import { go } from './bridges';
 import { grabFrame, release, seekDetached, seekDetachedExact, settled } from './media-grab';
 
@@ -27,15 +28,6 @@ async function openContinuation(v: VideoView, picture: HTMLVideoElement, frameNu
   const draft = isBareView(v) ? bareContinuationDraft({ id: v.id, prompt: promptOf(v), portrait: isPortrait(v) }, first, lineage) : continuationDraft(v, first, lineage);
   useComposeStore.getState().openDraft(draft);
   go('studio');
-}
-
-async function attempt(fn: () => Promise<void>): Promise<CallError | undefined> {
-  try {
-    await fn();
-    return undefined;
-  } catch (err) {
-    return toAppError(err);
-  }
 }
 
 /** From the frame the viewer shows (paused on it). */

@@ -1,5 +1,6 @@
 import { seekTimeOf, type FrameClock } from '../viewer/frame-math';
 import { grabFrameAt, openDetached, release } from './media-grab';
+import { clockFrom } from '../viewer/probe';
 
 /**
  * The first or last frame of a video file dropped on the page, grabbed in the page (no upload of the
@@ -17,18 +18,8 @@ export const isVideoFile = (file: Pick<File, 'type' | 'name'>): boolean => (file
 
 /** The file's frame clock from its sample table: read from the Blob itself (a blob: URL cannot be fetched under the page's CSP). */
 async function clockOf(file: Blob): Promise<FrameClock> {
-  const { Input, BlobSource, MP4, QTFF, WEBM } = await import('mediabunny');
-  const input = new Input({ source: new BlobSource(file), formats: [MP4, QTFF, WEBM] });
-  try {
-    const track = await input.getPrimaryVideoTrack();
-    if (!track) throw new Error('The file has no video track.');
-    const [rate, stats, start] = await Promise.all([track.computeFrameRateMetrics(), track.computePacketStats(), track.getFirstTimestamp()]);
-    const fps = rate.underlyingFrameRate ?? rate.bestGuessFrameRate;
-    if (!(fps > 0) || stats.packetCount < 1) throw new Error('The file has no frames.');
-    return { fps, frames: stats.packetCount, start: Math.max(0, start) };
-  } finally {
-    input.dispose();
-  }
+  const { BlobSource, MP4, QTFF, WEBM } = await import('mediabunny');
+  return clockFrom(new BlobSource(file), [MP4, QTFF, WEBM]);
 }
 
 /** Where to seek for the wanted frame: its timestamp from the clock, else the start or a hair before the end. */

@@ -1,3 +1,4 @@
+import type { InputFormat, Source } from 'mediabunny';
 import type { FrameClock } from './frame-math';
 
 /**
@@ -22,8 +23,14 @@ export function probeClip(url: string): Promise<FrameClock> {
 }
 
 async function read(url: string): Promise<FrameClock> {
-  const { Input, UrlSource, MP4, QTFF } = await import('mediabunny');
-  const input = new Input({ source: new UrlSource(url), formats: [MP4, QTFF] });
+  const { UrlSource, MP4, QTFF } = await import('mediabunny');
+  return clockFrom(new UrlSource(url), [MP4, QTFF]);
+}
+
+/** A file's frame clock from its sample table, whatever it is read from (a URL, a dropped Blob). */
+export async function clockFrom(source: Source, formats: InputFormat[]): Promise<FrameClock> {
+  const { Input } = await import('mediabunny');
+  const input = new Input({ source, formats });
   try {
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new Error('The file has no video track.');
