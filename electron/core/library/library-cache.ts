@@ -52,27 +52,51 @@ function isRecordShape(r: unknown): r is CacheRecord {
   return e.kind === 'bare' ? typeof e.fileName === 'string' && isObject(e.container) : typeof e.sidecarName === 'string' && isObject(e.sidecar);
 }
 
-export async function readLibraryCache(path: string): Promise<LoadedCache> {
+/** The header (everything before the records), or undefined when it is not one this version wrote. */
+function headerOf(bytes: Buffer, recordsAt: number): CacheHeader | 'other version' | undefined {
+  // The header ends with the comma before the records key.
+  if (recordsAt < 2 || bytes[recordsAt - 1] !== 0x2c) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(`${bytes.subarray(0, recordsAt - 1).toString('utf8')}}`);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(header)) return undefined;
+  if (header.schema !== LIBRARY_CACHE_SCHEMA) return 'other version';
+  return typeof header.checksum === 'string' && typeof header.savedAt === 'number' ? (header as unknown as CacheHeader) : undefined;
+}
+
+/**
+ * The records' text once the checksum vouches for it. Kept apart so the
+ * file's bytes (as large again as the text with 100,000 entries) are let go
+ * before the parse peaks.
+ */
+async function verifiedRecordsText(path: string): Promise<{ text: string } | { problem: string }> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
   } catch {
-    return { records: [], problem: 'no cache' };
+    return { problem: 'no cache' };
   }
   const at = bytes.indexOf(RECORDS_KEY);
-  if (at < 0 || bytes[bytes.length - 1] !== 0x7d) return { records: [], problem: 'cache unreadable' };
-  let file: unknown;
+  const header = at < 0 || bytes[bytes.length - 1] !== 0x7d ? undefined : headerOf(bytes, at);
+  if (header === 'other version') return { problem: 'cache of another version' };
+  if (!header) return { problem: 'cache unreadable' };
+  const body = bytes.subarray(at + RECORDS_KEY.length, bytes.length - 1);
+  if (checksumOf(body) !== header.checksum) return { problem: 'cache damaged' };
+  return { text: body.toString('utf8') };
+}
+
+export async function readLibraryCache(path: string): Promise<LoadedCache> {
+  const verified = await verifiedRecordsText(path);
+  if ('problem' in verified) return { records: [], problem: verified.problem };
+  let records: unknown;
   try {
-    file = JSON.parse(bytes.toString('utf8'));
+    records = JSON.parse(verified.text);
   } catch {
     return { records: [], problem: 'cache unreadable' };
   }
-  if (!isObject(file) || file.schema !== LIBRARY_CACHE_SCHEMA) return { records: [], problem: 'cache of another version' };
-  const header = file as unknown as CacheHeader & { records: unknown };
-  if (typeof header.checksum !== 'string' || checksumOf(bytes.subarray(at + RECORDS_KEY.length, bytes.length - 1)) !== header.checksum) {
-    return { records: [], problem: 'cache damaged' };
-  }
-  const records = header.records;
   if (!Array.isArray(records) || !records.every(isRecordShape)) return { records: [], problem: 'cache damaged' };
   return { records };
 }
