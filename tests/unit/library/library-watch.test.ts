@@ -39,6 +39,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await watch?.close();
+  // The index's coalesced cache save must not land in the folder while it is being removed.
+  await index?.flush();
   await rm(root, { recursive: true, force: true });
 });
 
