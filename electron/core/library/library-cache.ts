@@ -1,15 +1,21 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { LibraryEntrySchema, type LibraryEntry } from '../../../shared/domain/video.js';
+import type { LibraryEntry } from '../../../shared/domain/video.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 /**
- * The on-disk index cache: every entry plus the stat of its sidecar when it
- * was read, so a start-up refresh re-reads only sidecars that changed. It is
+ * The on-disk index cache: every entry plus the stat of its file when it
+ * was read, so a start-up refresh re-reads only files that changed. It is
  * a cache and nothing more: any doubt about it means a rescan, never an error.
+ *
+ * Checking 100,000 records one by one against the entry schema costs seconds
+ * at every start, so the file carries a checksum of its records instead:
+ * only what this version wrote (every entry validated when its file was
+ * read) is taken back, and a damaged, truncated, hand-edited or older file
+ * is refused whole and rebuilt from the folders.
  */
 
-export const LIBRARY_CACHE_SCHEMA = 'keyframe.library-cache/1';
+export const LIBRARY_CACHE_SCHEMA = 'keyframe.library-cache/2';
 
 export interface CacheRecord {
   mtimeMs: number;
@@ -19,50 +25,85 @@ export interface CacheRecord {
   entry: LibraryEntry;
 }
 
-const RecordSchema = z.object({
-  mtimeMs: z.number(),
-  size: z.number().int().nonnegative(),
-  ino: z.number(),
-  entry: LibraryEntrySchema,
-});
-
-const CacheFileSchema = z.object({
-  schema: z.literal(LIBRARY_CACHE_SCHEMA),
-  savedAt: z.number(),
-  records: z.array(z.unknown()),
-});
-
 export interface LoadedCache {
   records: CacheRecord[];
-  /** Why the cache was not used in full (missing, unreadable, bad records), for the log. */
+  /** Why the cache was not used (missing, unreadable, damaged, another version), for the log. */
   problem?: string;
 }
 
-export async function readLibraryCache(path: string): Promise<LoadedCache> {
-  let text: string;
+/** Written last in the file, so everything after it (less the closing brace) is the checksummed text. */
+const RECORDS_KEY = '"records":';
+
+const checksumOf = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
+
+interface CacheHeader {
+  schema: string;
+  savedAt: number;
+  checksum: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The shape every reader of a record relies on; the checksum already vouches for the rest. */
+function isRecordShape(r: unknown): r is CacheRecord {
+  if (!isObject(r) || typeof r.mtimeMs !== 'number' || typeof r.size !== 'number' || typeof r.ino !== 'number') return false;
+  const e = r.entry;
+  if (!isObject(e) || typeof e.id !== 'string' || typeof e.dir !== 'string') return false;
+  return e.kind === 'bare' ? typeof e.fileName === 'string' && isObject(e.container) : typeof e.sidecarName === 'string' && isObject(e.sidecar);
+}
+
+/** The header (everything before the records), or undefined when it is not one this version wrote. */
+function headerOf(bytes: Buffer, recordsAt: number): CacheHeader | 'other version' | undefined {
+  // The header ends with the comma before the records key.
+  if (recordsAt < 2 || bytes[recordsAt - 1] !== 0x2c) return undefined;
+  let header: unknown;
   try {
-    text = await readFile(path, 'utf8');
+    header = JSON.parse(`${bytes.subarray(0, recordsAt - 1).toString('utf8')}}`);
   } catch {
-    return { records: [], problem: 'no cache' };
+    return undefined;
   }
-  let file: z.infer<typeof CacheFileSchema>;
+  if (!isObject(header)) return undefined;
+  if (header.schema !== LIBRARY_CACHE_SCHEMA) return 'other version';
+  return typeof header.checksum === 'string' && typeof header.savedAt === 'number' ? (header as unknown as CacheHeader) : undefined;
+}
+
+/**
+ * The records' text once the checksum vouches for it. Kept apart so the
+ * file's bytes (as large again as the text with 100,000 entries) are let go
+ * before the parse peaks.
+ */
+async function verifiedRecordsText(path: string): Promise<{ text: string } | { problem: string }> {
+  let bytes: Buffer;
   try {
-    file = CacheFileSchema.parse(JSON.parse(text));
+    bytes = await readFile(path);
+  } catch {
+    return { problem: 'no cache' };
+  }
+  const at = bytes.indexOf(RECORDS_KEY);
+  const header = at < 0 || bytes[bytes.length - 1] !== 0x7d ? undefined : headerOf(bytes, at);
+  if (header === 'other version') return { problem: 'cache of another version' };
+  if (!header) return { problem: 'cache unreadable' };
+  const body = bytes.subarray(at + RECORDS_KEY.length, bytes.length - 1);
+  if (checksumOf(body) !== header.checksum) return { problem: 'cache damaged' };
+  return { text: body.toString('utf8') };
+}
+
+export async function readLibraryCache(path: string): Promise<LoadedCache> {
+  const verified = await verifiedRecordsText(path);
+  if ('problem' in verified) return { records: [], problem: verified.problem };
+  let records: unknown;
+  try {
+    records = JSON.parse(verified.text);
   } catch {
     return { records: [], problem: 'cache unreadable' };
   }
-  // A bad record costs only that sidecar being read again, not the whole cache.
-  const records: CacheRecord[] = [];
-  let bad = 0;
-  for (const raw of file.records) {
-    const r = RecordSchema.safeParse(raw);
-    if (r.success) records.push(r.data);
-    else bad += 1;
-  }
-  return bad > 0 ? { records, problem: `${bad} cache records invalid` } : { records };
+  if (!Array.isArray(records) || !records.every(isRecordShape)) return { records: [], problem: 'cache damaged' };
+  return { records };
 }
 
 export async function writeLibraryCache(path: string, records: Iterable<CacheRecord>, savedAt: number): Promise<void> {
   // Compact JSON: with 10 000 entries pretty-printing would roughly double the file.
-  await writeFileAtomic(path, JSON.stringify({ schema: LIBRARY_CACHE_SCHEMA, savedAt, records: [...records] }));
+  const body = JSON.stringify([...records]);
+  const header: CacheHeader = { schema: LIBRARY_CACHE_SCHEMA, savedAt, checksum: checksumOf(body) };
+  await writeFileAtomic(path, `${JSON.stringify(header).slice(0, -1)},${RECORDS_KEY}${body}}`);
 }

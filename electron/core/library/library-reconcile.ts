@@ -4,7 +4,7 @@ import { isBareEntry, type SidecarEntry } from '../../../shared/domain/video.js'
 import { probeBareVideo } from './bare-video-probe.js';
 import type { CacheRecord } from './library-cache.js';
 import { sidecarNameFor } from './file-naming.js';
-import { listLibraryFolders, loadListedEntry, mapLimit, stampOf, videoPresent, type FileStamp, type FoundFile, type ListedFolder, type SidecarFile } from './scanner.js';
+import { listLibraryFolders, loadListedEntry, mapLimit, stampsOf, videoPresent, type FileStamp, type FoundFile, type ListedFolder, type SidecarFile } from './scanner.js';
 
 /**
  * Brings a set of cached records in line with the folders: files whose stat
@@ -49,19 +49,31 @@ const PROBE_CONCURRENCY = 4;
 
 const sameStamp = (prev: FileStamp, now: FileStamp): boolean => prev.mtimeMs === now.mtimeMs && prev.size === now.size && prev.ino === now.ino;
 
-/** The stamp of a file, or undefined when it cannot be looked at (gone, or not readable: it is not listed until it is). */
-const stampOrNone = (path: string): Promise<FileStamp | undefined> => stampOf(path).catch(() => undefined);
+type Seen = { reuse: CacheRecord } | { stamp: FileStamp | undefined };
 
-/** The record kept for `path` when it is trusted or its stat is unchanged; else the new stat (undefined: gone). */
+/**
+ * For each file, the record kept when it is trusted or its stat is unchanged,
+ * else its new stat (undefined: gone, or not readable: it is not listed until it is).
+ */
 async function lookAgain(
-  prev: CacheRecord | undefined,
-  path: string,
+  files: readonly FoundFile[],
+  prevOf: (path: string) => CacheRecord | undefined,
   trusted: ((path: string) => boolean) | undefined,
-): Promise<{ reuse: CacheRecord } | { stamp: FileStamp | undefined }> {
-  if (prev && trusted?.(path)) return { reuse: prev };
-  const stamp = await stampOrNone(path);
-  if (prev && stamp && sameStamp(prev, stamp)) return { reuse: prev };
-  return { stamp };
+): Promise<Seen[]> {
+  const seen = new Array<Seen | undefined>(files.length);
+  const toStat: number[] = [];
+  files.forEach((f, i) => {
+    const prev = prevOf(f.path);
+    if (prev && trusted?.(f.path)) seen[i] = { reuse: prev };
+    else toStat.push(i);
+  });
+  const stamps = await stampsOf(toStat.map((i) => (files[i] as FoundFile).path));
+  toStat.forEach((i, k) => {
+    const prev = prevOf((files[i] as FoundFile).path);
+    const stamp = stamps[k];
+    seen[i] = prev && stamp && sameStamp(prev, stamp) ? { reuse: prev } : { stamp };
+  });
+  return seen as Seen[];
 }
 
 export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: ReconcileScope): Promise<Reconciled> {
@@ -73,9 +85,10 @@ export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: R
   let parsed = 0;
 
   // Sidecars first: the videos they name are not bare.
-  const looked = await mapLimit(listing.sidecars, PARSE_CONCURRENCY, async (f): Promise<Looked> => {
+  const seenSidecars = await lookAgain(listing.sidecars, (path) => prev.get(path), scope.trusted);
+  const looked = await mapLimit(listing.sidecars, PARSE_CONCURRENCY, async (f, i): Promise<Looked> => {
     const old = prev.get(f.path);
-    const seen = await lookAgain(old, f.path, scope.trusted);
+    const seen = seenSidecars[i] as Seen;
     if ('reuse' in seen) return { kind: 'reuse', f, old, reuse: seen.reuse };
     if (!seen.stamp) return { kind: 'gone' };
     parsed += 1;
@@ -114,7 +127,12 @@ export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: R
   const bare = listing.videos.filter(
     (v) => !named.has(`${v.dir}\0${v.name}`) && !(listing.namesByDir.get(v.dir)?.has(sidecarNameFor(v.name)) ?? false),
   );
-  const probed = await mapLimit(bare, PROBE_CONCURRENCY, (v) => bareRecord(prev.get(v.path), v, scope.trusted));
+  const prevBare = (path: string): CacheRecord | undefined => {
+    const old = prev.get(path);
+    return old && isBareEntry(old.entry) ? old : undefined;
+  };
+  const seenBare = await lookAgain(bare, prevBare, scope.trusted);
+  const probed = await mapLimit(bare, PROBE_CONCURRENCY, (v, i) => bareRecord(v, seenBare[i] as Seen));
   bare.forEach((v, i) => {
     const r = probed[i];
     if (!r) return;
@@ -131,13 +149,7 @@ export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: R
 }
 
 /** The record of a bare video: reused while its file is unchanged, else probed; undefined while it cannot be read as a video. */
-async function bareRecord(
-  old: CacheRecord | undefined,
-  v: FoundFile,
-  trusted: ((path: string) => boolean) | undefined,
-): Promise<CacheRecord | undefined> {
-  const prevBare = old && isBareEntry(old.entry) ? old : undefined;
-  const seen = await lookAgain(prevBare, v.path, trusted);
+async function bareRecord(v: FoundFile, seen: Seen): Promise<CacheRecord | undefined> {
   if ('reuse' in seen) return seen.reuse;
   if (!seen.stamp) return undefined;
   const entry: BareVideoEntry | undefined = await probeBareVideo(v.path).catch(() => undefined);

@@ -39,6 +39,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await watch?.close();
+  // The index's coalesced cache save must not land in the folder while it is being removed.
+  await index?.flush();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -147,6 +149,17 @@ describe.each<PollingChoice>(['never', 'always'])('LibraryWatch (polling: %s)', 
     expect(await until((es) => es.length === 1 && isBareEntry(es[0] as LibraryEntry), t)).toBeLessThan(BUDGET_MS);
   });
 
+  it('picks up a sidecar rewritten where it lies (same file, new content)', async () => {
+    const made = await videoWithSidecar(out, 1);
+    await open(polling);
+    const edited = JSON.parse(await readFile(made.sidecar, 'utf8')) as { user: { tags: string[] } };
+    edited.user.tags = ['rewritten'];
+    const t = performance.now();
+    await writeFile(made.sidecar, JSON.stringify(edited));
+    const ms = await until((es) => es.length === 1 && !isBareEntry(es[0] as LibraryEntry) && (es[0] as { sidecar: { user: { tags: string[] } } }).sidecar.user.tags[0] === 'rewritten', t);
+    expect(ms).toBeLessThan(BUDGET_MS);
+  });
+
   it('merges a sidecar written after its video into one entry', async () => {
     await open(polling);
     const sc = makeSidecar(7);
@@ -232,6 +245,32 @@ describe('LibraryWatch when a folder is missing or failing', () => {
       ['lost', 'EACCES'],
       ['back', ''],
     ]);
+  });
+
+  it('watches folders, not each file in them, when the OS notifies (a handle per file does not scale to 100,000 takes)', async () => {
+    await videoWithSidecar(out, 1);
+    await mkdir(join(out, 'keepers'));
+    await videoWithSidecar(join(out, 'keepers'), 2);
+    const watched = async (polling: PollingChoice): Promise<Record<string, string[]>> => {
+      let real: ReturnType<typeof chokidarWatch> | undefined;
+      const w = new LibraryWatch({
+        index: new LibraryIndex({ cachePath: join(root, 'cache.json'), dirs: [out], clock: new FakeClock() }),
+        clock: new FakeClock(),
+        polling,
+        createWatcher: (dir, options) => {
+          const r = chokidarWatch(dir, options);
+          real = r;
+          return { on: (event: string, cb: (...args: never[]) => void) => r.on(event as 'all', cb as never), close: () => r.close() };
+        },
+      });
+      await w.sync([out]);
+      const got = real?.getWatched() ?? {};
+      await w.close();
+      return got;
+    };
+    const files = (tree: Record<string, string[]>) => Object.values(tree).flat().filter((n) => n.endsWith('.mp4') || n.endsWith('.json'));
+    expect(files(await watched('never'))).toEqual([]);
+    expect(files(await watched('always')).sort()).toEqual(['clip-1.keyframe.json', 'clip-1.mp4', 'clip-2.keyframe.json', 'clip-2.mp4']);
   });
 
   it('closes every watcher and timer on close', async () => {
