@@ -289,6 +289,8 @@ export const ERROR_MESSAGES = {
   'sequence.empty': 'The sequence has no clips to export.',
   'sequence.clip_missing': 'Clip {index} of the sequence ({file}) cannot be found.',
   'sequence.clip_outside': 'Clip {index} of the sequence ({file}) is not inside the sequence’s folder, so it was not read.',
+  'sequence.clip_not_in_folder': '“{file}” is not in the output folder, where sequences are kept, so it cannot join one. Copy it into the output folder, then add it again.',
+  'sequence.clip_unknown': 'A clip of the sequence is no longer in the library. Remove it, then save.',
   'sequence.clip_unreadable': 'Clip {index} of the sequence ({file}) is not a video Keyframe can read.',
   'sequence.clip_no_video': 'Clip {index} of the sequence ({file}) has no video track.',
   'sequence.trim_past_end': 'Clip {index} of the sequence ({file}) is {duration} s long: its trim starts at or after its end.',

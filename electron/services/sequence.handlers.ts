@@ -1,7 +1,8 @@
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { appFailure, errorMessage } from '../../shared/error-messages.js';
 import { isAppFailure } from '../../shared/errors.js';
 import { isBareEntry } from '../../shared/domain/video.js';
+import type { SequenceClipEdit } from '../../shared/domain/sequence.js';
 import type { SequenceView } from '../../shared/ipc/sequence-views.js';
 import { applySequenceEdit } from '../core/sequence/sequence-edit.js';
 import { listSequenceFiles, readSequence, sequencePath, writeSequence, type StoredSequence } from '../core/sequence/sequence-file.js';
@@ -67,7 +68,7 @@ export function sequenceHandlers(ctx: ServiceContext): Handlers['sequence'] {
       const before = await current(name);
       // No revision: a new sequence, never one that exists. A revision: the file must still be the one edited.
       if ((before === undefined) !== (revision === undefined) || (before && before.revision !== revision)) throw changed(name);
-      const document = applySequenceEdit(before?.document, { title, clips });
+      const document = applySequenceEdit(before?.document, { title, clips: clips.map((c) => placeInFolder(ctx, folder(), c)) });
       await writeSequence(folder(), name, document);
       return view(await readSequence(folder(), name));
     },
@@ -86,6 +87,23 @@ export function sequenceHandlers(ctx: ServiceContext): Handlers['sequence'] {
     writeChunk: async ({ exportId, position, dataBase64 }) => ({ bytes: await ctx.exports.writeChunk(exportId, position, new Uint8Array(Buffer.from(dataBase64, 'base64'))) }),
     finish: ({ exportId, fileName }) => ctx.exports.finish(exportId, fileName),
   };
+}
+
+/**
+ * A clip the page names by its library video gets that video's path relative to the sequence's folder
+ * (the page only knows file names); a video outside the folder is refused rather than saved as a path
+ * the export would not find.
+ */
+function placeInFolder(ctx: ServiceContext, folder: string, clip: SequenceClipEdit): SequenceClipEdit {
+  if (clip.videoId === undefined) return clip;
+  const entry = ctx.engine.library.all().find((e) => e.id === clip.videoId);
+  if (entry === undefined) throw appFailure('not_found', errorMessage('sequence.clip_unknown'), { retryable: false });
+  const name = isBareEntry(entry) ? entry.fileName : entry.sidecar.file;
+  const rel = relative(folder, join(entry.dir, name));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw appFailure('invalid_request', errorMessage('sequence.clip_not_in_folder', { file: name }), { retryable: false, field: 'clips' });
+  }
+  return { ...clip, file: rel.split(sep).join('/') };
 }
 
 /** Library videos by their path relative to `folder` (`/`-separated, as sequences name clips). */

@@ -78,6 +78,11 @@ export const SequenceClipEditSchema = z.strictObject({
   ...clipShape,
   /** The clip's index in the document as last read (`SequenceView.clips[i].ref`): its unknown fields are kept. */
   ref: z.number().int().min(0).max(SEQUENCE_CLIPS_MAX - 1).optional(),
+  /**
+   * The library video the clip is: main writes its path relative to the sequence's folder (a video in a
+   * subfolder is `sub/a.mp4`, not its bare file name) and refuses one that lives outside that folder.
+   */
+  videoId: z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/).optional(),
 }).refine(inBeforeOut, IN_BEFORE_OUT);
 export type SequenceClipEdit = z.infer<typeof SequenceClipEditSchema>;
 

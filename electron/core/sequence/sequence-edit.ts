@@ -19,7 +19,7 @@ const KNOWN_TOP_KEYS = new Set(['schema', 'title', 'clips']);
 export function applySequenceEdit(stored: SequenceDocument | undefined, edit: SequenceEdit): SequenceDocument {
   const kept = stored ? unknownFields(stored, KNOWN_TOP_KEYS) : {};
   const clips = edit.clips.map((clip): SequenceClip => {
-    const { ref, ...known } = clip;
+    const { ref, videoId: _videoId, ...known } = clip;
     const before = ref === undefined ? undefined : stored?.clips[ref];
     return { ...(before ? unknownFields(before, KNOWN_CLIP_KEYS) : {}), ...definedOnly(known) } as SequenceClip;
   });

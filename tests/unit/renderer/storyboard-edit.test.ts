@@ -61,13 +61,13 @@ describe('order and saving', () => {
     expect(moveClip(['a', 'b'], 5, 0)).toEqual(['a', 'b']);
   });
 
-  it('sends the known fields and each stored clip’s ref, nothing of the page’s own', () => {
+  it('sends the known fields, each stored clip’s ref and its library video (main places the file by it), nothing of the page’s own', () => {
     const clips: StoryClip[] = [
       { key: 'x', file: 'a.mp4', ref: 1, in: 0.5, clock: CLOCK, mediaUrl: 'u', videoId: 'v' },
       { key: 'y', file: 'takes/b.mp4', title: 'wide' },
     ];
     expect(toEdits(clips)).toEqual([
-      { file: 'a.mp4', ref: 1, in: 0.5 },
+      { file: 'a.mp4', videoId: 'v', ref: 1, in: 0.5 },
       { file: 'takes/b.mp4', title: 'wide' },
     ]);
   });

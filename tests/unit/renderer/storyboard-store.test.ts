@@ -59,14 +59,14 @@ async function twoClipSequence(): Promise<void> {
 describe('storyboard store', () => {
   it('a new sequence takes the clips gathered; a later save names the revision it edited and each clip by its stored index', async () => {
     await twoClipSequence();
-    expect(api.sequence.save).toHaveBeenLastCalledWith({ name: 'scene', clips: [{ file: 'a.mp4', in: 0.208333, out: 1.083333 }, { file: 'b.mp4' }] });
+    expect(api.sequence.save).toHaveBeenLastCalledWith({ name: 'scene', clips: [{ file: 'a.mp4', videoId: 'a', in: 0.208333, out: 1.083333 }, { file: 'b.mp4', videoId: 'b' }] });
     expect([store().name, store().dirty, store().names]).toEqual(['scene', false, ['scene']]);
     const first = store().revision;
     store().move(1, 0);
     store().trim(0, 'out', -24);
     expect(store().dirty).toBe(true);
     expect(await store().save()).toBe(true);
-    expect(api.sequence.save).toHaveBeenLastCalledWith({ name: 'scene', revision: first, clips: [{ file: 'b.mp4', ref: 1, out: 1 }, { file: 'a.mp4', ref: 0, in: 0.208333, out: 1.083333 }] });
+    expect(api.sequence.save).toHaveBeenLastCalledWith({ name: 'scene', revision: first, clips: [{ file: 'b.mp4', videoId: 'b', ref: 1, out: 1 }, { file: 'a.mp4', videoId: 'a', ref: 0, in: 0.208333, out: 1.083333 }] });
     expect(store().dirty).toBe(false);
   });
 

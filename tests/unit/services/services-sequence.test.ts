@@ -51,6 +51,21 @@ describe('sequences through the services', () => {
     expect(edited.revision).not.toBe(created.revision);
   });
 
+  it('a clip named by its library video is saved under that video’s path in the folder; an unknown video is refused', async () => {
+    const job = await h.call('jobs:submit', { request: { prompt: 'a heron in the reeds', duration: 4 } });
+    await h.drive(isFinished(h, job.id));
+    const entry = h.engine.library.get(`${job.id}-0`);
+    const videoFile = entry && !isBareEntry(entry) ? entry.sidecar.file : '';
+    // The page knows only a file name, which may not be the clip's path; main places it by the video.
+    const saved = await h.call('sequence:save', { name: 'Reeds', clips: [{ file: 'whatever.mp4', videoId: `${job.id}-0`, in: 0.5 }] });
+    expect(saved.clips).toEqual([{ ref: 0, file: videoFile, in: 0.5, videoId: `${job.id}-0` }]);
+    expect(JSON.parse(await readFile(join(h.outDir, 'Reeds.keyframe-sequence.json'), 'utf8')).clips).toEqual([{ file: videoFile, in: 0.5 }]);
+
+    const gone = await callError(h, 'sequence:save', { name: 'Gone', clips: [{ file: 'a.mp4', videoId: 'no-such-video' }] });
+    expect(gone).toMatchObject({ code: 'not_found', key: 'sequence.clip_unknown' });
+    expect(await readdir(h.outDir)).not.toContain('Gone.keyframe-sequence.json');
+  });
+
   it('keeps the fields another tool wrote, and refuses an edit of a file changed meanwhile', async () => {
     const path = join(h.outDir, 'storyboard.keyframe-sequence.json');
     await writeFile(path, JSON.stringify({ schema: 'keyframe.sequence/1', by: 'other-tool', clips: [{ file: 'takes/clip-16x9-6s.mp4', in: 0, out: 1.5, lut: 'warm' }] }));

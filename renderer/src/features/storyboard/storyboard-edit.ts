@@ -85,7 +85,7 @@ export function moveClip<T>(list: readonly T[], from: number, to: number): T[] {
 
 /** What the page sends to save: the known fields, and each stored clip's ref. */
 export function toEdits(clips: readonly StoryClip[]): SequenceClipEdit[] {
-  return clips.map((c) => ({ file: c.file, ...(c.ref === undefined ? {} : { ref: c.ref }), ...(c.in === undefined ? {} : { in: c.in }), ...(c.out === undefined ? {} : { out: c.out }), ...(c.title === undefined ? {} : { title: c.title }) }));
+  return clips.map((c) => ({ file: c.file, ...(c.videoId === undefined ? {} : { videoId: c.videoId }), ...(c.ref === undefined ? {} : { ref: c.ref }), ...(c.in === undefined ? {} : { in: c.in }), ...(c.out === undefined ? {} : { out: c.out }), ...(c.title === undefined ? {} : { title: c.title }) }));
 }
 
 /** Timecode of a time in seconds at `fps` (SS:FF, or M:SS:FF past a minute). */

@@ -265,6 +265,8 @@ export const catalog: Record<ErrorKey, string> = {
   'sequence.empty': '시퀀스에 내보낼 클립이 없습니다.',
   'sequence.clip_missing': '시퀀스의 {index}번 클립({file})을 찾을 수 없습니다.',
   'sequence.clip_outside': '시퀀스의 {index}번 클립({file})이 시퀀스 폴더 안에 있지 않아 읽지 않았습니다.',
+  'sequence.clip_not_in_folder': '“{file}”은(는) 시퀀스를 보관하는 출력 폴더에 있지 않아 시퀀스에 넣을 수 없습니다. 출력 폴더로 복사한 뒤 다시 추가하세요.',
+  'sequence.clip_unknown': '시퀀스의 클립 하나가 더 이상 라이브러리에 없습니다. 그 클립을 빼고 저장하세요.',
   'sequence.clip_unreadable': '시퀀스의 {index}번 클립({file})은 Keyframe이 읽을 수 있는 동영상이 아닙니다.',
   'sequence.clip_no_video': '시퀀스의 {index}번 클립({file})에 영상 트랙이 없습니다.',
   'sequence.trim_past_end': '시퀀스의 {index}번 클립({file})은 길이가 {duration}초인데, 트림이 끝 이후에서 시작합니다.',
