@@ -5,7 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { ALL_FORMATS, FilePathSource, Input } from 'mediabunny';
 import { MOVING_MP4 } from './support/library-fixture.js';
 import { startLibraryHost, type LibraryHost } from './support/library-host.js';
-import { openLibrary, setTheme } from './support/library-page.js';
+import { setPreferences } from './support/compose-preferences.js';
+import { openLibrary } from './support/library-page.js';
 
 /**
  * The storyboard under the library viewer, through the browser host: two
@@ -113,21 +114,28 @@ test('a two-clip storyboard is trimmed, reordered, saved and exported beside its
   expect(record.sequence.file).toBe('harbour cut.keyframe-sequence.json');
   expect(record.sources.map((s) => s.file)).toEqual([fileA, fileB]);
 
-  // Screenshots of the strip with its clips, after the export; axe over the strip in both themes.
-  for (const theme of ['light', 'dark'] as const) {
-    await setTheme(page, theme);
-    const axe = await new AxeBuilder({ page }).include('.storyboard').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
-    for (const [width, height] of [
-      [1024, 700],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await expect(cards).toHaveCount(2);
-      await expect.poll(() => page.locator('.lib-scroll img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete))).toBe(true);
-      await page.screenshot({ path: `test-results/screenshots/storyboard-${width}x${height}-${theme}.png` });
+  // Screenshots of the strip with its clips, after the export, in both themes and both languages; axe over the strip.
+  // The strip's cards by class: its accessible names are in the page's language.
+  const anyLanguageCards = page.locator('.storyboard').getByRole('listitem');
+  for (const language of ['en', 'ko'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      await setPreferences(page, { language, theme });
+      await openLibrary(page);
+      await expect(anyLanguageCards).toHaveCount(2);
+      const axe = await new AxeBuilder({ page }).include('.storyboard').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      for (const [width, height] of [
+        [1024, 700],
+        [1920, 1080],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await expect(anyLanguageCards).toHaveCount(2);
+        await expect.poll(() => page.locator('.lib-scroll img').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete))).toBe(true);
+        await page.screenshot({ path: `test-results/screenshots/storyboard-${width}x${height}-${theme}-${language}.png` });
+      }
     }
   }
+  await setPreferences(page, { language: 'en', theme: 'light' });
 
   // After a reload the saved sequence is picked again by name, its trims as saved.
   await page.reload();
