@@ -13,7 +13,7 @@ import { startStudioHost } from '../tests/e2e/support/studio-host.js';
 import { FEED_PAINT_PROBE, sweepPointer } from './support/ui-feed-measure.js';
 import { loadNote, median, row } from './support/report.js';
 import { buildEmptyReactPage, removeDir, serveStatic } from './support/ui-baseline.js';
-import { firstContentfulPaintMs, gridPaintMs, scrollFps } from './support/ui-measure.js';
+import { paintRounds, scrollFps } from './support/ui-measure.js';
 
 const TAKES = Number(process.env.BENCH_STUDIO_TAKES ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -33,18 +33,7 @@ const emptyDist = await buildEmptyReactPage();
 const empty = await serveStatic(emptyDist);
 try {
   const viewport = playwrightConfig.use?.viewport ?? { width: 1280, height: 800 };
-  const paints: number[] = [];
-  const baselinePaints: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const ctx = await browser.newContext({ viewport });
-    const page = await ctx.newPage();
-    await page.goto(empty.url);
-    baselinePaints.push(await firstContentfulPaintMs(page));
-    await page.addInitScript(FEED_PAINT_PROBE);
-    await page.goto(host.url);
-    paints.push(await gridPaintMs(page));
-    await ctx.close();
-  }
+  const { paints, baselinePaints } = await paintRounds(browser, viewport, { empty: empty.url, app: host.url }, FEED_PAINT_PROBE, ROUNDS);
   log(`paints ${paints.join(', ')}`);
 
   const ctx = await browser.newContext({ viewport });

@@ -15,7 +15,7 @@ import { startLibraryHost } from '../tests/e2e/support/library-host.js';
 import { jsChunks } from './support/js-chunks.js';
 import { loadNote, median, row } from './support/report.js';
 import { buildEmptyReactPage, removeDir, serveStatic } from './support/ui-baseline.js';
-import { firstContentfulPaintMs, GRID_PAINT_PROBE, gridPaintMs, scrollFps, searchLatencies } from './support/ui-measure.js';
+import { GRID_PAINT_PROBE, gridPaintMs, paintRounds, scrollFps, searchLatencies } from './support/ui-measure.js';
 
 const COUNT = Number(process.env.BENCH_UI_VIDEOS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -40,18 +40,7 @@ const emptyDist = await buildEmptyReactPage();
 const empty = await serveStatic(emptyDist);
 try {
   const viewport = playwrightConfig.use?.viewport ?? { width: 1280, height: 800 };
-  const paints: number[] = [];
-  const baselinePaints: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
-    const ctx = await browser.newContext({ viewport });
-    const page = await ctx.newPage();
-    await page.goto(empty.url);
-    baselinePaints.push(await firstContentfulPaintMs(page));
-    await page.addInitScript(GRID_PAINT_PROBE);
-    await page.goto(host.url);
-    paints.push(await gridPaintMs(page));
-    await ctx.close();
-  }
+  const { paints, baselinePaints } = await paintRounds(browser, viewport, { empty: empty.url, app: host.url }, GRID_PAINT_PROBE, ROUNDS);
 
   log(`paints ${paints.join(', ')}`);
   const ctx = await browser.newContext({ viewport });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 /** In-page measurements for the UI bench: paint time, per-keystroke search latency, scroll frame rate. */
 
@@ -108,4 +108,30 @@ const SCROLL = `(selector, ms, px) => new Promise((resolve) => {
 
 export function scrollFps(page: Page, ms: number, px: number, selector = '.lib-scroll'): Promise<ScrollFigures> {
   return page.evaluate(`(${SCROLL})(${JSON.stringify(selector)}, ${ms}, ${px})`);
+}
+
+/**
+ * First paint, side by side: per round a fresh context loads the empty React page (its first
+ * contentful paint, the baseline) and then the app with `probe` installed (its own paint mark).
+ */
+export async function paintRounds(
+  browser: Browser,
+  viewport: { width: number; height: number },
+  urls: { empty: string; app: string },
+  probe: string,
+  rounds: number,
+): Promise<{ paints: number[]; baselinePaints: number[] }> {
+  const paints: number[] = [];
+  const baselinePaints: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const ctx = await browser.newContext({ viewport });
+    const page = await ctx.newPage();
+    await page.goto(urls.empty);
+    baselinePaints.push(await firstContentfulPaintMs(page));
+    await page.addInitScript(probe);
+    await page.goto(urls.app);
+    paints.push(await gridPaintMs(page));
+    await ctx.close();
+  }
+  return { paints, baselinePaints };
 }
