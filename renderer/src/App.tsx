@@ -1,14 +1,12 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { useDocumentSetup } from './components/use-document-setup';
-import { CompareView } from './features/compare/CompareView';
 import { LibraryView } from './features/library/LibraryView';
 import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
-import { SettingsView } from './features/settings/SettingsView';
 import { Studio } from './features/studio/Studio';
-import { SpendingView } from './features/spending/SpendingView';
+import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView } from './lazy-views';
 import { useNavigationStore } from './navigation-store';
 import { startSync } from './sync';
 
@@ -21,6 +19,7 @@ import { startSync } from './sync';
 export function App() {
   const view = useNavigationStore((s) => s.view);
   useEffect(() => startSync(), []);
+  useEffect(() => preloadViewsWhenIdle(), []);
   useDocumentSetup();
   useQueueStateSync();
   return (
@@ -28,17 +27,20 @@ export function App() {
       <AppHeader />
       <ConnectionBanner />
       <main className="app-main" data-view={view}>
-        {view === 'studio' ? (
-          <Studio />
-        ) : view === 'library' ? (
-          <LibraryView />
-        ) : view === 'compare' ? (
-          <CompareView />
-        ) : view === 'spending' ? (
-          <SpendingView />
-        ) : (
-          <SettingsView />
-        )}
+        {/* While a view's code loads, the pane stays empty: a neutral pane, never a half-drawn one. */}
+        <Suspense fallback={null}>
+          {view === 'studio' ? (
+            <Studio />
+          ) : view === 'library' ? (
+            <LibraryView />
+          ) : view === 'compare' ? (
+            <CompareView />
+          ) : view === 'spending' ? (
+            <SpendingView />
+          ) : (
+            <SettingsView />
+          )}
+        </Suspense>
       </main>
       <ActivityDrawer />
     </div>

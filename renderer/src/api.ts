@@ -1,6 +1,6 @@
 import { EVENTS, OPS, type Api } from '../../shared/ipc/channels.js';
-import { connectHost, type ConnectionState } from './host-socket';
-import { hashWithoutToken } from './selection/route';
+import { earlyHost } from './boot/early-host';
+import type { ConnectionState } from './host-socket';
 
 /**
  * THE one module that touches `window.api`. In the desktop app the preload
@@ -62,30 +62,18 @@ function validatedPreload(preload: Api): Api {
   return buildApi(call, subscribe);
 }
 
-/** The token from `#token=…`, kept for this tab only (a reload must still work once the address is cleaned: the route stays in the hash, the token in sessionStorage). */
-function takeToken(): string | undefined {
-  const m = /(?:^#|&)token=([A-Za-z0-9_-]{20,200})(?:&|$)/.exec(window.location.hash);
-  if (m?.[1]) {
-    sessionStorage.setItem('keyframe.token', m[1]);
-    // Out of the address bar: it must not end up in a screenshot, a bookmark or a shared link.
-    // A route beside it (`#/library?v=…&token=…`) stays.
-    history.replaceState(null, '', window.location.pathname + window.location.search + hashWithoutToken(window.location.hash));
-    return m[1];
-  }
-  return sessionStorage.getItem('keyframe.token') ?? undefined;
-}
-
 function createClient(): { api: Api; connection: Connection } {
   if (window.api) {
     return { api: validatedPreload(window.api), connection: { kind: 'preload', onState: (cb) => (cb('open', 0), () => undefined) } };
   }
-  const token = takeToken();
-  if (!token) {
+  // Opened before this module loaded (boot/early-host.ts), when the address carried a token.
+  if (!earlyHost) {
     const missing: Call = () => Promise.reject(new Error('No access token.'));
     return { api: buildApi(missing, () => () => undefined), connection: { kind: 'none', onState: (cb) => (cb('closed', 0), () => undefined) } };
   }
-  const socket = connectHost(`ws://${window.location.host}/ipc`, token);
-  return { api: buildApi(socket.call, socket.subscribe), connection: { kind: 'socket', onState: socket.onState } };
+  const { socket, first } = earlyHost;
+  const call: Call = (channel, input) => first.take(channel, input) ?? socket.call(channel, input);
+  return { api: buildApi(call, socket.subscribe), connection: { kind: 'socket', onState: socket.onState } };
 }
 
 const client = createClient();

@@ -1,5 +1,4 @@
 import type { Reply } from '../../shared/ipc/channels.js';
-import { errorMessage } from '../../shared/error-messages.js';
 import { ApiError } from './app-error';
 
 /**
@@ -23,6 +22,17 @@ interface Pending {
 }
 
 const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Worded as 'connection.lost_call' in shared/error-messages.ts (a unit test keeps them equal; the page
+ * words it by key anyway). That catalog is not imported: it brings zod, and this module runs before the
+ * socket may open.
+ */
+export const LOST_CALL = {
+  code: 'unavailable',
+  key: 'connection.lost_call',
+  message: 'Lost the connection to Keyframe before it answered. Check the queue before trying again.',
+} as const;
 
 export function connectHost(wsUrl: string, token: string): HostSocket {
   const pending = new Map<number, Pending>();
@@ -74,7 +84,7 @@ export function connectHost(wsUrl: string, token: string): HostSocket {
       if (ws !== sock) return;
       ws = undefined;
       failures += 1;
-      const lost = new ApiError({ code: 'unavailable', ...errorMessage('connection.lost_call') });
+      const lost = new ApiError(LOST_CALL);
       for (const p of pending.values()) p.reject(lost);
       pending.clear();
       // Their callers were just told "failed": never send them later behind their back.

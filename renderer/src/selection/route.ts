@@ -1,4 +1,4 @@
-import { VIEWS, type View } from '../navigation-store';
+import { VIEWS, type View } from '../views';
 
 /**
  * The address as a route: `#/library?v=<clip id>`. The view and the primary clip are all it holds, so a

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LibraryQuery } from '../../../shared/domain/library-query.js';
 import type { LibraryPage, VideoView } from '../../../shared/ipc/views.js';
+import { FIRST_LIBRARY_QUERY } from '../../../renderer/src/boot/first-library-query.js';
 import { useLibraryStore } from '../../../renderer/src/features/library/library-store.js';
 import { useSelectedVideo } from '../../../renderer/src/selection/selected-video.js';
 import { useSelectionStore } from '../../../renderer/src/selection/selection-store.js';
@@ -87,6 +88,11 @@ describe('fetching what the grid shows', () => {
     expect(store().pages[0]?.[0]?.id).toBe('v0');
     expect(store().shownText).toBe('');
     expect(store().error).toBeUndefined();
+  });
+
+  it("a start's first load asks exactly what the page asked main before the app loaded (its reply is handed over only then)", async () => {
+    await store().load();
+    expect(queried()[0]).toEqual(FIRST_LIBRARY_QUERY);
   });
 
   it('fetches the other pages the visible range needs, once each', async () => {
