@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { startTransition, Suspense, useEffect, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { useDocumentSetup } from './components/use-document-setup';
@@ -18,6 +18,7 @@ import { startSync } from './sync';
  */
 export function App() {
   const view = useNavigationStore((s) => s.view);
+  const bodyReady = useDeferredBody();
   useEffect(() => startSync(), []);
   useEffect(() => preloadViewsWhenIdle(), []);
   useDocumentSetup();
@@ -29,7 +30,7 @@ export function App() {
       <main className="app-main" data-view={view}>
         {/* While a view's code loads, the pane stays empty: a neutral pane, never a half-drawn one. */}
         <Suspense fallback={null}>
-          {view === 'studio' ? (
+          {!bodyReady ? null : view === 'studio' ? (
             <Studio />
           ) : view === 'library' ? (
             <LibraryView />
@@ -45,4 +46,16 @@ export function App() {
       <ActivityDrawer />
     </div>
   );
+}
+
+/**
+ * The first commit paints the shell alone (header, navigation); the view
+ * fills in as a transition right after. A click on the navigation in between
+ * (a discrete event) interrupts that render, so switching views at start-up
+ * never waits for a view that is being left.
+ */
+function useDeferredBody(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => startTransition(() => setReady(true)), []);
+  return ready;
 }

@@ -1,4 +1,5 @@
 import type { InputFormat, Source } from 'mediabunny';
+import { whenIdle } from '../../when-idle';
 import type { FrameClock } from './frame-math';
 
 /**
@@ -23,6 +24,8 @@ export function probeClip(url: string): Promise<FrameClock> {
 }
 
 async function read(url: string): Promise<FrameClock> {
+  // Its ~700 kB of parser code is evaluated on the page's main thread: not before the grid and the clip have painted.
+  await whenIdle(1000);
   const { UrlSource, MP4, QTFF } = await import('mediabunny');
   return clockFrom(new UrlSource(url), [MP4, QTFF]);
 }
