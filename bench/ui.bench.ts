@@ -15,7 +15,7 @@ import { startLibraryHost } from '../tests/e2e/support/library-host.js';
 import { jsChunks } from './support/js-chunks.js';
 import { loadNote, median, row } from './support/report.js';
 import { buildEmptyReactPage, removeDir, serveStatic } from './support/ui-baseline.js';
-import { GRID_PAINT_PROBE, gridPaintMs, paintRounds, scrollFps, searchLatencies } from './support/ui-measure.js';
+import { GRID_PAINT_PROBE, gridPaintMs, jsLoadedBy, paintRounds, scrollFps, searchLatencies } from './support/ui-measure.js';
 
 const COUNT = Number(process.env.BENCH_UI_VIDEOS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -47,7 +47,7 @@ try {
   const page = await ctx.newPage();
   await page.addInitScript(GRID_PAINT_PROBE);
   await page.goto(host.url);
-  await gridPaintMs(page);
+  const loadedFirst = await jsLoadedBy(page, await gridPaintMs(page));
   await page.waitForFunction((n) => document.querySelector('.lib-count')?.getAttribute('data-count') === String(n), COUNT);
 
   log('search');
@@ -78,7 +78,7 @@ try {
   const emptyNodes = await emptyPage.evaluate(() => document.querySelectorAll('*').length);
   await emptyCtx.close();
 
-  const js = jsChunks(join(REPO, 'renderer', 'dist'));
+  const js = jsChunks(join(REPO, 'renderer', 'dist'), loadedFirst);
   const emptyJs = jsChunks(emptyDist);
   const kB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
 

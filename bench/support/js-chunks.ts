@@ -4,9 +4,10 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The built JS split into what the first paint needs and what loads later:
- * initial = the scripts and modulepreloads index.html names plus every chunk
- * they import statically (transitively); lazy = every other chunk, reached
- * only through a dynamic import(). Sizes are gzip -9 of the built files.
+ * initial = the scripts and modulepreloads index.html names, the chunks the
+ * page was seen to load before its first paint (`loadedFirst`: a boot script
+ * may import the app dynamically), plus every chunk they import statically
+ * (transitively); lazy = every other chunk. Sizes are gzip -9 of the built files.
  */
 
 export interface Chunk {
@@ -26,7 +27,7 @@ const HTML_JS = /<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="
 
 const gz = (path: string): number => gzipSync(readFileSync(path), { level: 9 }).length;
 
-export function jsChunks(distDir: string): JsChunks {
+export function jsChunks(distDir: string, loadedFirst: readonly string[] = []): JsChunks {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8');
   const entries = [...html.matchAll(HTML_JS)].map((m) => (m[1] ?? '').replace(/^\.?\//, ''));
   const initial = new Set<string>();
@@ -36,7 +37,7 @@ export function jsChunks(distDir: string): JsChunks {
     const dir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
     for (const m of readFileSync(join(distDir, rel), 'utf8').matchAll(STATIC_IMPORT)) visit(`${dir}${m[1] ?? ''}`);
   };
-  entries.forEach(visit);
+  [...entries, ...loadedFirst].forEach(visit);
   const all = readdirSync(join(distDir, 'assets'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => `assets/${f}`);

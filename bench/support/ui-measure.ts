@@ -22,6 +22,13 @@ export async function gridPaintMs(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __gridPaint: number }).__gridPaint);
 }
 
+/** The built JS files (`assets/…js`) the page had finished loading by `ms` after navigation. */
+export function jsLoadedBy(page: Page, ms: number): Promise<string[]> {
+  return page.evaluate(
+    `performance.getEntriesByType('resource').filter((e) => e.responseEnd <= ${ms} && /\\/assets\\/[^/]+\\.js$/.test(new URL(e.name).pathname)).map((e) => new URL(e.name).pathname.replace(/^\\//, ''))`,
+  );
+}
+
 export async function firstContentfulPaintMs(page: Page): Promise<number> {
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 30_000 });
   return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
