@@ -88,7 +88,7 @@ test('stop tracking asks first and explains the provider may still charge', asyn
   const row = await submitPrompt(page, 'A slow pan across a desert at noon');
   await expect(row).toHaveAttribute('data-state', 'generating', { timeout: 15_000 });
   await row.getByRole('button', { name: 'Stop tracking' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Stop tracking this job?' });
+  const dialog = page.getByRole('alertdialog', { name: 'Stop tracking this job?' });
   await expect(dialog).toContainText('may still finish it and charge');
   await dialog.getByRole('button', { name: 'Keep tracking' }).click();
   await expect(dialog).toBeHidden();

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import './confirm-dialog.css';
+import { useModal } from './use-modal';
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -7,6 +8,8 @@ export interface ConfirmDialogProps {
   body: ReactNode;
   confirmLabel: string;
   cancelLabel: string;
+  /** `danger` for an answer that gives something up (stop tracking a paid job); `primary` otherwise. */
+  tone?: 'primary' | 'danger';
   onConfirm(): void;
   onCancel(): void;
 }
@@ -16,19 +19,10 @@ export interface ConfirmDialogProps {
  * turns Escape into Cancel; Cancel has the focus first, so an Enter pressed out
  * of habit (the second half of a double Ctrl+Enter) never confirms by itself.
  */
-export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, onConfirm, onCancel }: ConfirmDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, tone = 'primary', onConfirm, onCancel }: ConfirmDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
+  const ref = useModal(open, () => cancel.current?.focus());
   const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      cancel.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
   return (
     <dialog
       ref={ref}
@@ -50,7 +44,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, on
             <button type="button" ref={cancel} onClick={onCancel}>
               {cancelLabel}
             </button>
-            <button type="button" className="primary" onClick={onConfirm}>
+            <button type="button" className={tone} onClick={onConfirm}>
               {confirmLabel}
             </button>
           </div>

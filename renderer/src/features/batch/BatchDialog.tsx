@@ -1,4 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useEffect, type KeyboardEvent, type SyntheticEvent } from 'react';
+import { useModal } from '../../components/use-modal';
 import { Segmented } from '../../components/Segmented';
 import { useT } from '../../i18n';
 import { planIsCurrent, useBatchDialogStore } from './batch-dialog-store';
@@ -26,13 +27,7 @@ export function BatchDialog() {
   const t = useT();
   const open = useBatchDialogStore((s) => s.open);
   const hide = useBatchDialogStore((s) => s.hide);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModal(open);
   return (
     <dialog
       ref={ref}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
@@ -10,7 +11,6 @@ import { openResult } from '../studio/open-video';
 import { useActivityStore } from './activity-store';
 import { firstVideoId, isActive } from './job-format';
 import { useQueueStore } from './queue-store';
-import { StopDialog } from './StopDialog';
 
 /** What can be done with a job, by state. Every call's outcome arrives as a jobs:updated event too. */
 export function JobActions({ job }: { job: JobView }) {
@@ -87,8 +87,14 @@ export function JobActions({ job }: { job: JobView }) {
           {t('queue.action.failed', { message: errorText(t, failure) })}
         </p>
       ) : null}
-      <StopDialog
+      {/* Says plainly that the provider may still finish the video and charge for it. */}
+      <ConfirmDialog
         open={confirmStop}
+        tone="danger"
+        title={t('queue.stop.title')}
+        body={t('queue.stop.body')}
+        confirmLabel={t('queue.stop.confirm')}
+        cancelLabel={t('queue.stop.cancel')}
         onCancel={() => setConfirmStop(false)}
         onConfirm={() => {
           setConfirmStop(false);
