@@ -1,6 +1,7 @@
 import { IMAGE_MAX_BYTES } from '../../../../shared/domain/generation.js';
 import type { FrameView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
+import { storedToken } from '../../host-token';
 import type { ComposeFrame } from './draft';
 
 /** The image types main's frame store accepts (it sniffs the bytes again). */
@@ -52,7 +53,7 @@ export function fromFrameView(v: FrameView): ComposeFrame {
 export function frameSrc(f: ComposeFrame): string | undefined {
   if (f.ref.kind === 'url') return f.ref.url;
   if (typeof window !== 'undefined' && window.api) return `keyframe-media://frame/${f.ref.frameId}`;
-  const token = sessionStorage.getItem('keyframe.token');
+  const token = storedToken();
   if (token) return `/media/frame/${f.ref.frameId}?t=${token}`;
   return f.mediaUrl;
 }
