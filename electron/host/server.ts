@@ -9,7 +9,7 @@ import { createIpcSocketServer } from './ipc-socket.js';
 import { isMediaPath, mediaPath, serveMedia } from './media-route.js';
 import { createNodeServices } from './node-services.js';
 import { securityHeaders } from './security-headers.js';
-import { serveStatic } from './static-files.js';
+import { holdStaticFiles, serveStatic } from './static-files.js';
 import type { MediaKind } from '../../shared/ipc/views.js';
 
 /**
@@ -94,6 +94,7 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
   }
 
   const dispatcher = createIpcDispatcher(services.handlers, { logger });
+  const heldFiles = await holdStaticFiles(opts.rendererDir);
   let port = opts.port ?? 0;
   const ipc = createIpcSocketServer({
     port: () => port,
@@ -122,7 +123,7 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
     if (isMediaPath(pathname)) return serveMedia({ services, tokens: [mediaToken, token], logger }, req, res, pathname, query);
     if (pathname === '/ipc') return text(res, 426, 'Upgrade Required');
-    return serveStatic(opts.rendererDir, req, res, pathname);
+    return serveStatic(opts.rendererDir, req, res, pathname, heldFiles);
   };
 
   const server = createServer((req, res) => {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { relative, isAbsolute, sep } from 'node:path';
+import { join, relative, isAbsolute, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { mimeFor } from '../services/mime.js';
 import { resolveInside } from '../services/media-response.js';
@@ -41,8 +41,67 @@ export async function locateStatic(root: string, method: string, pathname: strin
   }
 }
 
-export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-  const found = await locateStatic(root, req.method ?? 'GET', pathname);
+interface HeldFile {
+  body: Buffer;
+  type: string;
+}
+
+/** Past this the build is not held in memory (it is a few MB; anything bigger is not a renderer build). */
+const MAX_HELD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The build's files as they are when the host starts, by request path
+ * (`/index.html`, `/assets/…`). The page's first paint waits on them, and
+ * read from disk per request they queue in libuv's four-thread pool behind
+ * whatever else reads files (posters, media, a library scan); from memory
+ * they never wait. Regular files only, dotfiles and symlinks left out (they
+ * are still served from disk with every check of `locateStatic`).
+ */
+export async function holdStaticFiles(root: string): Promise<Map<string, HeldFile>> {
+  const held = new Map<string, HeldFile>();
+  let total = 0;
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path, `${prefix}${entry.name}/`);
+      else if (entry.isFile()) {
+        const body = await readFile(path);
+        total += body.length;
+        if (total > MAX_HELD_BYTES) throw new Error(`${root} holds more than ${MAX_HELD_BYTES} bytes: not a renderer build`);
+        held.set(`/${prefix}${entry.name}`, { body, type: mimeFor(path) });
+      }
+    }
+  };
+  try {
+    await walk(root, '');
+  } catch {
+    // Unreadable or too big: everything is served from disk, as before.
+    return new Map();
+  }
+  return held;
+}
+
+/** The held file a request names, if the build had it at start. */
+function heldFor(held: ReadonlyMap<string, HeldFile>, pathname: string): HeldFile | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  return held.get(decoded === '/' ? '/index.html' : decoded);
+}
+
+export async function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, pathname: string, held: ReadonlyMap<string, HeldFile> = new Map()): Promise<void> {
+  const method = req.method ?? 'GET';
+  const hit = method === 'GET' || method === 'HEAD' ? heldFor(held, pathname) : undefined;
+  if (hit) {
+    res.writeHead(200, { 'Content-Type': hit.type, 'Content-Length': String(hit.body.length), 'Cache-Control': 'no-cache' });
+    res.end(method === 'HEAD' ? undefined : hit.body);
+    return;
+  }
+  const found = await locateStatic(root, method, pathname);
   if (found.status !== 200) {
     const text = { 400: 'Bad request', 404: 'Not found', 405: 'Method not allowed' }[found.status];
     res.writeHead(found.status, { 'Content-Type': 'text/plain; charset=utf-8', ...(found.status === 405 ? { Allow: 'GET, HEAD' } : {}) });

@@ -1,4 +1,4 @@
-import { startTransition, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { useDocumentSetup } from './components/use-document-setup';
@@ -49,13 +49,14 @@ export function App() {
 }
 
 /**
- * The first commit paints the shell alone (header, navigation); the view
- * fills in as a transition right after. A click on the navigation in between
- * (a discrete event) interrupts that render, so switching views at start-up
- * never waits for a view that is being left.
+ * The first commit is the shell alone (header, navigation); the view fills in
+ * with the render right after it. A click on the navigation in between is
+ * handled first, so a start that goes straight to another view never renders
+ * the one it leaves. (Not a transition: replies arriving from main while it
+ * renders would restart a transition from scratch, again and again.)
  */
 function useDeferredBody(): boolean {
   const [ready, setReady] = useState(false);
-  useEffect(() => startTransition(() => setReady(true)), []);
+  useEffect(() => setReady(true), []);
   return ready;
 }

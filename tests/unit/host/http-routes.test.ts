@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachment } from '../../../electron/host/media-route.js';
-import { rawGet, startTestHost, stubServices, tempDir } from './helpers.js';
+import { fakeRendererDir, rawGet, startTestHost, stubServices, tempDir } from './helpers.js';
 
 describe('browser host: static files', () => {
   it('serves index.html at / with the strict CSP and nosniff', async () => {
@@ -37,6 +37,25 @@ describe('browser host: static files', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(res.headers['content-security-policy']).toBeDefined();
+  });
+
+  it('serves the build it started with from memory; a file added later is read from disk', async () => {
+    const rendererDir = fakeRendererDir();
+    const host = await startTestHost({ rendererDir });
+    // Gone from disk after the start: still served, byte for byte (no file read per request).
+    rmSync(join(rendererDir, 'assets', 'app.js'));
+    const held = await rawGet(host.port, '/assets/app.js');
+    expect(held.status).toBe(200);
+    expect(String(held.body)).toBe('console.log(1);');
+    expect(held.headers['content-length']).toBe(String('console.log(1);'.length));
+    const head = await rawGet(host.port, '/assets/app.js', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(String(head.body)).toBe('');
+    // A rebuild's new chunk (not held) is found on disk with the same checks.
+    writeFileSync(join(rendererDir, 'assets', 'late.js'), 'console.log(2);');
+    const late = await rawGet(host.port, '/assets/late.js');
+    expect(late.status).toBe(200);
+    expect(String(late.body)).toBe('console.log(2);');
   });
 
   it('refuses path escapes, directories and dotfiles', async () => {
