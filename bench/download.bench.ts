@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { downloadToFile } from '../electron/core/library/downloader.js';
 import { openPartFile, type OpenPartFile } from '../electron/core/library/part-files.js';
 import { verifyMp4 } from '../electron/core/library/verify-mp4.js';
-import { nodeHttpGet } from '../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../electron/core/library/socket-http-get.js';
 import { systemClock } from '../electron/core/ports.js';
 import { childrenCpuMs } from './support/child-cpu.js';
 import { median, row } from './support/report.js';
@@ -71,16 +71,16 @@ async function timedDownload(dest: string): Promise<{ ms: number; bytes: number;
     await verifyMp4(path);
   };
   const t0 = performance.now();
-  const res = await downloadToFile({ url, dest, httpGet: nodeHttpGet, clock: systemClock, openFile, verify });
+  const res = await downloadToFile({ url, dest, httpGet: socketHttpGet, clock: systemClock, openFile, verify });
   const end = performance.now();
   const split = { receive: marks.syncStart - t0, fsync: marks.syncEnd - marks.syncStart, readBack: marks.verify - marks.syncEnd, finish: end - marks.verify };
   return { ms: end - t0, bytes: res.bytes, split };
 }
 
-/** Peak RSS growth of node:http alone fetching the file (body discarded) in a fresh process. */
-function httpAloneRssGrowth(): number {
+/** Peak RSS growth of a transport alone fetching the file (body discarded) in a fresh process. */
+function receiveAloneRssGrowth(transport: 'node-http' | 'socket'): number {
   const script = fileURLToPath(new URL('./support/http-receive-rss.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script, url], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, url, transport], { encoding: 'utf8' });
   return (JSON.parse(out) as { rssGrowth: number }).rssGrowth;
 }
 
@@ -92,6 +92,7 @@ const ourTimes: number[] = [];
 const rssGrowth: number[] = [];
 const splits: Split[] = [];
 let httpAlone: number | undefined;
+let socketAlone: number | undefined;
 try {
   for (let round = 0; round < ROUNDS; round++) {
     const curlDest = join(dir, `curl-${round}.mp4`);
@@ -124,7 +125,8 @@ try {
     if (res.bytes !== SIZE) throw new Error(`downloaded ${res.bytes} of ${SIZE} bytes`);
     await rm(dest);
   }
-  httpAlone = httpAloneRssGrowth() / 1_048_576;
+  httpAlone = receiveAloneRssGrowth('node-http') / 1_048_576;
+  socketAlone = receiveAloneRssGrowth('socket') / 1_048_576;
 } finally {
   await host.stop();
   await rm(dir, { recursive: true, force: true });
@@ -142,7 +144,9 @@ const cold = (rssGrowth[0] ?? 0) / 1_048_576;
 const steady = Math.max(0, ...rssGrowth.slice(1)) / 1_048_576;
 row('RSS growth, first download in a fresh process', `${cold.toFixed(1)} MiB`, '0 MiB', cold / 30, '< 30 MiB', cold < 30);
 row('RSS growth, later downloads (steady state)', `${steady.toFixed(1)} MiB`, '0 MiB', steady / 30, '< 30 MiB', steady < 30);
-console.log(`      node:http alone receiving the same file in a fresh process (no disk, no hash): RSS growth ${httpAlone?.toFixed(1)} MiB`);
+console.log(
+  `      receiving the same file alone in a fresh process (no disk, no hash): RSS growth ${socketAlone?.toFixed(1)} MiB through the downloader's socket transport, ${httpAlone?.toFixed(1)} MiB through node:http`,
+);
 const stage = (pick: (s: Split) => number): string => `${(median(splits.map(pick)) / 1000).toFixed(2)} s`;
 console.log(
   `      time split (median): curl -o ${(median(curlTimes) / 1000).toFixed(2)} s, curl -o + fsync ${(median(curlSyncTimes) / 1000).toFixed(2)} s;` +

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadToFile, type DownloadOptions, type OpenPartFile } from '../../../electron/core/library/downloader.js';
-import { nodeHttpGet } from '../../../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../../../electron/core/library/socket-http-get.js';
 import { systemClock } from '../../../electron/core/ports.js';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../../support/small-disk.js';
@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 function opts(extra: Partial<DownloadOptions> = {}): DownloadOptions {
-  return { url: server.url, dest, httpGet: nodeHttpGet, clock: systemClock, ...extra };
+  return { url: server.url, dest, httpGet: socketHttpGet, clock: systemClock, ...extra };
 }
 
 async function failure(o: DownloadOptions): Promise<AppError> {
