@@ -84,6 +84,11 @@ export class SocketResponse extends Readable implements HttpGetResponse {
     return this.blocks.enableRecycling();
   }
 
+  /** Read blocks allocated for this response so far (see ReadBlocks). */
+  get blocksAllocated(): number {
+    return this.blocks.blocksAllocated;
+  }
+
   override _read(): void {
     this.socket.resume();
   }

@@ -94,4 +94,54 @@ describe('pumpBodyToFile', () => {
     expect(err).toMatchObject({ side: 'write', written: 0, cause: { code: 'EACCES' } });
     expect(source.body.destroyed).toBe(true);
   });
+
+  it('flushes the part while the download runs, one flush at a time, so the final fsync has little left to do', async () => {
+    const source = fastBody(8 * MiB);
+    let stored = 0;
+    const storedAtFlush: number[] = [];
+    let flushing = 0;
+    let overlapping = 0;
+    const file: PartFile = {
+      async writev(buffers) {
+        const n = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+        stored += n;
+        return { bytesWritten: n };
+      },
+      async sync() {
+        flushing += 1;
+        if (flushing > 1) overlapping += 1;
+        storedAtFlush.push(stored);
+        await new Promise((resolve) => setImmediate(resolve));
+        flushing -= 1;
+      },
+      close: async () => undefined,
+    };
+    expect(await pumpBodyToFile(source.body, file, createHash('sha256'), { flushEveryBytes: MiB })).toBe(8 * MiB);
+    expect(storedAtFlush.length).toBeGreaterThanOrEqual(2);
+    expect(storedAtFlush[0]).toBeLessThan(8 * MiB);
+    expect(overlapping).toBe(0);
+    // The pump returns only once its flushes have settled: none runs on into the final fsync or the close.
+    expect(flushing).toBe(0);
+  });
+
+  it('a flush that fails mid-download (a full disk) stops the body and is the write side, with what was stored', async () => {
+    const source = fastBody(64 * MiB);
+    let stored = 0;
+    const file: PartFile = {
+      async writev(buffers) {
+        const n = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+        stored += n;
+        return { bytesWritten: n };
+      },
+      sync: async () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC' });
+      },
+      close: async () => undefined,
+    };
+    const err = await pumpBodyToFile(source.body, file, createHash('sha256'), { flushEveryBytes: 2 * MiB }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ side: 'write', cause: { code: 'ENOSPC' } });
+    expect((err as PumpError).written).toBe(stored);
+    expect(source.body.destroyed).toBe(true);
+    expect(source.produced()).toBeLessThan(16 * MiB);
+  });
 });
