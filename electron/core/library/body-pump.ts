@@ -80,8 +80,9 @@ export async function pumpBodyToFile(body: Readable, file: PartFile | Promise<Pa
     // writable: false: a duplex test body counts as done when its readable side is.
     finished(body, { writable: false }, (err) => resolve(err ?? undefined));
   });
-  // A failed write destroyed the body: its error, not the premature close it caused, is the story.
-  writer.throwIfFailed();
+  // A failed write destroyed the body: its error, not the premature close it
+  // caused, is the story. It is thrown once no write or flush still runs, so
+  // the caller never closes or deletes the part under one.
   await writer.drain();
   if (readError !== undefined) throw new PumpError('read', writer.written, readError);
   return writer.written;
@@ -152,7 +153,7 @@ class WriteBehind {
     this.throwIfFailed();
   }
 
-  throwIfFailed(): void {
+  private throwIfFailed(): void {
     if (this.failure !== undefined) throw new PumpError('write', this.written, this.failure.error);
   }
 
@@ -180,12 +181,18 @@ class WriteBehind {
         },
         (error: unknown) => {
           this.running = undefined;
-          this.failure = { error };
-          this.queued = [];
-          this.queuedBytes = 0;
-          this.onFailure();
+          this.fail(error);
         },
       );
+  }
+
+  /** The first failure is the one reported; the body is destroyed, which stops the reading. */
+  private fail(error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = { error };
+    this.queued = [];
+    this.queuedBytes = 0;
+    this.onFailure();
   }
 
   /**
@@ -196,7 +203,7 @@ class WriteBehind {
    * before the rename; these only leave it less to do.
    */
   private flushEarly(f: PartFile): void {
-    if (this.flushEvery <= 0 || this.flushing !== undefined || this.written - this.flushedUpTo < this.flushEvery) return;
+    if (this.failure !== undefined || this.flushEvery <= 0 || this.flushing !== undefined || this.written - this.flushedUpTo < this.flushEvery) return;
     this.flushedUpTo = this.written;
     this.flushing = f.sync().then(
       () => {
@@ -204,11 +211,7 @@ class WriteBehind {
       },
       (error: unknown) => {
         this.flushing = undefined;
-        if (this.failure !== undefined) return;
-        this.failure = { error };
-        this.queued = [];
-        this.queuedBytes = 0;
-        this.onFailure();
+        this.fail(error);
       },
     );
   }

@@ -144,4 +144,43 @@ describe('pumpBodyToFile', () => {
     expect(source.body.destroyed).toBe(true);
     expect(source.produced()).toBeLessThan(16 * MiB);
   });
+
+  it('a flush that fails while a write still runs is reported only once that write has settled: the part is never closed under it', async () => {
+    const source = fastBody(8 * MiB);
+    let stored = 0;
+    let writes = 0;
+    let secondWriteStarted!: () => void;
+    const secondWrite = new Promise<void>((resolve) => (secondWriteStarted = resolve));
+    let releaseWrite!: () => void;
+    const writeGate = new Promise<void>((resolve) => (releaseWrite = resolve));
+    let failFlush!: (err: Error) => void;
+    const file: PartFile = {
+      async writev(buffers) {
+        writes += 1;
+        if (writes === 2) {
+          secondWriteStarted();
+          await writeGate;
+        }
+        const n = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+        stored += n;
+        return { bytesWritten: n };
+      },
+      sync: () => new Promise<void>((_resolve, reject) => (failFlush = reject)),
+      close: async () => undefined,
+    };
+    let settled = false;
+    const pumping = pumpBodyToFile(source.body, file, createHash('sha256'), { flushEveryBytes: 1 }).catch((e: unknown) => e);
+    void pumping.then(() => (settled = true));
+    await secondWrite;
+    failFlush(Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC' }));
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+
+    releaseWrite();
+    const err = await pumping;
+    expect(err).toMatchObject({ side: 'write', cause: { code: 'ENOSPC' } });
+    // The write that was running counts: the part holds it, and a resume starts after it.
+    expect((err as PumpError).written).toBe(stored);
+    expect(writes).toBe(2);
+  });
 });
