@@ -1,11 +1,13 @@
 /**
  * Download of a 1 GB file from the loopback file host: Keyframe's streaming
- * downloader (to .part, each write read back and compared, sha256 of the
- * bytes in the same pass, fsync, length on disk, MP4 check, rename) against
- * `curl -o` on the same file in the same run. Also reports RSS growth while downloading (beside that of node:http
- * alone receiving the same file in a fresh process), the CPU time each side
- * spends, and where the downloader's time goes (timed through its own seams:
- * the part file's sync and the verify step that follows the length check).
+ * downloader (its socket transport into .part, each write read back and
+ * compared, sha256 of the bytes in the same pass, a flush every 16 MiB and the
+ * final fsync, length on disk, MP4 check, rename) against `curl -o` on the
+ * same file in the same run. Also reports RSS growth while downloading (beside
+ * that of the socket transport alone and of node:http alone receiving the same
+ * file in a fresh process), the CPU time each side spends, and where the
+ * downloader's time goes (timed through its own seams: the part file's last
+ * sync, which is the final fsync, and the verify step after the length check).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -150,7 +152,7 @@ console.log(
 const stage = (pick: (s: Split) => number): string => `${(median(splits.map(pick)) / 1000).toFixed(2)} s`;
 console.log(
   `      time split (median): curl -o ${(median(curlTimes) / 1000).toFixed(2)} s, curl -o + fsync ${(median(curlSyncTimes) / 1000).toFixed(2)} s;` +
-    ` Keyframe ${(median(ourTimes) / 1000).toFixed(2)} s = receive + write + sha256 ${stage((x) => x.receive)}, fsync ${stage((x) => x.fsync)},` +
+    ` Keyframe ${(median(ourTimes) / 1000).toFixed(2)} s = receive + write + sha256 ${stage((x) => x.receive)}, final fsync ${stage((x) => x.fsync)},` +
     ` length on disk after the fsync ${stage((x) => x.readBack)}, MP4 check + rename ${stage((x) => x.finish)}`,
 );
 const cpuText = (xs: number[]): string => (xs.length > 0 ? `${(median(xs) / 1000).toFixed(2)} s` : 'n/a');
