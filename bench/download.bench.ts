@@ -1,11 +1,13 @@
 /**
  * Download of a 1 GB file from the loopback file host: Keyframe's streaming
- * downloader (to .part, each write read back and compared, sha256 of the
- * bytes in the same pass, fsync, length on disk, MP4 check, rename) against
- * `curl -o` on the same file in the same run. Also reports RSS growth while downloading (beside that of node:http
- * alone receiving the same file in a fresh process), the CPU time each side
- * spends, and where the downloader's time goes (timed through its own seams:
- * the part file's sync and the verify step that follows the length check).
+ * downloader (its socket transport into .part, each write read back and
+ * compared, sha256 of the bytes in the same pass, a flush every 16 MiB and the
+ * final fsync, length on disk, MP4 check, rename) against `curl -o` on the
+ * same file in the same run. Also reports RSS growth while downloading (beside
+ * that of the socket transport alone and of node:http alone receiving the same
+ * file in a fresh process), the CPU time each side spends, and where the
+ * downloader's time goes (timed through its own seams: the part file's last
+ * sync, which is the final fsync, and the verify step after the length check).
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +18,7 @@ import { join } from 'node:path';
 import { downloadToFile } from '../electron/core/library/downloader.js';
 import { openPartFile, type OpenPartFile } from '../electron/core/library/part-files.js';
 import { verifyMp4 } from '../electron/core/library/verify-mp4.js';
-import { nodeHttpGet } from '../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../electron/core/library/socket-http-get.js';
 import { systemClock } from '../electron/core/ports.js';
 import { childrenCpuMs } from './support/child-cpu.js';
 import { median, row } from './support/report.js';
@@ -71,16 +73,16 @@ async function timedDownload(dest: string): Promise<{ ms: number; bytes: number;
     await verifyMp4(path);
   };
   const t0 = performance.now();
-  const res = await downloadToFile({ url, dest, httpGet: nodeHttpGet, clock: systemClock, openFile, verify });
+  const res = await downloadToFile({ url, dest, httpGet: socketHttpGet, clock: systemClock, openFile, verify });
   const end = performance.now();
   const split = { receive: marks.syncStart - t0, fsync: marks.syncEnd - marks.syncStart, readBack: marks.verify - marks.syncEnd, finish: end - marks.verify };
   return { ms: end - t0, bytes: res.bytes, split };
 }
 
-/** Peak RSS growth of node:http alone fetching the file (body discarded) in a fresh process. */
-function httpAloneRssGrowth(): number {
+/** Peak RSS growth of a transport alone fetching the file (body discarded) in a fresh process. */
+function receiveAloneRssGrowth(transport: 'node-http' | 'socket'): number {
   const script = fileURLToPath(new URL('./support/http-receive-rss.ts', import.meta.url));
-  const out = execFileSync(process.execPath, ['--import', 'tsx', script, url], { encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', script, url, transport], { encoding: 'utf8' });
   return (JSON.parse(out) as { rssGrowth: number }).rssGrowth;
 }
 
@@ -92,6 +94,7 @@ const ourTimes: number[] = [];
 const rssGrowth: number[] = [];
 const splits: Split[] = [];
 let httpAlone: number | undefined;
+let socketAlone: number | undefined;
 try {
   for (let round = 0; round < ROUNDS; round++) {
     const curlDest = join(dir, `curl-${round}.mp4`);
@@ -124,7 +127,8 @@ try {
     if (res.bytes !== SIZE) throw new Error(`downloaded ${res.bytes} of ${SIZE} bytes`);
     await rm(dest);
   }
-  httpAlone = httpAloneRssGrowth() / 1_048_576;
+  httpAlone = receiveAloneRssGrowth('node-http') / 1_048_576;
+  socketAlone = receiveAloneRssGrowth('socket') / 1_048_576;
 } finally {
   await host.stop();
   await rm(dir, { recursive: true, force: true });
@@ -142,11 +146,13 @@ const cold = (rssGrowth[0] ?? 0) / 1_048_576;
 const steady = Math.max(0, ...rssGrowth.slice(1)) / 1_048_576;
 row('RSS growth, first download in a fresh process', `${cold.toFixed(1)} MiB`, '0 MiB', cold / 30, '< 30 MiB', cold < 30);
 row('RSS growth, later downloads (steady state)', `${steady.toFixed(1)} MiB`, '0 MiB', steady / 30, '< 30 MiB', steady < 30);
-console.log(`      node:http alone receiving the same file in a fresh process (no disk, no hash): RSS growth ${httpAlone?.toFixed(1)} MiB`);
+console.log(
+  `      receiving the same file alone in a fresh process (no disk, no hash): RSS growth ${socketAlone?.toFixed(1)} MiB through the downloader's socket transport, ${httpAlone?.toFixed(1)} MiB through node:http`,
+);
 const stage = (pick: (s: Split) => number): string => `${(median(splits.map(pick)) / 1000).toFixed(2)} s`;
 console.log(
   `      time split (median): curl -o ${(median(curlTimes) / 1000).toFixed(2)} s, curl -o + fsync ${(median(curlSyncTimes) / 1000).toFixed(2)} s;` +
-    ` Keyframe ${(median(ourTimes) / 1000).toFixed(2)} s = receive + write + sha256 ${stage((x) => x.receive)}, fsync ${stage((x) => x.fsync)},` +
+    ` Keyframe ${(median(ourTimes) / 1000).toFixed(2)} s = receive + write + sha256 ${stage((x) => x.receive)}, final fsync ${stage((x) => x.fsync)},` +
     ` length on disk after the fsync ${stage((x) => x.readBack)}, MP4 check + rename ${stage((x) => x.finish)}`,
 );
 const cpuText = (xs: number[]): string => (xs.length > 0 ? `${(median(xs) / 1000).toFixed(2)} s` : 'n/a');

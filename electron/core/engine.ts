@@ -14,7 +14,7 @@ import { LibraryIndex } from './library/library-index.js';
 import type { BudgetCaps } from './money/budget.js';
 import type { Calendar } from './money/calendar.js';
 import { Money } from './money/money.js';
-import { nodeHttpGet } from './library/node-http-get.js';
+import { socketHttpGet } from './library/socket-http-get.js';
 import type { ApiKeyProvider, Clock, FetchLike, HttpGet, Logger, RandomSource } from './ports.js';
 import { systemClock, silentLogger } from './ports.js';
 
@@ -115,7 +115,7 @@ export function createEngine(opts: EngineOptions): Engine {
     store: new JobStore(opts.dataDir),
     dataDir: opts.dataDir,
     clientFor,
-    fileGet: opts.httpGet ?? nodeHttpGet,
+    fileGet: opts.httpGet ?? socketHttpGet,
     uploads: new UploadCache(join(opts.dataDir, 'upload-cache.json')),
     library,
     clock,

@@ -5,7 +5,7 @@ import type { GenerationRequestInput } from '../../shared/domain/generation.js';
 import type { Job } from '../../shared/domain/job.js';
 import { startFakeApimart, type FakeApimart, type FakeApimartOptions } from '../../electron/core/demo/fake-apimart.js';
 import { createEngine, type Engine, type EngineMoneyOptions } from '../../electron/core/engine.js';
-import { nodeHttpGet } from '../../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../../electron/core/library/socket-http-get.js';
 import type { HttpGet } from '../../electron/core/ports.js';
 import type { RecoveryReport } from '../../electron/core/jobs/job-queue.js';
 import { createRedactingLogger, type LogLine } from '../../electron/core/util/redact.js';
@@ -80,7 +80,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const recordingGet: HttpGet = (url, init) => {
     const record: EngineRequest = { url, headers: { ...init.headers }, method: 'GET', at: clock.now() };
     requests.push(record);
-    return nodeHttpGet(url, init).then((res) => {
+    return socketHttpGet(url, init).then((res) => {
       if (res.statusCode !== undefined) record.status = res.statusCode;
       return res;
     });

@@ -94,4 +94,93 @@ describe('pumpBodyToFile', () => {
     expect(err).toMatchObject({ side: 'write', written: 0, cause: { code: 'EACCES' } });
     expect(source.body.destroyed).toBe(true);
   });
+
+  it('flushes the part while the download runs, one flush at a time, so the final fsync has little left to do', async () => {
+    const source = fastBody(8 * MiB);
+    let stored = 0;
+    const storedAtFlush: number[] = [];
+    let flushing = 0;
+    let overlapping = 0;
+    const file: PartFile = {
+      async writev(buffers) {
+        const n = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+        stored += n;
+        return { bytesWritten: n };
+      },
+      async sync() {
+        flushing += 1;
+        if (flushing > 1) overlapping += 1;
+        storedAtFlush.push(stored);
+        await new Promise((resolve) => setImmediate(resolve));
+        flushing -= 1;
+      },
+      close: async () => undefined,
+    };
+    expect(await pumpBodyToFile(source.body, file, createHash('sha256'), { flushEveryBytes: MiB })).toBe(8 * MiB);
+    expect(storedAtFlush.length).toBeGreaterThanOrEqual(2);
+    expect(storedAtFlush[0]).toBeLessThan(8 * MiB);
+    expect(overlapping).toBe(0);
+    // The pump returns only once its flushes have settled: none runs on into the final fsync or the close.
+    expect(flushing).toBe(0);
+  });
+
+  it('a flush that fails mid-download (a full disk) stops the body and is the write side, with what was stored', async () => {
+    const source = fastBody(64 * MiB);
+    let stored = 0;
+    const file: PartFile = {
+      async writev(buffers) {
+        const n = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+        stored += n;
+        return { bytesWritten: n };
+      },
+      sync: async () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC' });
+      },
+      close: async () => undefined,
+    };
+    const err = await pumpBodyToFile(source.body, file, createHash('sha256'), { flushEveryBytes: 2 * MiB }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ side: 'write', cause: { code: 'ENOSPC' } });
+    expect((err as PumpError).written).toBe(stored);
+    expect(source.body.destroyed).toBe(true);
+    expect(source.produced()).toBeLessThan(16 * MiB);
+  });
+
+  it('a flush that fails while a write still runs is reported only once that write has settled: the part is never closed under it', async () => {
+    const source = fastBody(8 * MiB);
+    let stored = 0;
+    let writes = 0;
+    let secondWriteStarted!: () => void;
+    const secondWrite = new Promise<void>((resolve) => (secondWriteStarted = resolve));
+    let releaseWrite!: () => void;
+    const writeGate = new Promise<void>((resolve) => (releaseWrite = resolve));
+    let failFlush!: (err: Error) => void;
+    const file: PartFile = {
+      async writev(buffers) {
+        writes += 1;
+        if (writes === 2) {
+          secondWriteStarted();
+          await writeGate;
+        }
+        const n = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+        stored += n;
+        return { bytesWritten: n };
+      },
+      sync: () => new Promise<void>((_resolve, reject) => (failFlush = reject)),
+      close: async () => undefined,
+    };
+    let settled = false;
+    const pumping = pumpBodyToFile(source.body, file, createHash('sha256'), { flushEveryBytes: 1 }).catch((e: unknown) => e);
+    void pumping.then(() => (settled = true));
+    await secondWrite;
+    failFlush(Object.assign(new Error('ENOSPC: no space left on device, fsync'), { code: 'ENOSPC' }));
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+
+    releaseWrite();
+    const err = await pumping;
+    expect(err).toMatchObject({ side: 'write', cause: { code: 'ENOSPC' } });
+    // The write that was running counts: the part holds it, and a resume starts after it.
+    expect((err as PumpError).written).toBe(stored);
+    expect(writes).toBe(2);
+  });
 });

@@ -3,8 +3,9 @@ import { open, mkdtemp, readFile, readdir, rm, rmdir, stat, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { FLUSH_EVERY_BYTES } from '../../../electron/core/library/body-pump.js';
 import { downloadToFile, type DownloadOptions, type OpenPartFile } from '../../../electron/core/library/downloader.js';
-import { nodeHttpGet } from '../../../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../../../electron/core/library/socket-http-get.js';
 import { systemClock } from '../../../electron/core/ports.js';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import { mountSmallDisk, smallDiskUnavailable, type SmallDisk } from '../../support/small-disk.js';
@@ -40,7 +41,7 @@ afterEach(async () => {
 });
 
 function opts(extra: Partial<DownloadOptions> = {}): DownloadOptions {
-  return { url: server.url, dest, httpGet: nodeHttpGet, clock: systemClock, ...extra };
+  return { url: server.url, dest, httpGet: socketHttpGet, clock: systemClock, ...extra };
 }
 
 async function failure(o: DownloadOptions): Promise<AppError> {
@@ -202,6 +203,47 @@ describe('a full disk', () => {
     expect(server.requests[1]?.range).toBe(`bytes=${partSize}-`);
     expect(result).toEqual({ bytes: SIZE, sha256: sha(server.body), resumed: true });
     expect((await readFile(dest)).equals(server.body)).toBe(true);
+  });
+});
+
+describe('the flushes that run beside a long download', () => {
+  // Past one flush interval, so the download flushes before its last byte.
+  const LONG = FLUSH_EVERY_BYTES + 2 * 1024 * 1024 + 321;
+  let long: RangeServer;
+  beforeAll(async () => {
+    long = await RangeServer.start(fakeMp4(LONG));
+  });
+  afterAll(async () => {
+    await long.close();
+  });
+
+  it('a full disk found by one is disk_full: the part keeps what was stored, nothing is renamed, and the next attempt resumes from it', async () => {
+    let syncs = 0;
+    const fullAtFirstFlush = tappedWriter((given) => ({ toDisk: given, reported: given.length }));
+    const openFile: OpenPartFile = async (path, mode) => {
+      const part = await fullAtFirstFlush.openFile(path, mode);
+      return {
+        ...part,
+        writev: (buffers) => part.writev(buffers),
+        async sync() {
+          syncs += 1;
+          throw errnoError('ENOSPC');
+        },
+      };
+    };
+    const err = await failure({ ...opts({ openFile }), url: long.url });
+    expect(err).toMatchObject({ code: 'disk_full', retryable: true });
+    expect(syncs).toBe(1);
+    expect(await exists(dest)).toBe(false);
+    const partSize = (await stat(`${dest}.part`)).size;
+    expect(partSize).toBe(fullAtFirstFlush.stored);
+    expect(partSize).toBeGreaterThanOrEqual(FLUSH_EVERY_BYTES);
+    expect(partSize).toBeLessThan(LONG);
+
+    const result = await downloadToFile({ ...opts(), url: long.url });
+    expect(long.requests.at(-1)?.range).toBe(`bytes=${partSize}-`);
+    expect(result).toEqual({ bytes: LONG, sha256: sha(long.body), resumed: true });
+    expect((await readFile(dest)).equals(long.body)).toBe(true);
   });
 });
 

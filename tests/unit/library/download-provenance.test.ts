@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ALL_FORMATS, FilePathSource, Input } from 'mediabunny';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadToFile, type DownloadOptions } from '../../../electron/core/library/downloader.js';
-import { nodeHttpGet } from '../../../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../../../electron/core/library/socket-http-get.js';
 import { readMp4Provenance, type Mp4Provenance } from '../../../electron/core/library/mp4-provenance.js';
 import { systemClock } from '../../../electron/core/ports.js';
 import { plainMp4Tags } from '../../support/plain-mp4-tags.js';
@@ -33,7 +33,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const opts = (extra: Partial<DownloadOptions> = {}): DownloadOptions => ({ url: server.url, dest, httpGet: nodeHttpGet, clock: systemClock, ...extra });
+const opts = (extra: Partial<DownloadOptions> = {}): DownloadOptions => ({ url: server.url, dest, httpGet: socketHttpGet, clock: systemClock, ...extra });
 
 describe('provenance written on download', () => {
   it('labels the verified file before its rename; the result describes the final file on disk', async () => {

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadToFile, type DownloadOptions, type OpenPartFile } from '../../../electron/core/library/downloader.js';
-import { nodeHttpGet } from '../../../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../../../electron/core/library/socket-http-get.js';
 import { systemClock, type HttpGet, type HttpGetResponse } from '../../../electron/core/ports.js';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
 import { FakeClock } from '../../support/fake-clock.js';
@@ -49,7 +49,7 @@ afterEach(async () => {
 });
 
 function opts(extra: Partial<DownloadOptions> = {}): DownloadOptions {
-  return { url: server.url, dest, httpGet: nodeHttpGet, clock: systemClock, ...extra };
+  return { url: server.url, dest, httpGet: socketHttpGet, clock: systemClock, ...extra };
 }
 
 async function failure(o: DownloadOptions): Promise<AppError> {

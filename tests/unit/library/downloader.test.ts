@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadToFile, type DownloadOptions } from '../../../electron/core/library/downloader.js';
 import { isAppFailure, type AppError } from '../../../shared/errors.js';
-import { nodeHttpGet } from '../../../electron/core/library/node-http-get.js';
+import { socketHttpGet } from '../../../electron/core/library/socket-http-get.js';
 import { systemClock } from '../../../electron/core/ports.js';
 import { FakeClock } from '../../support/fake-clock.js';
 import { RangeServer, fakeMp4 } from './range-server.js';
@@ -34,7 +34,7 @@ afterEach(async () => {
 });
 
 function opts(extra: Partial<DownloadOptions> = {}): DownloadOptions {
-  return { url: server.url, dest, httpGet: nodeHttpGet, clock: systemClock, ...extra };
+  return { url: server.url, dest, httpGet: socketHttpGet, clock: systemClock, ...extra };
 }
 
 /** Runs a download expected to fail and returns its AppError. */
