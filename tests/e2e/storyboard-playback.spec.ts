@@ -71,6 +71,34 @@ test('a three-clip sequence plays cut to cut in the viewer, each clip from its i
         seconds: Number(document.querySelector('[data-testid="sequence-timecode"]')?.getAttribute('data-seconds')),
       });
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-entry', 'aria-current', 'data-seconds'] });
+
+    // Each frame the shown element presents (its file and frame), and at every animation frame whether
+    // exactly one element is shown and it has a picture to show (a black flash would be neither).
+    const presented: { clip: number; frame: number }[] = [];
+    const blank: string[] = [];
+    Object.assign(window, { presented, blank });
+    const watch = (v: HTMLVideoElement) => {
+      const onFrame: VideoFrameRequestCallback = (_now, meta) => {
+        const clip = /lib(\d{5})-0/.exec(v.currentSrc)?.[1];
+        if (v.dataset.active === 'true' && clip) presented.push({ clip: Number(clip), frame: Math.round(meta.mediaTime * 24) });
+        v.requestVideoFrameCallback(onFrame);
+      };
+      v.requestVideoFrameCallback(onFrame);
+    };
+    const tick = () => {
+      const decks = [...document.querySelectorAll<HTMLVideoElement>('.sb-deck')];
+      for (const v of decks) {
+        if (v.dataset.watched) continue;
+        v.dataset.watched = 'true';
+        watch(v);
+      }
+      const player = document.querySelector('.sb-player');
+      const started = player?.getAttribute('data-first-frames') !== '{}';
+      const shown = decks.filter((v) => v.dataset.active === 'true');
+      if (player && started && (shown.length !== 1 || (shown[0]?.readyState ?? 0) < 2)) blank.push(`${shown.length} shown, readyState ${shown[0]?.readyState}`);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
   });
 
   await strip.getByRole('button', { name: /Play sequence/ }).click();
@@ -86,9 +114,18 @@ test('a three-clip sequence plays cut to cut in the viewer, each clip from its i
   expect(log.map((s) => s.entry).filter((e, i, all) => i === 0 || all[i - 1] !== e)).toEqual([0, 1, 2]);
   expect(log.filter((s) => s.highlighted !== s.entry)).toEqual([]);
   for (let i = 1; i < log.length; i++) expect(log[i]?.seconds ?? 0).toBeGreaterThanOrEqual(log[i - 1]?.seconds ?? 0);
-  // Each clip's first frame on screen was its in-frame (± 1).
+  // Each clip was shown from its in-frame (± 1): the frame its element held when raised.
   const firstFrames = JSON.parse((await player.getAttribute('data-first-frames')) ?? '{}') as Record<string, number>;
   IN_FRAMES.forEach((inFrame, entry) => expect(Math.abs((firstFrames[entry] ?? -99) - inFrame)).toBeLessThanOrEqual(1));
+  // While shown, each clip presented only frames of its trim (± 1 frame at its ends), and never was the picture missing.
+  const { presented, blank } = await page.evaluate(() => {
+    const w = window as unknown as { presented: { clip: number; frame: number }[]; blank: string[] };
+    return { presented: w.presented, blank: w.blank };
+  });
+  expect(new Set(presented.map((p) => p.clip)), JSON.stringify(presented)).toEqual(new Set([0, 1, 2]));
+  const outside = presented.filter((p) => p.frame < (IN_FRAMES[p.clip] ?? 0) - 1 || p.frame > (IN_FRAMES[p.clip] ?? 0) + 18);
+  expect(outside).toEqual([]);
+  expect(blank).toEqual([]);
 
   // Space plays it again from the start; Space pauses it (the time stands still), Space resumes it.
   await page.keyboard.press(' ');

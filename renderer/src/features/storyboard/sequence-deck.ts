@@ -1,4 +1,4 @@
-import { frameOfTimestamp, seekTimeOf } from '../viewer/frame-math';
+import { frameAt, seekTimeOf } from '../viewer/frame-math';
 import { isLastKeptFrame, preloadIndex, reachedOut, sequenceTime, type Timeline, type TimelineEntry } from './sequence-timeline';
 
 /**
@@ -11,8 +11,9 @@ import { isLastKeptFrame, preloadIndex, reachedOut, sequenceTime, type Timeline,
  */
 
 export interface DeckListener {
-  /** The entry now on screen, and the frame of it presented first (its in-frame when the cut is clean). */
+  /** The entry now on screen. */
   onClip(entry: number): void;
+  /** The frame of its file the entry is shown from: the frame its element holds when it is raised (its in-frame when the cue landed). */
   onFirstFrame(entry: number, frame: number): void;
   /** Seconds on the sequence's timeline of the frame on screen. */
   onTime(seconds: number): void;
@@ -52,7 +53,6 @@ export class SequenceDeck {
   private generation = 0;
   private frameHandle: number | undefined;
   private handoverRaf: number | undefined;
-  private firstSeen = false;
   private ended = false;
   private cutting = false;
   private muted = false;
@@ -79,10 +79,18 @@ export class SequenceDeck {
     this.cue(0, from);
     const next = preloadIndex(this.timeline, from);
     if (next !== undefined) this.cue(1, next);
-    this.show(from);
+    // Nothing is raised until the first clip sits on its in-frame: a fresh element shows its file's frame 0 first.
+    for (const v of this.videos) v.dataset.active = 'false';
     const ok = await this.cues[0]?.ready;
     if (!ok || gen !== this.generation) return;
+    this.show(from);
+    this.reportFirstFrame();
     this.playActive();
+  }
+
+  private reportFirstFrame(): void {
+    const e = this.current;
+    if (e) this.listener.onFirstFrame(this.entry, frameAt(e.clock, this.videos[this.active].currentTime));
   }
 
   togglePause(): void {
@@ -146,7 +154,6 @@ export class SequenceDeck {
 
   private show(i: number): void {
     this.entry = i;
-    this.firstSeen = false;
     // The incoming element is raised in the same task as the outgoing one is lowered: one paint has both changes, never neither.
     this.videos.forEach((v, slot) => {
       v.dataset.active = slot === this.active ? 'true' : 'false';
@@ -174,10 +181,6 @@ export class SequenceDeck {
       this.frameHandle = undefined;
       const e = this.current;
       if (gen !== this.generation || entry !== this.entry || !e) return;
-      if (!this.firstSeen) {
-        this.firstSeen = true;
-        this.listener.onFirstFrame(entry, frameOfTimestamp(e.clock, meta.mediaTime));
-      }
       this.listener.onTime(sequenceTime(this.timeline, entry, meta.mediaTime));
       if (isLastKeptFrame(e, meta.mediaTime)) {
         // Held on the last kept frame: the out-frame must never be presented.
@@ -243,6 +246,7 @@ export class SequenceDeck {
     const outgoing = this.active;
     this.active = incoming;
     this.show(nextIndex);
+    this.reportFirstFrame();
     this.playActive();
     const after = preloadIndex(this.timeline, nextIndex);
     if (after !== undefined) this.cue(outgoing, after);
