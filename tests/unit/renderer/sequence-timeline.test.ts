@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, isLastKeptFrame, locate, preloadIndex, reachedOut, sequenceFrames, sequenceTime } from '../../../renderer/src/features/storyboard/sequence-timeline.js';
+import { buildTimeline, locate, planCut, preloadIndex, reachedOut, sequenceFrames, sequenceTime } from '../../../renderer/src/features/storyboard/sequence-timeline.js';
 import type { StoryClip } from '../../../renderer/src/features/storyboard/storyboard-edit.js';
 import { wouldLoseEdits } from '../../../renderer/src/features/storyboard/unsaved-guard.js';
 
@@ -69,13 +69,22 @@ describe('sequence timeline', () => {
     expect(sequenceTime(tl, 0, 40 / 24)).toBeCloseTo(21 / 24, 9);
   });
 
-  it('hands over when the last kept frame is presented, not a frame before, and the out-frame never counts as kept', () => {
+  it('plans the hold on the last kept frame and the cut from a frame near the end, and not before', () => {
     const [a] = buildTimeline([A]).entries;
     if (!a) throw new Error('no entry');
-    expect(isLastKeptFrame(a, 24 / 24)).toBe(false);
-    // Frame 25 is the last kept (the out-point is frame 26); read back a microsecond short, it still counts.
-    expect(isLastKeptFrame(a, 25 / 24 - 1e-6)).toBe(true);
-    expect(isLastKeptFrame(a, 26 / 24)).toBe(true);
+    const frameMs = 1000 / 24;
+    // Frame 25 is the last kept (the out-point is frame 26). Four frames before it: too early to plan.
+    expect(planCut(a, 21 / 24, 1000)).toBeUndefined();
+    // Frame 22 presented at t=1000: frame 25 is on screen from 1000 + 3 frames; held a quarter into it, cut when its time is up.
+    const early = planCut(a, 22 / 24, 1000);
+    expect(early?.holdAt).toBeCloseTo(1000 + 3.25 * frameMs, 6);
+    expect(early?.cutAt).toBeCloseTo(1000 + 4 * frameMs, 6);
+    // The last kept frame itself (its timestamp read back a microsecond short): held at once, cut a frame later.
+    const last = planCut(a, 25 / 24 - 1e-6, 2000);
+    expect(last?.holdAt).toBe(2000);
+    expect(last?.cutAt).toBeCloseTo(2000 + frameMs, 6);
+    // Past it (a late callback on a busy page): held and cut at once.
+    expect(planCut(a, 26 / 24, 3000)).toEqual({ holdAt: 3000, cutAt: 3000 });
     // Without frame callbacks, the position reaching the out-frame cuts.
     expect(reachedOut(a, 25.4 / 24)).toBe(false);
     expect(reachedOut(a, 25.6 / 24)).toBe(true);

@@ -1,5 +1,5 @@
 import { frameAt, seekTimeOf } from '../viewer/frame-math';
-import { isLastKeptFrame, preloadIndex, reachedOut, sequenceTime, type Timeline, type TimelineEntry } from './sequence-timeline';
+import { planCut, preloadIndex, reachedOut, sequenceTime, type Timeline, type TimelineEntry } from './sequence-timeline';
 
 /**
  * Plays a sequence on two <video> elements, A and B, so the cut between clips
@@ -53,8 +53,12 @@ export class SequenceDeck {
   private generation = 0;
   private frameHandle: number | undefined;
   private handoverRaf: number | undefined;
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private ended = false;
   private cutting = false;
+  /** Playing as far as the person is concerned (the element itself pauses on each clip's last frame). */
+  private playing = false;
+  private shown = false;
   private muted = false;
   private disposed = false;
 
@@ -74,6 +78,8 @@ export class SequenceDeck {
     const gen = ++this.generation;
     this.stopFrameLoop();
     this.ended = false;
+    this.shown = false;
+    this.playing = false;
     for (const v of this.videos) v.pause();
     this.active = 0;
     this.cue(0, from);
@@ -84,6 +90,7 @@ export class SequenceDeck {
     const ok = await this.cues[0]?.ready;
     if (!ok || gen !== this.generation) return;
     this.show(from);
+    this.shown = true;
     this.reportFirstFrame();
     this.playActive();
   }
@@ -98,13 +105,18 @@ export class SequenceDeck {
       void this.start(0);
       return;
     }
-    const v = this.videos[this.active];
-    if (v.paused) this.playActive();
-    else {
-      v.pause();
-      this.stopFrameLoop();
-      this.listener.onPlaying(false);
+    // Until the first clip sits on its in-frame there is nothing to pause or play yet.
+    if (!this.shown) return;
+    if (!this.playing) {
+      this.playActive();
+      return;
     }
+    // Whether it is mid-clip, held on a last frame or waiting for the next clip's cue: all of that stops here.
+    this.playing = false;
+    this.generation += 1;
+    this.videos[this.active].pause();
+    this.stopFrameLoop();
+    this.listener.onPlaying(false);
   }
 
   setMuted(muted: boolean): void {
@@ -166,8 +178,12 @@ export class SequenceDeck {
 
   private playActive(): void {
     const v = this.videos[this.active];
+    this.playing = true;
     this.listener.onPlaying(true);
-    void v.play().catch(() => this.listener.onPlaying(false));
+    void v.play().catch(() => {
+      this.playing = false;
+      this.listener.onPlaying(false);
+    });
     this.startFrameLoop();
   }
 
@@ -182,18 +198,40 @@ export class SequenceDeck {
       const e = this.current;
       if (gen !== this.generation || entry !== this.entry || !e) return;
       this.listener.onTime(sequenceTime(this.timeline, entry, meta.mediaTime));
-      if (isLastKeptFrame(e, meta.mediaTime)) {
-        // Held on the last kept frame: the out-frame must never be presented.
-        v.pause();
-        this.handoverAt(meta.expectedDisplayTime + 1000 / e.clock.fps);
-        return;
+      const plan = planCut(e, meta.mediaTime, meta.expectedDisplayTime);
+      if (plan) {
+        // Planned from the first callback near the end and kept: a later one may never come on a busy page.
+        this.holdAt(v, plan.holdAt);
+        if (this.handoverRaf === undefined) this.handoverAt(plan.cutAt);
+        if (plan.holdAt <= meta.expectedDisplayTime) return;
       }
       this.frameHandle = v.requestVideoFrameCallback(onFrame);
     };
     this.frameHandle = v.requestVideoFrameCallback(onFrame);
   }
 
+  /** Pauses `v` at `at` (ms, the page's clock), or at once if that is past: the out-frame must never be presented. */
+  private holdAt(v: HTMLVideoElement, at: number): void {
+    const wait = at - performance.now();
+    if (wait <= 0) {
+      this.clearHold();
+      v.pause();
+      return;
+    }
+    if (this.holdTimer !== undefined) return;
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      v.pause();
+    }, wait);
+  }
+
+  private clearHold(): void {
+    if (this.holdTimer !== undefined) clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+  }
+
   private stopFrameLoop(): void {
+    this.clearHold();
     if (this.frameHandle !== undefined) this.videos[this.active].cancelVideoFrameCallback(this.frameHandle);
     this.frameHandle = undefined;
     if (this.handoverRaf !== undefined) cancelAnimationFrame(this.handoverRaf);
@@ -232,6 +270,7 @@ export class SequenceDeck {
     const nextIndex = this.entry + 1;
     if (nextIndex >= this.timeline.entries.length) {
       this.ended = true;
+      this.playing = false;
       this.videos[this.active].pause();
       this.listener.onTime(this.timeline.total);
       this.listener.onPlaying(false);

@@ -64,13 +64,22 @@ export function sequenceTime(timeline: Timeline, i: number, fileTime: number): n
   return e.start + Math.max(0, Math.min(e.outS - e.inS, fileTime - e.inS));
 }
 
+/** How many frames ahead of the last kept one a cut is planned: a frame callback can be skipped on a busy page. */
+export const PLAN_AHEAD_FRAMES = 3;
+
 /**
- * Whether the frame just presented (its own timestamp) is the clip's last kept one, or past it:
- * the frame after it is the out-frame, which must never reach the screen, so the next clip takes
- * over when this one's display time is up. Half a frame of slack: timestamps are read back rounded.
+ * When to hold the clip on its last kept frame and when to cut to the next, in the page's clock (ms),
+ * from a presented frame (its timestamp, and when it was or will be on screen); undefined while the
+ * end is further than PLAN_AHEAD_FRAMES away. The hold comes a quarter into the last kept frame's
+ * time on screen (it is shown, and the out-frame is still a frame away); the cut when that time is up.
  */
-export function isLastKeptFrame(entry: TimelineEntry, presented: number): boolean {
-  return presented >= entry.outS - 1.5 / entry.clock.fps;
+export function planCut(entry: TimelineEntry, presented: number, displayedAt: number): { holdAt: number; cutAt: number } | undefined {
+  const frameMs = 1000 / entry.clock.fps;
+  const frame = Math.round((presented - entry.clock.start) * entry.clock.fps);
+  const framesLeft = entry.outF - 1 - frame;
+  if (framesLeft > PLAN_AHEAD_FRAMES) return undefined;
+  if (framesLeft <= 0) return { holdAt: displayedAt, cutAt: displayedAt + (framesLeft + 1) * frameMs };
+  return { holdAt: displayedAt + (framesLeft + 0.25) * frameMs, cutAt: displayedAt + (framesLeft + 1) * frameMs };
 }
 
 /** Whether a position (currentTime, not a presented frame) has reached the out-frame: the fallback when frame callbacks are missing. */
