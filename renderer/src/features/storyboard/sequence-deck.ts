@@ -4,10 +4,11 @@ import { planCut, preloadIndex, reachedOut, sequenceTime, type Timeline, type Ti
 /**
  * Plays a sequence on two <video> elements, A and B, so the cut between clips
  * shows no gap: while one plays its clip, the other holds the next clip paused
- * on its in-frame (loaded, seeked, decoded, hidden). When the playing clip's
- * last kept frame is presented it is held, and once that frame's time on
- * screen is up the other element is shown and played. Never more than these
- * two decode, whatever the sequence's length.
+ * on its in-frame (loaded, seeked, decoded, hidden). The playing clip is held
+ * on its last kept frame, and once that frame's time on screen is up the other
+ * element is shown and played, both planned from the frame callbacks near the
+ * clip's end (planCut). Never more than these two decode, whatever the
+ * sequence's length.
  */
 
 export interface DeckListener {
