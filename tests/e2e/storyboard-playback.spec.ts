@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { MOVING_MP4 } from './support/library-fixture.js';
 import { startLibraryHost, type LibraryHost } from './support/library-host.js';
@@ -30,6 +31,13 @@ const CUT = [
 const IN_FRAMES = [12, 6, 24];
 
 const seconds = async (page: Page): Promise<number> => Number(await page.getByTestId('sequence-timecode').getAttribute('data-seconds'));
+
+async function expectNoAxeViolations(page: Page, selectors: string[]): Promise<void> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of selectors) axe = axe.include(selector);
+  const result = await axe.analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+}
 
 async function openSequence(page: Page, name: string): Promise<void> {
   const strip = page.getByRole('region', { name: 'Storyboard' });
@@ -137,9 +145,10 @@ test('a three-clip sequence plays cut to cut in the viewer, each clip from its i
   const entry = Number(await player.getAttribute('data-entry'));
   await expect(cards.nth(entry)).toHaveAttribute('aria-current', 'true');
 
-  // The paused sequence in both themes at both sizes.
+  // The paused sequence in both themes at both sizes; axe over the player and the strip in each theme.
   for (const theme of ['light', 'dark'] as const) {
     await setTheme(page, theme);
+    await expectNoAxeViolations(page, ['.sb-player', '.storyboard']);
     for (const [width, height] of [
       [1024, 700],
       [1920, 1080],
@@ -191,6 +200,8 @@ test('leaving a sequence with unsaved edits asks first: Cancel keeps them, Disca
   const dialog = page.getByRole('alertdialog', { name: 'Save the changes to “cut”?' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoAxeViolations(page, ['.confirm-dialog']);
+  await page.screenshot({ path: 'test-results/screenshots/storyboard-unsaved-dialog.png' });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(picker).toHaveValue('cut');
