@@ -11,6 +11,7 @@ import type { ServiceContext } from './context.js';
 import { notFound } from './failures.js';
 import { libraryFolderHandlers } from './library-folders.handlers.js';
 import { entryFiles } from './media.js';
+import { posterBacklog, posterCounts } from './poster-backlog.js';
 import type { RecordPlace } from './trash-bin.js';
 import type { Handlers } from './types.js';
 import { toVideoView } from './views.js';
@@ -85,6 +86,11 @@ export function libraryHandlers(ctx: ServiceContext): Handlers['library'] {
       const e = entry(id);
       await ctx.posters.put(e.id, new Uint8Array(Buffer.from(dataBase64, 'base64')));
       return view(e);
+    },
+    async posterBacklog({ limit, skip }) {
+      const has = (id: string) => ctx.posters.has(id);
+      const all = library.all();
+      return { ...posterCounts(all, has), items: posterBacklog(all, has, limit, new Set(skip)).map(view) };
     },
     async reveal({ id }) {
       const { video, sidecar, videoPresent } = await files(id);

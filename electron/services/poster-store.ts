@@ -17,6 +17,7 @@ const ID = /^[A-Za-z0-9_-]{1,120}$/;
 export class PosterStore {
   private readonly dir: string;
   private readonly known = new Map<string, string>();
+  private readonly listeners = new Set<(id: string) => void>();
 
   constructor(dataDir: string) {
     this.dir = join(dataDir, 'posters');
@@ -28,6 +29,12 @@ export class PosterStore {
       const m = /^([A-Za-z0-9_-]{1,120})\.(jpg|png|webp)$/.exec(name);
       if (m?.[1]) this.known.set(m[1], name);
     }
+  }
+
+  /** Called with each id a poster is saved for (the poster progress event follows them). */
+  onSaved(cb: (id: string) => void): () => void {
+    this.listeners.add(cb);
+    return () => void this.listeners.delete(cb);
   }
 
   has(id: string): boolean {
@@ -47,6 +54,7 @@ export class PosterStore {
     const name = `${id}.${EXTENSION_FOR[type]}`;
     await writeFileAtomic(join(this.dir, name), bytes);
     this.known.set(id, name);
+    for (const cb of this.listeners) cb(id);
   }
 
   async find(id: string): Promise<{ path: string; size: number; mime: ImageType } | undefined> {

@@ -8,6 +8,7 @@ import type { RecoveryReport } from '../core/jobs/job-queue.js';
 import type { RefreshReport } from '../core/library/library-index.js';
 import type { ServiceContext } from './context.js';
 import { EventCoalescer, fifo, idSets, latestByKey, latestValue } from './event-coalescer.js';
+import { posterCounts } from './poster-backlog.js';
 import { toBatchView, toJobView, toQueueView } from './views.js';
 
 /**
@@ -75,12 +76,22 @@ export function wireServiceEvents(ctx: ServiceContext): ServiceEvents {
       (batch) => batch,
     ),
   );
+  // Counted when a window is flushed, not per poster saved: a catch-up saves several a second.
+  const posterProgress = coalescer.channel<string, unknown>(
+    'library:posters',
+    latestByKey(
+      () => 'posters',
+      () => posterCounts(library.all(), (id) => ctx.posters.has(id)),
+    ),
+  );
   const notices = coalescer.channel('app:notice', fifo<Notice>(50, () => ctx.logger.log('warn', 'notice dropped: too many waiting')));
 
   const offs = [
     queue.onJob(jobs),
     queue.onQueue((s) => queueChanged(toQueueView(s))),
     library.on('changed', libraryChanged),
+    library.on('changed', () => posterProgress('library')),
+    ctx.posters.onSaved(posterProgress),
     ctx.engine.batches.onChange(batchesUpdated),
     ctx.exports.onProgress(exportProgress),
   ];

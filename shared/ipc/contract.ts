@@ -4,6 +4,7 @@ import { LibraryQuerySchema } from '../domain/library-query.js';
 import { LineageFrameSchema } from '../domain/shot.js';
 import { SweepSchema } from '../domain/sweep.js';
 import { schemaMessage } from '../issue-message.js';
+import { POSTER_BACKLOG_LIMIT_MAX, POSTER_BACKLOG_SKIP_MAX, PosterProgressSchema } from './poster-views.js';
 import {
   ExportDoneViewSchema,
   ExportPlanViewSchema,
@@ -166,6 +167,14 @@ export const contract = {
       }),
       VideoViewSchema,
     ),
+    /**
+     * Videos with no poster yet (their file there), in the index's order, for the page to make posters
+     * for in the background; `skip` names those it already failed on. With the counts, as the event has them.
+     */
+    posterBacklog: op(
+      z.strictObject({ limit: z.number().int().min(1).max(POSTER_BACKLOG_LIMIT_MAX), skip: z.array(id).max(POSTER_BACKLOG_SKIP_MAX).optional() }),
+      PosterProgressSchema.extend({ items: z.array(VideoViewSchema) }),
+    ),
     /** The library folders and how each is watched. */
     folders: op(none, LibraryFoldersViewSchema),
     /** Adds a folder by its full path (the browser host has no folder dialog). */
@@ -250,7 +259,11 @@ export const contract = {
 /** Events main pushes; payloads are validated by the client before page code sees them. */
 export const events = {
   jobs: { updated: z.array(JobViewSchema) },
-  library: { changed: z.strictObject({ added: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()) }) },
+  library: {
+    changed: z.strictObject({ added: z.array(z.string()), updated: z.array(z.string()), removed: z.array(z.string()) }),
+    /** Posters made against videos that need one, as either changes (a poster saved, a folder's videos added). */
+    posters: PosterProgressSchema,
+  },
   queue: { changed: QueueStateViewSchema },
   /** Exports in progress: each one's latest progress, and its result or error at the end. */
   sequence: { exportProgress: z.array(ExportProgressViewSchema) },

@@ -159,6 +159,10 @@ export const MUTATIONS: Record<Channel, Mutation[]> = {
   'library:reveal': id,
   'library:startDrag': id,
   'library:savePoster': [...id, { path: ['dataBase64'], bad: badBase64 }],
+  'library:posterBacklog': [
+    { path: ['limit'], bad: fc.oneof(badInt(1, 50), missing) },
+    { path: ['skip'], bad: fc.oneof(scalarOrObject, fc.constant(['../x']), fc.constant(Array.from({ length: 501 }, (_, i) => `v${i}`))) },
+  ],
   'library:folders': [],
   'library:addFolder': [{ path: ['path'], bad: fc.oneof(notString, fc.constant(''), fc.constant('/'.repeat(4097)), missing) }],
   'library:chooseFolder': [],

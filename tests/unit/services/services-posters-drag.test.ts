@@ -31,6 +31,20 @@ describe('posters and drag-out', () => {
     expect((await h.call('library:query', {})).items[0]?.posterUrl).toBe(view.posterUrl);
   });
 
+  it('lists the videos still needing a poster with the counts, and pushes the counts as posters are saved', async () => {
+    const backlog = await h.call('library:posterBacklog', { limit: 10 });
+    expect(backlog).toMatchObject({ total: 1, missing: 1 });
+    expect(backlog.items.map((v) => v.id)).toEqual([videoId]);
+    // A video the page failed on is passed over, not served again and again.
+    expect((await h.call('library:posterBacklog', { limit: 10, skip: [videoId] })).items).toEqual([]);
+
+    await h.call('library:savePoster', { id: videoId, dataBase64: (await jpeg()).toString('base64') });
+    const pushed = () => h.events.filter((e) => e.channel === 'library:posters').at(-1)?.payload;
+    await h.drive(() => (pushed() as { missing?: number } | undefined)?.missing === 0);
+    expect(pushed()).toEqual({ total: 1, missing: 0 });
+    expect(await h.call('library:posterBacklog', { limit: 10 })).toEqual({ total: 1, missing: 0, items: [] });
+  });
+
   it('refuses a poster that is not an image, or for an unknown video', async () => {
     expect((await callError(h, 'library:savePoster', { id: videoId, dataBase64: Buffer.from('%PDF-1.7 nope').toString('base64') })).code).toBe(
       'unsupported_media',

@@ -4,6 +4,7 @@ import { LibIcon } from './icons';
 import type { Filters } from './library-filters';
 import { CELL_MAX, CELL_MIN, useLibraryPrefs } from './library-prefs';
 import { useLibraryStore } from './library-store';
+import { PosterProgressIndicator } from './PosterProgressIndicator';
 import { SearchField } from './SearchField';
 
 const SORTS = ['newest', 'oldest', 'cost', 'duration'] as const;
@@ -53,6 +54,7 @@ export function LibraryToolbar() {
         title={t('library.size')}
         onChange={(e) => useLibraryPrefs.getState().setCell(Number(e.target.value))}
       />
+      <PosterProgressIndicator />
       <LibraryCount />
     </div>
   );

@@ -16,6 +16,9 @@ import { SearchHint } from './SearchHint';
 import { onSelectionKey } from './selection-keys';
 import { SplitHandle } from './SplitHandle';
 import { StoryboardStrip } from '../storyboard/StoryboardStrip';
+import { onSequenceKey } from '../storyboard/sequence-keys';
+import { useSequencePlayback } from '../storyboard/sequence-playback';
+import { SequencePlayer } from '../storyboard/SequencePlayer';
 import './library.css';
 
 /**
@@ -28,7 +31,10 @@ export function LibraryView() {
   const total = useLibraryStore((s) => s.total);
   const filtered = useLibraryStore((s) => isFiltered(s.filters));
   const error = useLibraryStore((s) => s.error);
-  const open = useSelectedVideo((s) => s.video !== undefined);
+  const clipOpen = useSelectedVideo((s) => s.video !== undefined);
+  // While the storyboard's sequence plays it takes the viewer's place; Stop brings the clip back.
+  const sequence = useSequencePlayback((s) => s.timeline);
+  const open = clipOpen || sequence !== undefined;
   const split = useLibraryPrefs((s) => s.split);
   const body = useRef<HTMLDivElement>(null);
 
@@ -41,8 +47,9 @@ export function LibraryView() {
 
   const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
-  // Several clips selected: F, Delete and Escape act on them all; otherwise every key acts on the highlighted clip.
+  // The playing sequence takes Space and Escape first. Several clips selected: F, Delete and Escape act on them all; otherwise every key acts on the highlighted clip.
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (onSequenceKey(e)) return;
     if (!onSelectionKey(e)) onClipKey(e);
   };
 
@@ -64,7 +71,7 @@ export function LibraryView() {
           <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
         </div>
         {open ? <SplitHandle body={body} controls="lib-details" /> : null}
-        {open ? <DetailsPane /> : null}
+        {sequence ? <SequencePlayer timeline={sequence} /> : clipOpen ? <DetailsPane /> : null}
       </div>
       <StoryboardStrip />
       <LibraryToast />

@@ -1,17 +1,26 @@
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
+import { POSTER_BACKLOG_SKIP_MAX } from '../../../../shared/ipc/poster-views.js';
 import { grabFrameAt, openDetached, release } from './media-grab';
+import { postersToMake, usePosterProgress } from './poster-progress';
 
 /**
  * Posters for videos that have none, made ONCE each in the background: a
  * detached <video> (never in the grid) seeks to 0.5 s, the frame goes through a
  * canvas to JPEG and main caches it (library.savePoster). Two at a time, the
- * cells in view first; a cell scrolled away before its turn is skipped.
+ * cells in view first; a cell scrolled away before its turn is skipped. When
+ * nothing in view waits, the rest of the library's backlog (a big folder just
+ * added) is worked through one at a time, a page asked of main at a time, so a
+ * cell scrolled into view always finds a free turn.
  */
 
 const CONCURRENCY = 2;
+const BACKLOG_CONCURRENCY = 1;
+const BACKLOG_PAGE = 8;
 const attempted = new Set<string>();
 let wanted: VideoView[] = [];
+let backlog: VideoView[] = [];
+let fetchingBacklog = false;
 let running = 0;
 let onMade: (v: VideoView) => void = () => undefined;
 
@@ -25,10 +34,15 @@ export function wantPosters(videos: readonly VideoView[]): void {
   pump();
 }
 
+/** Works through the posters still missing outside the view (after a reconnection, or as counts come in). */
+export function catchUpPosters(): void {
+  pump();
+}
+
 function pump(): void {
   while (running < CONCURRENCY) {
-    const next = wanted.shift();
-    if (!next) return;
+    const next = wanted.shift() ?? (running < BACKLOG_CONCURRENCY ? backlog.shift() : undefined);
+    if (!next) break;
     if (attempted.has(next.id)) continue;
     attempted.add(next.id);
     running += 1;
@@ -37,6 +51,25 @@ function pump(): void {
       pump();
     });
   }
+  if (running === 0 && wanted.length === 0 && backlog.length === 0) void refillBacklog();
+}
+
+async function refillBacklog(): Promise<void> {
+  const progress = usePosterProgress.getState();
+  // Asked once before the first counts arrive (the answer carries them), then only while some are left to make.
+  if (fetchingBacklog || (progress.counts !== undefined && postersToMake(progress) === 0)) return;
+  fetchingBacklog = true;
+  try {
+    const page = await api.library.posterBacklog({ limit: BACKLOG_PAGE, skip: progress.failed.slice(-POSTER_BACKLOG_SKIP_MAX) });
+    usePosterProgress.getState().dispatch({ type: 'counts', counts: { total: page.total, missing: page.missing } });
+    backlog = page.items.filter((v) => !attempted.has(v.id));
+  } catch {
+    // Disconnected or busy: the next counts event or reconnection asks again.
+    backlog = [];
+  } finally {
+    fetchingBacklog = false;
+  }
+  if (backlog.length > 0) pump();
 }
 
 async function make(video: VideoView): Promise<void> {
@@ -48,7 +81,8 @@ async function make(video: VideoView): Promise<void> {
     const view = await api.library.savePoster({ id: video.id, dataBase64 });
     onMade(view);
   } catch (err) {
-    // The placeholder stays; the grid works without a poster.
+    // The placeholder stays; the grid works without a poster, and the backlog moves past this one.
+    usePosterProgress.getState().dispatch({ type: 'failed', id: video.id });
     console.info(`Keyframe: no poster for ${video.id}: ${(err as Error).message}`);
   } finally {
     if (el) release(el);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useT } from '../../i18n';
 import { useStoryboard } from './storyboard-store';
+import { UnsavedDialog } from './UnsavedDialog';
+import { wouldLoseEdits } from './unsaved-guard';
 
 /** Which sequence the strip edits: the saved ones by name, or a new one named here. */
 export function SequencePicker() {
@@ -10,6 +12,35 @@ export function SequencePicker() {
   const dirty = useStoryboard((s) => s.dirty);
   const [naming, setNaming] = useState(false);
   const [draft, setDraft] = useState('');
+  /** What waits for an answer about the unsaved edits (opening another sequence, starting a new one). */
+  const [pending, setPending] = useState<(() => void) | undefined>();
+
+  /** Runs `leave` at once when nothing would be lost, else once Save (and a successful save) or Discard says so. */
+  const guarded = (leave: () => void) => {
+    if (wouldLoseEdits(useStoryboard.getState())) setPending(() => leave);
+    else leave();
+  };
+  const dialog = pending ? (
+    <UnsavedDialog
+      name={name}
+      onCancel={() => setPending(undefined)}
+      onDiscard={() => {
+        setPending(undefined);
+        pending();
+      }}
+      onSave={() => {
+        setPending(undefined);
+        void useStoryboard
+          .getState()
+          .save()
+          .then((saved) => saved && pending());
+      }}
+    />
+  ) : null;
+  const startNaming = () => {
+    setDraft('');
+    setNaming(true);
+  };
 
   if (naming) {
     const create = () => {
@@ -42,7 +73,14 @@ export function SequencePicker() {
   }
   return (
     <div className="sb-picker">
-      <select aria-label={t('storyboard.sequence')} value={name ?? ''} onChange={(e) => e.target.value && void useStoryboard.getState().open(e.target.value)}>
+      <select
+        aria-label={t('storyboard.sequence')}
+        value={name ?? ''}
+        onChange={(e) => {
+          const next = e.target.value;
+          if (next && next !== name) guarded(() => void useStoryboard.getState().open(next));
+        }}
+      >
         {name === undefined ? <option value="">{t('storyboard.unsaved')}</option> : null}
         {names.map((n) => (
           <option key={n} value={n}>
@@ -53,16 +91,15 @@ export function SequencePicker() {
       <button
         type="button"
         className="sb-small"
-        onClick={() => {
-          setDraft('');
-          setNaming(true);
-        }}
+        // Clips gathered before any sequence was named go into the new one: only a named sequence's edits are at stake.
+        onClick={() => (name === undefined ? startNaming() : guarded(startNaming))}
       >
         {t('storyboard.new')}
       </button>
       <button type="button" className="sb-small" disabled={!dirty || name === undefined} title={name === undefined ? t('storyboard.nameFirst') : undefined} onClick={() => void useStoryboard.getState().save()}>
         {dirty || name === undefined ? t('storyboard.save') : t('storyboard.saved')}
       </button>
+      {dialog}
     </div>
   );
 }

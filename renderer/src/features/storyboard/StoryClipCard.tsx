@@ -13,6 +13,8 @@ export interface StoryClipCardProps {
   count: number;
   dragging: boolean;
   dropBefore: boolean;
+  /** The clip on screen while the sequence plays. */
+  playing: boolean;
   onTrim(edge: 'in' | 'out', frames: number): void;
   onMove(to: number): void;
   onRemove(): void;
@@ -43,6 +45,8 @@ export function StoryClipCard(p: StoryClipCardProps) {
       draggable
       data-dragging={p.dragging || undefined}
       data-drop-before={p.dropBefore || undefined}
+      data-playing={p.playing || undefined}
+      aria-current={p.playing ? 'true' : undefined}
       data-file={clip.file}
       aria-label={t('storyboard.clip', { n: p.index + 1, file: name })}
       onDragStart={(e) => {

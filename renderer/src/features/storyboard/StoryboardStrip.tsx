@@ -5,6 +5,8 @@ import { useClipMarks } from '../../selection/clip-marks';
 import { useSelectedVideo } from '../../selection/selected-video';
 import { ExportControl, ExportStatus } from './ExportControl';
 import { SequencePicker } from './SequencePicker';
+import { useSequencePlayback } from './sequence-playback';
+import { buildTimeline } from './sequence-timeline';
 import { clipSeconds, shortTimecode } from './storyboard-edit';
 import { useStoryboard } from './storyboard-store';
 import { StoryClipCard } from './StoryClipCard';
@@ -21,12 +23,15 @@ export function StoryboardStrip() {
   const video = useSelectedVideo((s) => s.video);
   const marks = useClipMarks((s) => (video ? s.marks[video.id] : undefined));
   const [open, setOpen] = useState(true);
+  const playingKey = useSequencePlayback((s) => (s.timeline ? s.timeline.entries[s.entry]?.key : undefined));
+  const sequenceOn = useSequencePlayback((s) => s.timeline !== undefined);
   const [drag, setDrag] = useState<{ from: number; over: number | undefined } | undefined>();
 
   useEffect(() => void useStoryboard.getState().refresh(), []);
 
   const total = clips.reduce((sum, c) => sum + (clipSeconds(c) ?? 0), 0);
   const store = useStoryboard.getState;
+  const playable = buildTimeline(clips).entries.length > 0;
 
   return (
     <section className="storyboard" aria-label={t('storyboard.label')} data-open={open || undefined}>
@@ -55,6 +60,16 @@ export function StoryboardStrip() {
         >
           + {t('storyboard.add')}
         </button>
+        <button
+          type="button"
+          className="sb-small sb-play"
+          aria-pressed={sequenceOn}
+          disabled={!sequenceOn && !playable}
+          title={t('storyboard.playHint')}
+          onClick={() => (sequenceOn ? useSequencePlayback.getState().stop() : useSequencePlayback.getState().start())}
+        >
+          {sequenceOn ? `■ ${t('storyboard.stopSequence')}` : `▶ ${t('storyboard.playSequence')}`}
+        </button>
         <ExportControl />
       </div>
       {error ? (
@@ -73,6 +88,7 @@ export function StoryboardStrip() {
                 clip={clip}
                 index={i}
                 count={clips.length}
+                playing={clip.key === playingKey}
                 dragging={drag?.from === i}
                 dropBefore={drag !== undefined && drag.over === i && drag.from !== i}
                 onTrim={(edge, frames) => store().trim(i, edge, frames)}

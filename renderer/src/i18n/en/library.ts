@@ -133,4 +133,6 @@ export const library = {
   'library.syntax.known': 'Filters: {words}',
   'library.bulk.downloadHint': 'Download the {count} selected videos',
   'library.bulk.trashHint': 'Move the {count} selected videos to the trash (Delete). One Undo brings them all back.',
+  'library.posters': 'Posters {done} / {total}',
+  'library.postersHint': 'Making poster stills for the videos that have none, in the background',
 };

@@ -135,4 +135,6 @@ export const library: Record<keyof typeof en, string> = {
   'library.syntax.known': '사용할 수 있는 필터: {words}',
   'library.bulk.downloadHint': '선택한 영상 {count}개를 다운로드합니다',
   'library.bulk.trashHint': '선택한 영상 {count}개를 휴지통으로 옮깁니다(Delete). 실행 취소 한 번으로 모두 되돌릴 수 있습니다.',
+  'library.posters': '포스터 {done} / {total}',
+  'library.postersHint': '포스터가 없는 영상의 포스터를 백그라운드에서 만드는 중입니다',
 };
