@@ -7,7 +7,7 @@ import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library
 import { createdAtOf, recordPathOf } from './library-entry.js';
 import { familyOf, type Family } from './library-lineage.js';
 import { pathExists } from './part-files.js';
-import { changedScope, wholeScope } from './library-scope.js';
+import { changedScope, isInFolders, wholeScope } from './library-scope.js';
 import { reconcile, type LibraryChange, type ReconcileScope } from './library-reconcile.js';
 import { readSidecar, updateSidecarUser } from './sidecar.js';
 
@@ -39,6 +39,13 @@ export interface RefreshReport {
 
 export type { LibraryChange } from './library-reconcile.js';
 
+export interface OpenedLibrary {
+  /** Whether the library was answered from the cache, before its check against the folders. */
+  fromCache: boolean;
+  /** The check against the folders: what changed while the app was closed (already settled when not from the cache). */
+  checked: Promise<RefreshReport>;
+}
+
 export class LibraryIndex {
   /** Keyed by sidecar path; insertion order is scan order. */
   private records = new Map<string, CacheRecord>();
@@ -60,13 +67,25 @@ export class LibraryIndex {
   /** Reads the cache (a bad one is ignored) then refreshes against the folders. */
   load(): Promise<RefreshReport> {
     return this.serial(async () => {
-      const cache = await readLibraryCache(this.opts.cachePath);
-      if (cache.problem) this.log.log('info', 'library cache not fully used; rescanning', { reason: cache.problem });
-      this.records = new Map(cache.records.map((r) => [recordPathOf(r.entry), r]));
-      this.invalidate();
-      this.dirty = cache.problem !== undefined;
+      await this.adoptCache();
       return this.refreshNow();
     });
+  }
+
+  /**
+   * Answers from the cache as soon as it is read, and checks it against the
+   * folders right after. Listing and stat'ing 100,000 files takes seconds, and
+   * a start-up waiting on it shows nothing meanwhile; what changed while the
+   * app was closed arrives moments later as an ordinary change. Edits queued
+   * meanwhile (a favorite, a finished download) wait behind the check, so
+   * none acts on a record the check is about to replace. Without a usable
+   * cache there is nothing to show early: it resolves after the full scan.
+   */
+  async open(): Promise<OpenedLibrary> {
+    const fromCache = await this.serial(() => this.adoptCache());
+    const checked = this.serial(() => this.refreshNow());
+    if (!fromCache) await checked;
+    return { fromCache, checked };
   }
 
   refresh(): Promise<RefreshReport> {
@@ -200,6 +219,18 @@ export class LibraryIndex {
   /** Writes the cache now if anything changed since the last write. */
   flush(): Promise<void> {
     return this.serial(() => this.saveNow());
+  }
+
+  /** Takes the cache's records as the library (true), or starts empty when there is no usable cache (false). */
+  private async adoptCache(): Promise<boolean> {
+    const cache = await readLibraryCache(this.opts.cachePath);
+    if (cache.problem) this.log.log('info', 'library cache not fully used; rescanning', { reason: cache.problem });
+    // A folder dropped from the library while the app was closed must not show until the check removes it.
+    const listed = (r: CacheRecord) => isInFolders(this.dirs, r.entry.dir);
+    this.records = new Map(cache.records.filter(listed).map((r) => [recordPathOf(r.entry), r]));
+    this.invalidate();
+    this.dirty = cache.problem !== undefined;
+    return cache.problem === undefined;
   }
 
   /**
