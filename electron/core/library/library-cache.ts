@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { LibraryEntry } from '../../../shared/domain/video.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { decodeRows, encodeRows } from './library-cache-rows.js';
+import { StringPool } from './library-sidecar.js';
 
 /**
  * The on-disk index cache: every entry plus the stat of its file when it
@@ -12,10 +14,11 @@ import { writeFileAtomic } from '../util/atomic-write.js';
  * at every start, so the file carries a checksum of its records instead:
  * only what this version wrote (every entry validated when its file was
  * read) is taken back, and a damaged, truncated, hand-edited or older file
- * is refused whole and rebuilt from the folders.
+ * is refused whole and rebuilt from the folders. The records are written as
+ * rows (library-cache-rows.ts), the entries as the library keeps them.
  */
 
-export const LIBRARY_CACHE_SCHEMA = 'keyframe.library-cache/2';
+export const LIBRARY_CACHE_SCHEMA = 'keyframe.library-cache/3';
 
 export interface CacheRecord {
   mtimeMs: number;
@@ -43,14 +46,6 @@ interface CacheHeader {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The shape every reader of a record relies on; the checksum already vouches for the rest. */
-function isRecordShape(r: unknown): r is CacheRecord {
-  if (!isObject(r) || typeof r.mtimeMs !== 'number' || typeof r.size !== 'number' || typeof r.ino !== 'number') return false;
-  const e = r.entry;
-  if (!isObject(e) || typeof e.id !== 'string' || typeof e.dir !== 'string') return false;
-  return e.kind === 'bare' ? typeof e.fileName === 'string' && isObject(e.container) : typeof e.sidecarName === 'string' && isObject(e.sidecar);
-}
 
 /** The header (everything before the records), or undefined when it is not one this version wrote. */
 function headerOf(bytes: Buffer, recordsAt: number): CacheHeader | 'other version' | undefined {
@@ -88,22 +83,22 @@ async function verifiedRecordsText(path: string): Promise<{ text: string } | { p
   return { text: body.toString('utf8') };
 }
 
-export async function readLibraryCache(path: string): Promise<LoadedCache> {
+/** `pool` shares the texts many entries repeat (see StringPool); the index passes its own. */
+export async function readLibraryCache(path: string, pool = new StringPool()): Promise<LoadedCache> {
   const verified = await verifiedRecordsText(path);
   if ('problem' in verified) return { records: [], problem: verified.problem };
-  let records: unknown;
+  let body: unknown;
   try {
-    records = JSON.parse(verified.text);
+    body = JSON.parse(verified.text);
   } catch {
     return { records: [], problem: 'cache unreadable' };
   }
-  if (!Array.isArray(records) || !records.every(isRecordShape)) return { records: [], problem: 'cache damaged' };
-  return { records };
+  const records = isObject(body) ? decodeRows(body.dirs, body.rows, pool) : undefined;
+  return records ? { records } : { records: [], problem: 'cache damaged' };
 }
 
 export async function writeLibraryCache(path: string, records: Iterable<CacheRecord>, savedAt: number): Promise<void> {
-  // Compact JSON: with 10 000 entries pretty-printing would roughly double the file.
-  const body = JSON.stringify([...records]);
+  const body = JSON.stringify(encodeRows(records));
   const header: CacheHeader = { schema: LIBRARY_CACHE_SCHEMA, savedAt, checksum: checksumOf(body) };
   await writeFileAtomic(path, `${JSON.stringify(header).slice(0, -1)},${RECORDS_KEY}${body}}`);
 }

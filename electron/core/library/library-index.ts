@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
-import { isBareEntry, type LibraryEntry, type SidecarEntry } from '../../../shared/domain/video.js';
+import { isBareEntry, type LibraryEntry, type SidecarEntry, type VideoSidecar } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
 import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
 import { createdAtOf, recordPathOf } from './library-entry.js';
@@ -9,6 +9,7 @@ import { familyOf, type Family } from './library-lineage.js';
 import { pathExists } from './part-files.js';
 import { changedScope, isInFolders, wholeScope } from './library-scope.js';
 import { reconcile, type LibraryChange, type ReconcileScope } from './library-reconcile.js';
+import { leanEntry, StringPool } from './library-sidecar.js';
 import { readSidecar, updateSidecarUser } from './sidecar.js';
 
 /**
@@ -58,6 +59,7 @@ export class LibraryIndex {
   private dirty = false;
   private readonly log: Logger;
   private readonly dirs: string[];
+  private readonly pool = new StringPool();
 
   constructor(private readonly opts: LibraryIndexOptions) {
     this.log = opts.log ?? silentLogger;
@@ -145,13 +147,7 @@ export class LibraryIndex {
       const path = join(folder, sidecarName);
       const sidecar = await readSidecar(path);
       const s = await stat(path);
-      const entry: SidecarEntry = {
-        id: sidecar.id,
-        dir: folder,
-        sidecarName,
-        videoMissing: !(await pathExists(join(folder, sidecar.file))),
-        sidecar,
-      };
+      const entry = leanEntry({ id: sidecar.id, dir: folder, sidecarName, videoMissing: !(await pathExists(join(folder, sidecar.file))), sidecar }, this.pool);
       const existed = this.records.has(path);
       this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
       const change: LibraryChange = existed ? { added: [], updated: [entry.id], removed: [] } : { added: [entry.id], updated: [], removed: [] };
@@ -180,6 +176,17 @@ export class LibraryIndex {
   get(id: string): LibraryEntry | undefined {
     const path = this.ids().get(id);
     return path === undefined ? undefined : this.records.get(path)?.entry;
+  }
+
+  /**
+   * The whole sidecar of a video, every field its file holds (the library
+   * keeps only what it shows and searches), read and checked now; undefined
+   * for an id it does not list or a bare video, which has none.
+   */
+  async fullSidecar(id: string): Promise<VideoSidecar | undefined> {
+    const path = this.ids().get(id);
+    const entry = path === undefined ? undefined : this.records.get(path)?.entry;
+    return !entry || isBareEntry(entry) ? undefined : readSidecar(recordPathOf(entry));
   }
 
   /** Newest first. The same array instance is returned until the library changes (queryLibrary caches on it). */
@@ -223,7 +230,7 @@ export class LibraryIndex {
 
   /** Takes the cache's records as the library (true), or starts empty when there is no usable cache (false). */
   private async adoptCache(): Promise<boolean> {
-    const cache = await readLibraryCache(this.opts.cachePath);
+    const cache = await readLibraryCache(this.opts.cachePath, this.pool);
     if (cache.problem) this.log.log('info', 'library cache not fully used; rescanning', { reason: cache.problem });
     // A folder dropped from the library while the app was closed must not show until the check removes it.
     const listed = (r: CacheRecord) => isInFolders(this.dirs, r.entry.dir);
@@ -239,7 +246,7 @@ export class LibraryIndex {
    * folder the CLI writes into would rewrite a 10,000-entry cache per clip.
    */
   private async refreshNow(scope: ReconcileScope = wholeScope(this.dirs), saveAtOnce = true): Promise<RefreshReport> {
-    const { records, change: found, corrupt, parsed } = await reconcile(this.records, scope);
+    const { records, change: found, corrupt, parsed } = await reconcile(this.records, scope, this.pool);
     const before = this.ids();
     this.records = records;
     this.invalidate();
@@ -260,7 +267,7 @@ export class LibraryIndex {
     if (isBareEntry(prev.entry)) throw appFailure('invalid_request', errorMessage('library.bare_no_record'), { retryable: false });
     const sidecar = await updateSidecarUser(path, patch);
     const s = await stat(path);
-    const entry: SidecarEntry = { ...prev.entry, sidecar };
+    const entry = leanEntry({ ...prev.entry, sidecar }, this.pool);
     this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
     this.changed({ added: [], updated: [id], removed: [] });
     return entry;

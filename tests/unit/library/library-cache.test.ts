@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLibraryCache, writeLibraryCache, type CacheRecord } from '../../../electron/core/library/library-cache.js';
+import { LIBRARY_CACHE_SCHEMA, readLibraryCache } from '../../../electron/core/library/library-cache.js';
 import { LibraryIndex } from '../../../electron/core/library/library-index.js';
 import { stampsOf } from '../../../electron/core/library/scanner.js';
 import { writeSidecar } from '../../../electron/core/library/sidecar.js';
@@ -76,9 +77,13 @@ describe('library cache', () => {
 
   it('refuses records without the shape every reader relies on, even with a matching checksum', async () => {
     await mkdir(join(root, 'state'));
-    const bogus = { mtimeMs: 1, size: 2, ino: 3, entry: { id: 'x', dir: out } } as unknown as CacheRecord;
-    await writeLibraryCache(cachePath, [bogus], 0);
-    expect(await readLibraryCache(cachePath)).toEqual({ records: [], problem: 'cache damaged' });
+    // Rows as this version lays them out, with a sidecar row cut short and a folder index out of range.
+    for (const rows of [[[1, 2, 3, 0, 'clip-1.keyframe.json', 0, 'x']], [[1, 2, 3, 5, 'clip-1.keyframe.json', 0]]]) {
+      const body = JSON.stringify({ dirs: [out], rows });
+      const checksum = createHash('sha256').update(body).digest('hex');
+      await writeFile(cachePath, `{"schema":"${LIBRARY_CACHE_SCHEMA}","savedAt":0,"checksum":"${checksum}","records":${body}}`);
+      expect(await readLibraryCache(cachePath)).toEqual({ records: [], problem: 'cache damaged' });
+    }
   });
 
   it('picks up a sidecar edited in place while the app was closed', async () => {
