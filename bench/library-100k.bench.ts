@@ -22,8 +22,9 @@ import { GRID_PAINT_PROBE, gridPaintMs, scrollFps, searchLatencies } from './sup
 import { rendererHeapBytes } from './support/ui-renderer-memory.js';
 
 const SIDECARS = Number(process.env.BENCH_LIBRARY_SIDECARS ?? 100_000);
-/** MP4s without a sidecar in a subfolder; 0 until the library indexes such files. */
+/** MP4s without a sidecar in a subfolder (each its own video), listed beside the takes. */
 const BARE_VIDEOS = Number(process.env.BENCH_LIBRARY_BARE_MP4S ?? 0);
+const VIDEOS = SIDECARS + BARE_VIDEOS;
 const WARM_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SCROLL_MS = 3000;
 const REPO = resolve(import.meta.dirname, '..');
@@ -61,7 +62,7 @@ async function prepareLibrary(dataDir: string, outDir: string): Promise<IndexFig
   log('cold build');
   const readAllMs = await timeReadAllSidecars(outDir);
   const cold = await timeIndexLoad(cachePath, dirs);
-  if (cold.index.all().length !== SIDECARS) throw new Error(`the index holds ${cold.index.all().length} entries, not ${SIDECARS}`);
+  if (cold.index.all().length !== VIDEOS) throw new Error(`the index holds ${cold.index.all().length} entries, not ${VIDEOS}`);
   log('warm loads');
   const warm: number[] = [];
   const warmChecked: number[] = [];
@@ -109,7 +110,7 @@ try {
   const entries = cold.index.all();
 
   log('grid');
-  const { page, paintMs } = await openLibrary(browser, host.url, SIDECARS);
+  const { page, paintMs } = await openLibrary(browser, host.url, VIDEOS);
   log('search');
   await searchLatencies(page, ['warm', '']);
   const measured = await searchLatencies(page, TEXTS);
@@ -117,7 +118,7 @@ try {
   const latencies = measured.filter((x) => Number.isFinite(x));
   const missed = measured.length - latencies.length;
   await searchLatencies(page, ['']);
-  await page.waitForFunction((n) => document.querySelector('.lib-count')?.getAttribute('data-count') === String(n), SIDECARS);
+  await page.waitForFunction((n) => document.querySelector('.lib-count')?.getAttribute('data-count') === String(n), VIDEOS);
   // The first query builds the per-entry search rows once (as the host's first did); the baseline is every query after it.
   queryLibrary(entries, { text: 'warm', offset: 0, limit: 100 });
   const queryTimes = TEXTS.map((text) => timed(() => queryLibrary(entries, { text, offset: 0, limit: 100 })).ms);

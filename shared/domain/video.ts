@@ -84,11 +84,12 @@ export type VideoSidecar = z.infer<typeof VideoSidecarSchema>;
  * What the library keeps in memory of a sidecar: every field a view, a
  * search, a sort or the lineage reads. The rest (the exact body sent, hashes,
  * upload addresses, the other timings, the app version) stays in the file,
- * read when asked for: at 100,000 takes each field kept costs megabytes.
+ * read when asked for: at 100,000 takes each field kept costs megabytes. (The
+ * submit time is kept for the spending ledger, rebuilt from the library.)
  */
 export type LibrarySidecar = Omit<VideoSidecar, 'schema' | 'body' | 'sha256' | 'submitReplayed' | 'appVersion' | 'frames' | 'timings'> & {
   frames: Pick<SidecarFrame, 'role' | 'path' | 'sourceUrl'>[];
-  timings: Pick<VideoSidecar['timings'], 'createdAt' | 'completedAt'>;
+  timings: Pick<VideoSidecar['timings'], 'createdAt' | 'submittedAt' | 'completedAt'>;
 };
 export type SidecarFrame = z.infer<typeof SidecarFrameSchema>;
 

@@ -38,6 +38,7 @@ const SIDECAR_FIELDS = [
   'lineage',
   'batch',
   'shot',
+  'submittedAt',
 ] as const;
 /** Where the sidecar's own fields start in its row. */
 const FIELDS_AT = 6;
@@ -46,7 +47,8 @@ const SIDECAR_ROW_LENGTH = FIELDS_AT + SIDECAR_FIELDS.length;
 const AT = Object.fromEntries(SIDECAR_FIELDS.map((name, i) => [name, FIELDS_AT + i])) as Record<(typeof SIDECAR_FIELDS)[number], number>;
 const BARE_ROW_LENGTH = 5;
 
-export function encodeRows(records: Iterable<CacheRecord>): { dirs: string[]; rows: CacheRow[] } {
+/** The folders, and each record's row as its JSON text (the rows themselves are never all held at once). */
+export function encodeRows(records: Iterable<CacheRecord>): { dirs: string[]; rows: string[] } {
   const dirs: string[] = [];
   const dirIndex = new Map<string, number>();
   const indexOf = (dir: string): number => {
@@ -58,18 +60,19 @@ export function encodeRows(records: Iterable<CacheRecord>): { dirs: string[]; ro
     }
     return at;
   };
-  const rows: CacheRow[] = [];
+  const rows: string[] = [];
   for (const r of records) {
     const e = r.entry;
     const stamp = [r.mtimeMs, r.size, r.ino, indexOf(e.dir)];
     if (isBareEntry(e)) {
       const { dir: _dir, ...rest } = e;
-      rows.push([...stamp, rest]);
+      rows.push(JSON.stringify([...stamp, rest]));
       continue;
     }
     const s = e.sidecar;
     // JSON writes an undefined array element as null: read back as undefined.
-    rows.push([
+    rows.push(
+      JSON.stringify([
       ...stamp,
       e.sidecarName,
       e.videoMissing ? 1 : 0,
@@ -93,7 +96,9 @@ export function encodeRows(records: Iterable<CacheRecord>): { dirs: string[]; ro
       s.lineage,
       s.batch,
       s.shot,
-    ]);
+      s.timings.submittedAt,
+      ]),
+    );
   }
   return { dirs, rows };
 }
@@ -140,7 +145,7 @@ function decodeSidecar(row: CacheRow, dir: string, pool: StringPool): SidecarEnt
     seed: orUndefined(v('seed')),
     frames: v('frames'),
     cost: v('cost'),
-    timings: { createdAt: v('createdAt'), completedAt: orUndefined(v('completedAt')) },
+    timings: { createdAt: v('createdAt'), submittedAt: orUndefined(v('submittedAt')), completedAt: orUndefined(v('completedAt')) },
     lineage: orUndefined(v('lineage')),
     batch: orUndefined(v('batch')),
     shot: orUndefined(v('shot')),
@@ -154,22 +159,18 @@ function bareRowShaped(row: CacheRow): boolean {
   return row.length === BARE_ROW_LENGTH && isObject(e) && e.kind === 'bare' && isString(e.id) && isString(e.fileName) && isObject(e.container);
 }
 
-/** The records, or undefined when a row is not one this version writes. */
-export function decodeRows(dirs: unknown, rows: unknown, pool: StringPool): CacheRecord[] | undefined {
-  if (!Array.isArray(dirs) || !dirs.every(isString) || !Array.isArray(rows)) return undefined;
-  const records = new Array<CacheRecord>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row: unknown = rows[i];
-    if (!Array.isArray(row) || !isNumber(row[0]) || !isNumber(row[1]) || !isNumber(row[2])) return undefined;
-    const dir: unknown = dirs[row[3] as number];
-    // A folder's one copy, shared with entries read later from its files.
-    if (!isString(dir)) return undefined;
-    const folder = pool.share(dir);
-    let entry: SidecarEntry | BareVideoEntry;
-    if (sidecarRowShaped(row)) entry = decodeSidecar(row, folder, pool);
-    else if (bareRowShaped(row)) entry = { ...(row[4] as Omit<BareVideoEntry, 'dir'>), dir: folder };
-    else return undefined;
-    records[i] = { mtimeMs: row[0], size: row[1], ino: row[2], entry };
-  }
-  return records;
+export const isFolderList = (dirs: unknown): dirs is string[] => Array.isArray(dirs) && dirs.every(isString);
+
+/** One record, or undefined when the row is not one this version writes. */
+export function decodeRow(row: unknown, dirs: readonly string[], pool: StringPool): CacheRecord | undefined {
+  if (!Array.isArray(row) || !isNumber(row[0]) || !isNumber(row[1]) || !isNumber(row[2])) return undefined;
+  const dir = dirs[row[3] as number];
+  if (!isString(dir)) return undefined;
+  // A folder's one copy, shared with entries read later from its files.
+  const folder = pool.share(dir);
+  let entry: SidecarEntry | BareVideoEntry;
+  if (sidecarRowShaped(row)) entry = decodeSidecar(row, folder, pool);
+  else if (bareRowShaped(row)) entry = { ...(row[4] as Omit<BareVideoEntry, 'dir'>), dir: folder };
+  else return undefined;
+  return { mtimeMs: row[0], size: row[1], ino: row[2], entry };
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
-import { isBareEntry, type LibraryEntry, type SidecarEntry, type VideoSidecar } from '../../../shared/domain/video.js';
+import { isBareEntry, type LibraryEntry, type LibrarySidecar, type SidecarEntry, type VideoSidecar } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
 import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
 import { createdAtOf, recordPathOf } from './library-entry.js';
@@ -60,6 +60,8 @@ export class LibraryIndex {
   private readonly log: Logger;
   private readonly dirs: string[];
   private readonly pool = new StringPool();
+  /** Whether the cache or the folders were read at least once. */
+  private loaded = false;
 
   constructor(private readonly opts: LibraryIndexOptions) {
     this.log = opts.log ?? silentLogger;
@@ -70,7 +72,7 @@ export class LibraryIndex {
   load(): Promise<RefreshReport> {
     return this.serial(async () => {
       await this.adoptCache();
-      return this.refreshNow();
+      return this.wholeCheck();
     });
   }
 
@@ -85,7 +87,7 @@ export class LibraryIndex {
    */
   async open(): Promise<OpenedLibrary> {
     const fromCache = await this.serial(() => this.adoptCache());
-    const checked = this.serial(() => this.refreshNow());
+    const checked = this.serial(() => this.wholeCheck());
     if (!fromCache) await checked;
     return { fromCache, checked };
   }
@@ -179,6 +181,15 @@ export class LibraryIndex {
   }
 
   /**
+   * Every sidecar the library lists, once whatever is queued before (the
+   * check of the folders after open()) is done; undefined while the library
+   * was never loaded, when it knows nothing yet.
+   */
+  settledSidecars(): Promise<LibrarySidecar[] | undefined> {
+    return this.serial(async () => (this.loaded ? this.all().flatMap((e) => (isBareEntry(e) ? [] : [e.sidecar])) : undefined));
+  }
+
+  /**
    * The whole sidecar of a video, every field its file holds (the library
    * keeps only what it shows and searches), read and checked now; undefined
    * for an id it does not list or a bare video, which has none.
@@ -226,6 +237,13 @@ export class LibraryIndex {
   /** Writes the cache now if anything changed since the last write. */
   flush(): Promise<void> {
     return this.serial(() => this.saveNow());
+  }
+
+  /** The library folders read (what the cache did not already hold): the library is loaded. */
+  private async wholeCheck(): Promise<RefreshReport> {
+    const report = await this.refreshNow();
+    this.loaded = true;
+    return report;
   }
 
   /** Takes the cache's records as the library (true), or starts empty when there is no usable cache (false). */

@@ -53,7 +53,7 @@ export function leanSidecar(s: VideoSidecar | LibrarySidecar, pool: StringPool):
     seed: s.seed,
     frames: s.frames.map((f) => ({ role: f.role, path: f.path, sourceUrl: f.sourceUrl })),
     cost: s.cost,
-    timings: { createdAt: s.timings.createdAt, completedAt: s.timings.completedAt },
+    timings: { createdAt: s.timings.createdAt, submittedAt: s.timings.submittedAt, completedAt: s.timings.completedAt },
     lineage: s.lineage,
     batch: s.batch,
     shot: s.shot,

@@ -87,7 +87,7 @@ describe('the lean library entry and its cache', () => {
     });
     const present = Object.entries(kept ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [k]));
     for (const detail of ['schema', 'body', 'sha256', 'submitReplayed', 'appVersion']) expect(present).not.toContain(detail);
-    expect(Object.keys(kept?.timings ?? {}).filter((k) => (kept?.timings as Record<string, unknown>)[k] !== undefined).sort()).toEqual(['completedAt', 'createdAt']);
+    expect(Object.keys(kept?.timings ?? {}).filter((k) => (kept?.timings as Record<string, unknown>)[k] !== undefined).sort()).toEqual(['completedAt', 'createdAt', 'submittedAt']);
     expect(kept?.frames.map((f) => Object.entries(f).filter(([, v]) => v !== undefined))).toEqual([
       [
         ['role', 'first'],
