@@ -38,9 +38,10 @@ export async function timeReadAllSidecars(dir: string): Promise<number> {
   return performance.now() - t;
 }
 
-/** The floor under a warm load: the cache file read and JSON-parsed, nothing checked against the disk. */
+/** The floor under a warm load: the cache file read and JSON-parsed (its lines as one array), nothing decoded nor checked against the disk. */
 export async function timeParseCache(cachePath: string): Promise<number> {
   const t = performance.now();
-  JSON.parse(await readFile(cachePath, 'utf8'));
+  const text = await readFile(cachePath, 'utf8');
+  JSON.parse(`[${text.trimEnd().split('\n').join(',')}]`);
   return performance.now() - t;
 }
