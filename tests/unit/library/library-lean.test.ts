@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, parse } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLibraryCache } from '../../../electron/core/library/library-cache.js';
+import { recordPathOf } from '../../../electron/core/library/library-entry.js';
 import { LibraryIndex } from '../../../electron/core/library/library-index.js';
 import { queryLibrary } from '../../../electron/core/library/library-query.js';
 import { writeSidecar } from '../../../electron/core/library/sidecar.js';
@@ -153,5 +154,15 @@ describe('the lean library entry and its cache', () => {
     const older = newIndex();
     expect(await older.load()).toMatchObject({ parsed: 3, added: 4 });
     expect((await readLibraryCache(cachePath)).problem).toBeUndefined();
+  });
+});
+
+describe('recordPathOf', () => {
+  it('is path.join of the entry folder and its file name, at the root of a drive too', () => {
+    const root = parse(out).root;
+    for (const dir of [out, join(out, 'keepers'), root]) {
+      const entry = { kind: 'sidecar' as const, id: 'x', dir, sidecarName: 'clip-1.keyframe.json', videoMissing: false, sidecar: makeSidecar(1) };
+      expect(recordPathOf(entry)).toBe(join(dir, 'clip-1.keyframe.json'));
+    }
   });
 });
