@@ -109,6 +109,7 @@ export function createEngine(opts: EngineOptions): Engine {
         ...(opts.money.maxLedgerEntries === undefined ? {} : { maxLedgerEntries: opts.money.maxLedgerEntries }),
         jobs: () => queueOfMoney?.list() ?? [],
         sidecarDirs: () => library.directories(),
+        sidecars: () => library.settledSidecars(),
       })
     : undefined;
   const queue: JobQueue = new JobQueue({

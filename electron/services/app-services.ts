@@ -20,7 +20,7 @@ import { libraryHandlers } from './library.handlers.js';
 import { readLibraryFolders } from './library-folders.js';
 import { startLibraryWatch, type LibraryWatchOptions, type StartedWatch } from './library-watch.js';
 import { resolveMedia } from './media.js';
-import { noticeText, startupNotices, wireServiceEvents } from './service-events.js';
+import { libraryNotices, noticeText, startupNotices, wireServiceEvents } from './service-events.js';
 import { sequenceHandlers } from './sequence.handlers.js';
 import { SequenceExports } from './sequence-exports.js';
 import { settingsHandlers } from './settings.handlers.js';
@@ -113,8 +113,15 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     };
     // Subscribed before the queue starts, so the first steps of resumed jobs are seen too.
     const events = wireServiceEvents(ctx);
-    // Library first: a resumed download that finishes adds to an index that is already loaded.
-    const lib = await engine.library.load();
+    // Library first: a resumed download that finishes adds to an index that is already loaded. From a
+    // usable cache it answers at once; the check against the folders finishes in the background.
+    const lib = await engine.library.open();
+    void lib.checked.then(
+      (report) => {
+        for (const n of libraryNotices(report)) events.notice(n);
+      },
+      (err: unknown) => logger.log('warn', 'library folders could not be checked', { error: String(err) }),
+    );
     await trash.sweep(engine.library.directories());
     if (options.watchFolders !== false) {
       const opened = engine;
@@ -126,7 +133,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     }
     const recovery = await engine.queue.start();
     if (recovery.strayPartsRemoved.length > 0) logger.log('info', 'removed stray partial downloads', { count: recovery.strayPartsRemoved.length });
-    for (const n of startupNotices(recovery, lib)) events.notice(n);
+    for (const n of startupNotices(recovery)) events.notice(n);
     const ledger = await money.open();
     if (ledger.movedTo) events.notice({ kind: 'warning', ...noticeText(errorMessage('notice.spending_rebuilt', { name: basename(ledger.movedTo) })) });
     // Caps may have been raised while Keyframe was closed (`keyframe budget`): held jobs that fit continue.

@@ -167,7 +167,7 @@ export function noticeText(m: ErrorMessage): Pick<Notice, 'message' | 'key' | 'p
 }
 
 /** What start-up found that the person should hear about (never file paths beyond names). */
-export function startupNotices(recovery: RecoveryReport, lib: RefreshReport): Notice[] {
+export function startupNotices(recovery: RecoveryReport): Notice[] {
   const out: Notice[] = [];
   if (recovery.corrupt.length > 0) {
     const n = recovery.corrupt.length;
@@ -177,6 +177,12 @@ export function startupNotices(recovery: RecoveryReport, lib: RefreshReport): No
       detail: recovery.corrupt.map((c) => `${basename(c.file)}: ${c.reason}`).join('\n'),
     });
   }
+  return out;
+}
+
+/** What the check of the library folders found that a person should know: damaged sidecars, skipped. */
+export function libraryNotices(lib: Pick<RefreshReport, 'corrupt'>): Notice[] {
+  const out: Notice[] = [];
   if (lib.corrupt.length > 0) {
     const n = lib.corrupt.length;
     out.push({

@@ -80,6 +80,19 @@ export const VideoSidecarSchema = z.object({
 });
 export type VideoSidecar = z.infer<typeof VideoSidecarSchema>;
 
+/**
+ * What the library keeps in memory of a sidecar: every field a view, a
+ * search, a sort or the lineage reads. The rest (the exact body sent, hashes,
+ * upload addresses, the other timings, the app version) stays in the file,
+ * read when asked for: at 100,000 takes each field kept costs megabytes. (The
+ * submit time is kept for the spending ledger, rebuilt from the library.)
+ */
+export type LibrarySidecar = Omit<VideoSidecar, 'schema' | 'body' | 'sha256' | 'submitReplayed' | 'appVersion' | 'frames' | 'timings'> & {
+  frames: Pick<SidecarFrame, 'role' | 'path' | 'sourceUrl'>[];
+  timings: Pick<VideoSidecar['timings'], 'createdAt' | 'submittedAt' | 'completedAt'>;
+};
+export type SidecarFrame = z.infer<typeof SidecarFrameSchema>;
+
 /** A video Keyframe has a record of: the sidecar plus where it lives on disk. */
 export const SidecarEntrySchema = z.object({
   /** Absent in caches written before bare videos were listed; such an entry is a sidecar entry. */
@@ -90,7 +103,10 @@ export const SidecarEntrySchema = z.object({
   videoMissing: z.boolean(),
   sidecar: VideoSidecarSchema,
 });
-export type SidecarEntry = z.infer<typeof SidecarEntrySchema>;
+/** A sidecar entry as read from its file, every field there. */
+export type FullSidecarEntry = z.infer<typeof SidecarEntrySchema>;
+/** A sidecar entry as the library keeps it. */
+export type SidecarEntry = Omit<FullSidecarEntry, 'sidecar'> & { sidecar: LibrarySidecar };
 
 /** A library entry: a video with its sidecar, or a bare video known only by what its container says. */
 export const LibraryEntrySchema = z.union([BareVideoEntrySchema, SidecarEntrySchema]);

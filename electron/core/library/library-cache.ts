@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import type { LibraryEntry } from '../../../shared/domain/video.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { decodeRow, encodeRows, isFolderList } from './library-cache-rows.js';
+import { StringPool } from './library-sidecar.js';
 
 /**
  * The on-disk index cache: every entry plus the stat of its file when it
@@ -13,9 +16,18 @@ import { writeFileAtomic } from '../util/atomic-write.js';
  * only what this version wrote (every entry validated when its file was
  * read) is taken back, and a damaged, truncated, hand-edited or older file
  * is refused whole and rebuilt from the folders.
+ *
+ * One line per record (library-cache-rows.ts), read a chunk at a time: the
+ * file is never held whole as bytes nor as one string, whose 50 MB at
+ * 100,000 takes (twice over, with the parse) would set the process's peak
+ * memory for the rest of its life.
+ *
+ *   line 1   {"schema":…,"savedAt":…,"rows":N,"checksum":sha256 of everything after this line}
+ *   line 2   the folders, as a JSON array
+ *   then     N rows, one a line, each line ending with a newline
  */
 
-export const LIBRARY_CACHE_SCHEMA = 'keyframe.library-cache/2';
+export const LIBRARY_CACHE_SCHEMA = 'keyframe.library-cache/3';
 
 export interface CacheRecord {
   mtimeMs: number;
@@ -31,79 +43,141 @@ export interface LoadedCache {
   problem?: string;
 }
 
-/** Written last in the file, so everything after it (less the closing brace) is the checksummed text. */
-const RECORDS_KEY = '"records":';
-
-const checksumOf = (bytes: Buffer | string): string => createHash('sha256').update(bytes).digest('hex');
-
 interface CacheHeader {
   schema: string;
   savedAt: number;
+  rows: number;
   checksum: string;
 }
 
+const CHUNK_BYTES = 1024 * 1024;
+const NEWLINE = 0x0a;
+/** How a file of another version starts (they were one JSON object, on one line). */
+const SCHEMA_AT_START = /^\{"schema":"([^"]*)"/;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The shape every reader of a record relies on; the checksum already vouches for the rest. */
-function isRecordShape(r: unknown): r is CacheRecord {
-  if (!isObject(r) || typeof r.mtimeMs !== 'number' || typeof r.size !== 'number' || typeof r.ino !== 'number') return false;
-  const e = r.entry;
-  if (!isObject(e) || typeof e.id !== 'string' || typeof e.dir !== 'string') return false;
-  return e.kind === 'bare' ? typeof e.fileName === 'string' && isObject(e.container) : typeof e.sidecarName === 'string' && isObject(e.sidecar);
+class Refused extends Error {
+  constructor(readonly problem: string) {
+    super(problem);
+  }
 }
 
-/** The header (everything before the records), or undefined when it is not one this version wrote. */
-function headerOf(bytes: Buffer, recordsAt: number): CacheHeader | 'other version' | undefined {
-  // The header ends with the comma before the records key.
-  if (recordsAt < 2 || bytes[recordsAt - 1] !== 0x2c) return undefined;
+function headerOf(line: string): CacheHeader {
   let header: unknown;
   try {
-    header = JSON.parse(`${bytes.subarray(0, recordsAt - 1).toString('utf8')}}`);
+    header = JSON.parse(line);
   } catch {
-    return undefined;
+    throw new Refused('cache unreadable');
   }
-  if (!isObject(header)) return undefined;
-  if (header.schema !== LIBRARY_CACHE_SCHEMA) return 'other version';
-  return typeof header.checksum === 'string' && typeof header.savedAt === 'number' ? (header as unknown as CacheHeader) : undefined;
+  if (!isObject(header)) throw new Refused('cache unreadable');
+  if (header.schema !== LIBRARY_CACHE_SCHEMA) throw new Refused('cache of another version');
+  const ok = typeof header.checksum === 'string' && typeof header.savedAt === 'number' && Number.isInteger(header.rows);
+  if (!ok) throw new Refused('cache unreadable');
+  return header as unknown as CacheHeader;
 }
 
-/**
- * The records' text once the checksum vouches for it. Kept apart so the
- * file's bytes (as large again as the text with 100,000 entries) are let go
- * before the parse peaks.
- */
-async function verifiedRecordsText(path: string): Promise<{ text: string } | { problem: string }> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    return { problem: 'no cache' };
+/** The header line, from the first chunk; a first chunk without a line end is another version's file, or no cache at all. */
+function headerIn(first: Buffer): { header: CacheHeader; rest: Buffer } {
+  const end = first.indexOf(NEWLINE);
+  if (end < 0) {
+    const schema = SCHEMA_AT_START.exec(first.subarray(0, 256).toString('utf8'))?.[1];
+    throw new Refused(schema !== undefined && schema !== LIBRARY_CACHE_SCHEMA ? 'cache of another version' : 'cache unreadable');
   }
-  const at = bytes.indexOf(RECORDS_KEY);
-  const header = at < 0 || bytes[bytes.length - 1] !== 0x7d ? undefined : headerOf(bytes, at);
-  if (header === 'other version') return { problem: 'cache of another version' };
-  if (!header) return { problem: 'cache unreadable' };
-  const body = bytes.subarray(at + RECORDS_KEY.length, bytes.length - 1);
-  if (checksumOf(body) !== header.checksum) return { problem: 'cache damaged' };
-  return { text: body.toString('utf8') };
+  return { header: headerOf(first.subarray(0, end).toString('utf8')), rest: first.subarray(end + 1) };
 }
 
-export async function readLibraryCache(path: string): Promise<LoadedCache> {
-  const verified = await verifiedRecordsText(path);
-  if ('problem' in verified) return { records: [], problem: verified.problem };
-  let records: unknown;
+/** Reads the rows after the header, chunk by chunk, decoding each line as it comes. */
+class RowReader {
+  private readonly hash = createHash('sha256');
+  private readonly decoder = new StringDecoder('utf8');
+  private pending = '';
+  private dirs: string[] | undefined;
+  readonly records: CacheRecord[] = [];
+
+  constructor(private readonly pool: StringPool) {}
+
+  add(bytes: Buffer): void {
+    this.hash.update(bytes);
+    const text = this.pending + this.decoder.write(bytes);
+    const end = text.lastIndexOf('\n');
+    if (end < 0) {
+      this.pending = text;
+      return;
+    }
+    this.pending = text.slice(end + 1);
+    const lines = text.slice(0, end).split('\n');
+    if (!this.dirs) {
+      const dirs = parse(lines.shift() ?? '');
+      if (!isFolderList(dirs)) throw new Refused('cache damaged');
+      this.dirs = dirs;
+    }
+    if (lines.length === 0) return;
+    // One parse per chunk, not per line: a few hundred rows at a time.
+    const rows = parse(`[${lines.join(',')}]`) as unknown[];
+    for (const row of rows) {
+      const record = decodeRow(row, this.dirs, this.pool);
+      if (!record) throw new Refused('cache damaged');
+      this.records.push(record);
+    }
+  }
+
+  finish(header: CacheHeader): CacheRecord[] {
+    if (this.pending + this.decoder.end() !== '' || !this.dirs || this.records.length !== header.rows) throw new Refused('cache unreadable');
+    if (this.hash.digest('hex') !== header.checksum) throw new Refused('cache damaged');
+    return this.records;
+  }
+}
+
+function parse(text: string): unknown {
   try {
-    records = JSON.parse(verified.text);
+    return JSON.parse(text);
   } catch {
+    throw new Refused('cache unreadable');
+  }
+}
+
+async function readOpened(fh: FileHandle, pool: StringPool): Promise<CacheRecord[]> {
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let header: CacheHeader | undefined;
+  const reader = new RowReader(pool);
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, null);
+    if (bytesRead === 0) break;
+    const chunk = buf.subarray(0, bytesRead);
+    if (header) {
+      reader.add(chunk);
+      continue;
+    }
+    const first = headerIn(chunk);
+    header = first.header;
+    reader.add(first.rest);
+  }
+  if (!header) throw new Refused('cache unreadable');
+  return reader.finish(header);
+}
+
+/** `pool` shares the texts many entries repeat (see StringPool); the index passes its own. */
+export async function readLibraryCache(path: string, pool = new StringPool()): Promise<LoadedCache> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, 'r');
+  } catch {
+    return { records: [], problem: 'no cache' };
+  }
+  try {
+    return { records: await readOpened(fh, pool) };
+  } catch (err) {
+    if (err instanceof Refused) return { records: [], problem: err.problem };
     return { records: [], problem: 'cache unreadable' };
+  } finally {
+    await fh.close().catch(() => undefined);
   }
-  if (!Array.isArray(records) || !records.every(isRecordShape)) return { records: [], problem: 'cache damaged' };
-  return { records };
 }
 
 export async function writeLibraryCache(path: string, records: Iterable<CacheRecord>, savedAt: number): Promise<void> {
-  // Compact JSON: with 10 000 entries pretty-printing would roughly double the file.
-  const body = JSON.stringify([...records]);
-  const header: CacheHeader = { schema: LIBRARY_CACHE_SCHEMA, savedAt, checksum: checksumOf(body) };
-  await writeFileAtomic(path, `${JSON.stringify(header).slice(0, -1)},${RECORDS_KEY}${body}}`);
+  const { dirs, rows } = encodeRows(records);
+  const body = `${JSON.stringify(dirs)}\n${rows.join('\n')}${rows.length > 0 ? '\n' : ''}`;
+  const header: CacheHeader = { schema: LIBRARY_CACHE_SCHEMA, savedAt, rows: rows.length, checksum: createHash('sha256').update(body).digest('hex') };
+  await writeFileAtomic(path, `${JSON.stringify(header)}\n${body}`);
 }

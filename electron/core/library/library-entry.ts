@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { sep } from 'node:path';
 import { bareCreatedAt } from '../../../shared/domain/bare-video.js';
 import { shotOf } from '../../../shared/domain/shot.js';
 import { isBareEntry, type LibraryEntry } from '../../../shared/domain/video.js';
@@ -8,8 +8,16 @@ import { isBareEntry, type LibraryEntry } from '../../../shared/domain/video.js'
  * video with its sidecar, or a bare video known by its container alone.
  */
 
-/** The file the entry is indexed by: the sidecar, or the video itself when it has none. */
-export const recordPathOf = (e: LibraryEntry): string => join(e.dir, isBareEntry(e) ? e.fileName : e.sidecarName);
+/**
+ * The file the entry is indexed by: the sidecar, or the video itself when it
+ * has none. An entry's folder is always resolved and its name a plain file
+ * name, so the two are joined without path.join's normalising, which costs a
+ * tenth of a second when 100,000 entries come back from the cache.
+ */
+export const recordPathOf = (e: LibraryEntry): string => {
+  const name = isBareEntry(e) ? e.fileName : e.sidecarName;
+  return e.dir.endsWith(sep) ? `${e.dir}${name}` : `${e.dir}${sep}${name}`;
+};
 
 /** The video's file name, in the entry's folder. */
 export const videoFileOf = (e: LibraryEntry): string => (isBareEntry(e) ? e.fileName : e.sidecar.file);

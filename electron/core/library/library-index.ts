@@ -1,14 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { appFailure, errorMessage } from '../../../shared/error-messages.js';
-import { isBareEntry, type LibraryEntry, type SidecarEntry } from '../../../shared/domain/video.js';
+import { isBareEntry, type LibraryEntry, type LibrarySidecar, type SidecarEntry, type VideoSidecar } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger, type TimerHandle } from '../ports.js';
 import { readLibraryCache, writeLibraryCache, type CacheRecord } from './library-cache.js';
 import { createdAtOf, recordPathOf } from './library-entry.js';
 import { familyOf, type Family } from './library-lineage.js';
 import { pathExists } from './part-files.js';
-import { changedScope, wholeScope } from './library-scope.js';
+import { changedScope, isInFolders, wholeScope } from './library-scope.js';
 import { reconcile, type LibraryChange, type ReconcileScope } from './library-reconcile.js';
+import { leanEntry, StringPool } from './library-sidecar.js';
 import { readSidecar, updateSidecarUser } from './sidecar.js';
 
 /**
@@ -39,6 +40,13 @@ export interface RefreshReport {
 
 export type { LibraryChange } from './library-reconcile.js';
 
+export interface OpenedLibrary {
+  /** Whether the library was answered from the cache, before its check against the folders. */
+  fromCache: boolean;
+  /** The check against the folders: what changed while the app was closed (already settled when not from the cache). */
+  checked: Promise<RefreshReport>;
+}
+
 export class LibraryIndex {
   /** Keyed by sidecar path; insertion order is scan order. */
   private records = new Map<string, CacheRecord>();
@@ -51,6 +59,9 @@ export class LibraryIndex {
   private dirty = false;
   private readonly log: Logger;
   private readonly dirs: string[];
+  private readonly pool = new StringPool();
+  /** Whether the cache or the folders were read at least once. */
+  private loaded = false;
 
   constructor(private readonly opts: LibraryIndexOptions) {
     this.log = opts.log ?? silentLogger;
@@ -60,13 +71,25 @@ export class LibraryIndex {
   /** Reads the cache (a bad one is ignored) then refreshes against the folders. */
   load(): Promise<RefreshReport> {
     return this.serial(async () => {
-      const cache = await readLibraryCache(this.opts.cachePath);
-      if (cache.problem) this.log.log('info', 'library cache not fully used; rescanning', { reason: cache.problem });
-      this.records = new Map(cache.records.map((r) => [recordPathOf(r.entry), r]));
-      this.invalidate();
-      this.dirty = cache.problem !== undefined;
-      return this.refreshNow();
+      await this.adoptCache();
+      return this.wholeCheck();
     });
+  }
+
+  /**
+   * Answers from the cache as soon as it is read, and checks it against the
+   * folders right after. Listing and stat'ing 100,000 files takes seconds, and
+   * a start-up waiting on it shows nothing meanwhile; what changed while the
+   * app was closed arrives moments later as an ordinary change. Edits queued
+   * meanwhile (a favorite, a finished download) wait behind the check, so
+   * none acts on a record the check is about to replace. Without a usable
+   * cache there is nothing to show early: it resolves after the full scan.
+   */
+  async open(): Promise<OpenedLibrary> {
+    const fromCache = await this.serial(() => this.adoptCache());
+    const checked = this.serial(() => this.wholeCheck());
+    if (!fromCache) await checked;
+    return { fromCache, checked };
   }
 
   refresh(): Promise<RefreshReport> {
@@ -126,13 +149,7 @@ export class LibraryIndex {
       const path = join(folder, sidecarName);
       const sidecar = await readSidecar(path);
       const s = await stat(path);
-      const entry: SidecarEntry = {
-        id: sidecar.id,
-        dir: folder,
-        sidecarName,
-        videoMissing: !(await pathExists(join(folder, sidecar.file))),
-        sidecar,
-      };
+      const entry = leanEntry({ id: sidecar.id, dir: folder, sidecarName, videoMissing: !(await pathExists(join(folder, sidecar.file))), sidecar }, this.pool);
       const existed = this.records.has(path);
       this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
       const change: LibraryChange = existed ? { added: [], updated: [entry.id], removed: [] } : { added: [entry.id], updated: [], removed: [] };
@@ -161,6 +178,26 @@ export class LibraryIndex {
   get(id: string): LibraryEntry | undefined {
     const path = this.ids().get(id);
     return path === undefined ? undefined : this.records.get(path)?.entry;
+  }
+
+  /**
+   * Every sidecar the library lists, once whatever is queued before (the
+   * check of the folders after open()) is done; undefined while the library
+   * was never loaded, when it knows nothing yet.
+   */
+  settledSidecars(): Promise<LibrarySidecar[] | undefined> {
+    return this.serial(async () => (this.loaded ? this.all().flatMap((e) => (isBareEntry(e) ? [] : [e.sidecar])) : undefined));
+  }
+
+  /**
+   * The whole sidecar of a video, every field its file holds (the library
+   * keeps only what it shows and searches), read and checked now; undefined
+   * for an id it does not list or a bare video, which has none.
+   */
+  async fullSidecar(id: string): Promise<VideoSidecar | undefined> {
+    const path = this.ids().get(id);
+    const entry = path === undefined ? undefined : this.records.get(path)?.entry;
+    return !entry || isBareEntry(entry) ? undefined : readSidecar(recordPathOf(entry));
   }
 
   /** Newest first. The same array instance is returned until the library changes (queryLibrary caches on it). */
@@ -202,13 +239,32 @@ export class LibraryIndex {
     return this.serial(() => this.saveNow());
   }
 
+  /** The library folders read (what the cache did not already hold): the library is loaded. */
+  private async wholeCheck(): Promise<RefreshReport> {
+    const report = await this.refreshNow();
+    this.loaded = true;
+    return report;
+  }
+
+  /** Takes the cache's records as the library (true), or starts empty when there is no usable cache (false). */
+  private async adoptCache(): Promise<boolean> {
+    const cache = await readLibraryCache(this.opts.cachePath, this.pool);
+    if (cache.problem) this.log.log('info', 'library cache not fully used; rescanning', { reason: cache.problem });
+    // A folder dropped from the library while the app was closed must not show until the check removes it.
+    const listed = (r: CacheRecord) => isInFolders(this.dirs, r.entry.dir);
+    this.records = new Map(cache.records.filter(listed).map((r) => [recordPathOf(r.entry), r]));
+    this.invalidate();
+    this.dirty = cache.problem !== undefined;
+    return cache.problem === undefined;
+  }
+
   /**
    * `saveAtOnce`: write the cache before answering (a whole refresh); a
    * watcher's small change leaves it to the coalesced save instead, or a
    * folder the CLI writes into would rewrite a 10,000-entry cache per clip.
    */
   private async refreshNow(scope: ReconcileScope = wholeScope(this.dirs), saveAtOnce = true): Promise<RefreshReport> {
-    const { records, change: found, corrupt, parsed } = await reconcile(this.records, scope);
+    const { records, change: found, corrupt, parsed } = await reconcile(this.records, scope, this.pool);
     const before = this.ids();
     this.records = records;
     this.invalidate();
@@ -229,7 +285,7 @@ export class LibraryIndex {
     if (isBareEntry(prev.entry)) throw appFailure('invalid_request', errorMessage('library.bare_no_record'), { retryable: false });
     const sidecar = await updateSidecarUser(path, patch);
     const s = await stat(path);
-    const entry: SidecarEntry = { ...prev.entry, sidecar };
+    const entry = leanEntry({ ...prev.entry, sidecar }, this.pool);
     this.records.set(path, { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino, entry });
     this.changed({ added: [], updated: [id], removed: [] });
     return entry;

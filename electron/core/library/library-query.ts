@@ -56,8 +56,14 @@ function shortModel(model: string): string {
 /** How a tag is compared: the way normalizeTags tells two tags apart (NFC, ignoring case). */
 export const tagKey = (tag: string): string => tag.normalize('NFC').trim().toLowerCase();
 
+/**
+ * Empty parts are left out: a prompt alone (no negative prompt, no tags, the
+ * usual take) is then its own search text when it is already lower case and
+ * NFC, the same string and not a copy of it per take.
+ */
 function searchText(...parts: string[]): string {
-  return parts.join('\n').normalize('NFC').toLowerCase();
+  const kept = parts.filter((p) => p !== '');
+  return (kept.length === 1 ? (kept[0] as string) : kept.join('\n')).normalize('NFC').toLowerCase();
 }
 
 function makeRow(entry: LibraryEntry): Row {

@@ -1,9 +1,10 @@
 import { dirname } from 'node:path';
 import type { BareVideoEntry } from '../../../shared/domain/bare-video.js';
-import { isBareEntry, type SidecarEntry } from '../../../shared/domain/video.js';
+import { isBareEntry, type FullSidecarEntry } from '../../../shared/domain/video.js';
 import { probeBareVideo } from './bare-video-probe.js';
 import type { CacheRecord } from './library-cache.js';
 import { sidecarNameFor } from './file-naming.js';
+import { leanEntry, type StringPool } from './library-sidecar.js';
 import { listLibraryFolders, loadListedEntry, mapLimit, stampsOf, videoPresent, type FileStamp, type FoundFile, type ListedFolder, type SidecarFile } from './scanner.js';
 
 /**
@@ -41,7 +42,7 @@ export interface ReconcileScope {
 type Looked =
   | { kind: 'gone' }
   | { kind: 'reuse'; f: FoundFile; old: CacheRecord | undefined; reuse: CacheRecord }
-  | { kind: 'read'; f: FoundFile; old: CacheRecord | undefined; file: SidecarFile; entry: SidecarEntry | undefined };
+  | { kind: 'read'; f: FoundFile; old: CacheRecord | undefined; file: SidecarFile; entry: FullSidecarEntry | undefined };
 
 const PARSE_CONCURRENCY = 32;
 /** Probing reads a video's index: a few at a time keeps a folder of clips from starving everything else. */
@@ -76,7 +77,8 @@ async function lookAgain(
   return seen as Seen[];
 }
 
-export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: ReconcileScope): Promise<Reconciled> {
+/** `pool` shares the texts every entry repeats (see StringPool). */
+export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: ReconcileScope, pool: StringPool): Promise<Reconciled> {
   const listing = await listLibraryFolders(scope.folders);
   const change: LibraryChange = { added: [], updated: [], removed: [] };
   const corrupt: string[] = [];
@@ -120,7 +122,7 @@ export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: R
     }
     named.add(`${f.dir}\0${entry.sidecar.file}`);
     (old ? change.updated : change.added).push(entry.id);
-    records.set(f.path, { mtimeMs: file.mtimeMs, size: file.size, ino: file.ino, entry });
+    records.set(f.path, { mtimeMs: file.mtimeMs, size: file.size, ino: file.ino, entry: leanEntry(entry, pool) });
   }
 
   // A video with a sidecar of its own name (even one that cannot be read) belongs to that record.

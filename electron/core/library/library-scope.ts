@@ -25,6 +25,11 @@ function placeOf(dirs: readonly string[], path: string): { root: string; parts: 
   return undefined;
 }
 
+/** Whether a record's folder is one of the library folders or one of their subfolders (the depth the scanner lists). */
+export function isInFolders(dirs: readonly string[], dir: string): boolean {
+  return dirs.includes(dir) || dirs.includes(dirname(dir));
+}
+
 /** Undefined when no path is the library's business. */
 export function changedScope(dirs: readonly string[], paths: readonly string[]): ReconcileScope | undefined {
   const folders = new Map<string, ListedFolder>();

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isLibraryVideoName } from '../../../shared/domain/bare-video.js';
-import type { SidecarEntry } from '../../../shared/domain/video.js';
+import type { FullSidecarEntry } from '../../../shared/domain/video.js';
 import { errnoCode } from '../util/fs-errors.js';
 import { readSidecar } from './sidecar.js';
 
@@ -169,7 +169,7 @@ export function videoPresent(listing: Pick<SidecarListing, 'namesByDir'>, dir: s
 }
 
 /** Reads one listed sidecar into a library entry; undefined when it is corrupt. */
-export async function loadListedEntry(listing: Pick<SidecarListing, 'namesByDir'>, f: SidecarFile): Promise<SidecarEntry | undefined> {
+export async function loadListedEntry(listing: Pick<SidecarListing, 'namesByDir'>, f: SidecarFile): Promise<FullSidecarEntry | undefined> {
   try {
     const sidecar = await readSidecar(f.path);
     return {
@@ -185,7 +185,7 @@ export async function loadListedEntry(listing: Pick<SidecarListing, 'namesByDir'
 }
 
 export interface ScanResult {
-  entries: SidecarEntry[];
+  entries: FullSidecarEntry[];
   /** Paths of sidecars that could not be read or failed the schema. */
   corrupt: string[];
 }
@@ -194,7 +194,7 @@ export interface ScanResult {
 export async function scanLibrary(dirs: string[]): Promise<ScanResult> {
   const listing = await listSidecarFiles(dirs);
   const loaded = await mapLimit(listing.files, CONCURRENCY, (f) => loadListedEntry(listing, f));
-  const entries: SidecarEntry[] = [];
+  const entries: FullSidecarEntry[] = [];
   const corrupt: string[] = [];
   const ids = new Set<string>();
   loaded.forEach((entry, i) => {

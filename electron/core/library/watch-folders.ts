@@ -6,6 +6,7 @@ import { silentLogger, type Clock, type Logger, type TimerHandle } from '../port
 import { errnoCode } from '../util/fs-errors.js';
 import { isSidecarName } from './scanner.js';
 import { ChangeBatcher } from './watch-batcher.js';
+import { nativeFolderWatcher } from './watch-native.js';
 import { needsPolling, type PollingChoice } from './watch-polling.js';
 
 /**
@@ -83,7 +84,8 @@ interface Folder {
 /** The longest a failed batch waits before it is tried again. */
 const MAX_BACKOFF_MS = 60_000;
 
-const defaultCreate = (dir: string, options: ChokidarOptions): FolderWatcher => chokidarWatch(dir, options);
+/** Notifications: the folders' own watches; polling (network shares): chokidar, a watch per library file. */
+const defaultCreate = (dir: string, options: ChokidarOptions): FolderWatcher => (options.usePolling ? chokidarWatch(dir, options) : nativeFolderWatcher(dir));
 
 /** A name the library lists: a sidecar or a video. `.part` files and the rest are not its business. */
 export function isWatchedName(name: string): boolean {

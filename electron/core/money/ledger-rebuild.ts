@@ -1,6 +1,9 @@
 import type { Job } from '../../../shared/domain/job.js';
 import { roundUsd } from '../../../shared/domain/prices.js';
 import type { VideoSidecar } from '../../../shared/domain/video.js';
+
+/** What a rebuild reads of a sidecar. */
+export type LedgerSidecar = Pick<VideoSidecar, 'provider' | 'jobId' | 'request' | 'cost'> & { timings: Pick<VideoSidecar['timings'], 'createdAt' | 'submittedAt'> };
 import { entryFromJob, type LedgerEntry } from './ledger-entry.js';
 
 /** Prices a request with the table in use (for jobs that carry no estimate of their own). */
@@ -13,7 +16,7 @@ export type EstimateOf = (request: Job['request']) => { usd: number; asOf: strin
  * request and dates; their estimate is priced again with the table in use).
  * Only live (APIMart) jobs: the demo provider charges nothing.
  */
-export function rebuildEntries(jobs: readonly Job[], sidecars: readonly VideoSidecar[], estimate: EstimateOf): LedgerEntry[] {
+export function rebuildEntries(jobs: readonly Job[], sidecars: readonly LedgerSidecar[], estimate: EstimateOf): LedgerEntry[] {
   const entries = new Map<string, LedgerEntry>();
   for (const job of jobs) {
     if (job.provider !== 'apimart') continue;

@@ -2,13 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Job } from '../../../shared/domain/job.js';
 import { roundUsd } from '../../../shared/domain/prices.js';
-import type { VideoSidecar } from '../../../shared/domain/video.js';
 import { silentLogger, type Clock, type Logger } from '../ports.js';
 import { errnoCode } from '../util/fs-errors.js';
 import type { Calendar } from './calendar.js';
 import { counts, entryFromJob, markSent, momentOf, sameEntry, spentOf, type ArchivedDay, type LedgerEntry } from './ledger-entry.js';
 import { LEDGER_FILE, appendLedgerLines, entryLine, moveLedgerAside, readLedgerFile, writeLedgerFile } from './ledger-file.js';
-import { rebuildEntries, type EstimateOf } from './ledger-rebuild.js';
+import { rebuildEntries, type EstimateOf, type LedgerSidecar } from './ledger-rebuild.js';
 import type { SpendingInput } from './spend-summary.js';
 
 /**
@@ -41,7 +40,7 @@ export interface LedgerOptions {
 /** What a rebuild reads. */
 export interface LedgerSources {
   jobs(): readonly Job[];
-  sidecars(): Promise<readonly VideoSidecar[]>;
+  sidecars(): Promise<readonly LedgerSidecar[]>;
 }
 
 export interface LedgerLoadReport {

@@ -8,6 +8,7 @@ import { approvalOf, balanceError, balanceTooLow, capError, checkCaps, type Budg
 import type { BudgetGate, BudgetVerdict } from './budget-gate.js';
 import { localCalendar, type Calendar } from './calendar.js';
 import { SpendingLedger, type LedgerLoadReport } from './ledger.js';
+import type { LedgerSidecar } from './ledger-rebuild.js';
 import { spentAround, summarizeSpending } from './spend-summary.js';
 
 /**
@@ -29,6 +30,12 @@ export interface MoneyOptions {
   jobs: () => readonly Job[];
   /** The output folders, whose sidecars a rebuild reads. */
   sidecarDirs: () => readonly string[];
+  /**
+   * The sidecars as something already holds them (the library index, once its
+   * check of the folders is done), so a rebuild does not read and validate
+   * every file again; undefined: the folders are read.
+   */
+  sidecars?: () => Promise<readonly LedgerSidecar[] | undefined>;
   calendar?: Calendar;
   logger?: Logger;
   maxLedgerEntries?: number;
@@ -70,7 +77,7 @@ export class Money implements BudgetGate {
   open(): Promise<LedgerLoadReport> {
     return (this.opened ??= this.ledger.load({
       jobs: this.opts.jobs,
-      sidecars: async () => (await scanLibrary([...this.opts.sidecarDirs()])).entries.map((e) => e.sidecar),
+      sidecars: async () => (await this.opts.sidecars?.()) ?? (await scanLibrary([...this.opts.sidecarDirs()])).entries.map((e) => e.sidecar),
     }));
   }
 

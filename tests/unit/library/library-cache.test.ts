@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLibraryCache, writeLibraryCache, type CacheRecord } from '../../../electron/core/library/library-cache.js';
+import { LIBRARY_CACHE_SCHEMA, readLibraryCache } from '../../../electron/core/library/library-cache.js';
+import { sidecarNameFor } from '../../../electron/core/library/file-naming.js';
 import { LibraryIndex } from '../../../electron/core/library/library-index.js';
 import { stampsOf } from '../../../electron/core/library/scanner.js';
 import { writeSidecar } from '../../../electron/core/library/sidecar.js';
@@ -68,17 +70,27 @@ describe('library cache', () => {
     expect((await readLibraryCache(cachePath)).problem).toBe('cache unreadable');
     expect(await newIndex().load()).toMatchObject({ parsed: 2 });
 
-    const older = JSON.parse(await readFile(cachePath, 'utf8')) as { records: unknown[] };
-    await writeFile(cachePath, JSON.stringify({ schema: 'keyframe.library-cache/1', savedAt: 0, records: older.records }));
+    // Older versions wrote one JSON object on one line.
+    await writeFile(cachePath, JSON.stringify({ schema: 'keyframe.library-cache/1', savedAt: 0, records: [] }));
+    expect((await readLibraryCache(cachePath)).problem).toBe('cache of another version');
+    expect(await newIndex().load()).toMatchObject({ parsed: 2 });
+
+    // A header of another version on a file of this layout.
+    const text2 = await readFile(cachePath, 'utf8');
+    await writeFile(cachePath, text2.replace(LIBRARY_CACHE_SCHEMA, 'keyframe.library-cache/4'));
     expect((await readLibraryCache(cachePath)).problem).toBe('cache of another version');
     expect(await newIndex().load()).toMatchObject({ parsed: 2 });
   });
 
   it('refuses records without the shape every reader relies on, even with a matching checksum', async () => {
     await mkdir(join(root, 'state'));
-    const bogus = { mtimeMs: 1, size: 2, ino: 3, entry: { id: 'x', dir: out } } as unknown as CacheRecord;
-    await writeLibraryCache(cachePath, [bogus], 0);
-    expect(await readLibraryCache(cachePath)).toEqual({ records: [], problem: 'cache damaged' });
+    // Rows as this version lays them out, with a sidecar row cut short and a folder index out of range.
+    for (const row of [[1, 2, 3, 0, 'clip-1.keyframe.json', 0, 'x'], [1, 2, 3, 5, 'clip-1.keyframe.json', 0]]) {
+      const body = `${JSON.stringify([out])}\n${JSON.stringify(row)}\n`;
+      const checksum = createHash('sha256').update(body).digest('hex');
+      await writeFile(cachePath, `{"schema":"${LIBRARY_CACHE_SCHEMA}","savedAt":0,"rows":1,"checksum":"${checksum}"}\n${body}`);
+      expect(await readLibraryCache(cachePath)).toEqual({ records: [], problem: 'cache damaged' });
+    }
   });
 
   it('picks up a sidecar edited in place while the app was closed', async () => {
@@ -102,5 +114,36 @@ describe('stampsOf', () => {
     expect(stamps).toHaveLength(2102);
     expect(stamps.slice(0, 2100).map((s) => s?.size)).toEqual(names.map((_, i) => i % 7));
     expect(stamps.slice(2100)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('library cache, read a chunk at a time', () => {
+  it('takes back thousands of records across many chunks, with multi-byte text split between chunks', async () => {
+    // Long prompts of multi-byte characters: rows cross the 1 MiB chunk boundaries, some inside a character.
+    for (let n = 1; n <= 400; n += 1) {
+      const sc = makeSidecar(n, { request: { prompt: `${'雪の中の赤い狐 '.repeat(200)}${n}` } });
+      await writeFile(join(out, sc.file), 'v');
+      await writeFile(join(out, sidecarNameFor(sc.file)), JSON.stringify(sc));
+    }
+    const cold = newIndex();
+    await cold.load();
+    const loaded = await readLibraryCache(cachePath);
+    expect(loaded.problem).toBeUndefined();
+    expect(loaded.records).toHaveLength(400);
+    expect((await stat(cachePath)).size).toBeGreaterThan(1.5 * 1024 * 1024);
+    const warm = newIndex();
+    expect(await warm.load()).toMatchObject({ parsed: 0 });
+    expect(warm.all()).toEqual(cold.all());
+  });
+
+  it('refuses a file cut at a line end (rows missing) and one with a line added', async () => {
+    await addTakes(3);
+    await newIndex().load();
+    const text = await readFile(cachePath, 'utf8');
+    const lines = text.split('\n');
+    await writeFile(cachePath, `${lines.slice(0, -2).join('\n')}\n`);
+    expect((await readLibraryCache(cachePath)).problem).toBe('cache unreadable');
+    await writeFile(cachePath, `${text}${lines[2]}\n`);
+    expect((await readLibraryCache(cachePath)).problem).toBe('cache unreadable');
   });
 });

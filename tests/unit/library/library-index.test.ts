@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, unlink, utimes, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readLibraryCache } from '../../../electron/core/library/library-cache.js';
 import { LibraryIndex, type LibraryChange } from '../../../electron/core/library/library-index.js';
 import { scanLibrary } from '../../../electron/core/library/scanner.js';
 import { writeSidecar } from '../../../electron/core/library/sidecar.js';
@@ -55,7 +56,7 @@ describe('LibraryIndex', () => {
     for (let n = 1; n <= 5; n += 1) await addVideo(out, makeSidecar(n));
     const first = newIndex();
     expect(await first.load()).toEqual({ added: 5, updated: 0, removed: 0, corrupt: [], parsed: 5 });
-    expect(JSON.parse(await readFile(cachePath, 'utf8')).records).toHaveLength(5);
+    expect((await readLibraryCache(cachePath)).records).toHaveLength(5);
 
     // Change one sidecar on disk (new content, new mtime).
     const path3 = join(out, 'clip-3.keyframe.json');
@@ -94,7 +95,7 @@ describe('LibraryIndex', () => {
     await writeFile(cachePath, '{"schema":"keyframe.library-cache/1","records":[tru');
     const index = newIndex();
     expect(await index.load()).toMatchObject({ added: 2, parsed: 2 });
-    expect(JSON.parse(await readFile(cachePath, 'utf8')).records).toHaveLength(2);
+    expect((await readLibraryCache(cachePath)).records).toHaveLength(2);
   });
 
   it('reports corrupt sidecars without failing', async () => {
@@ -125,8 +126,8 @@ describe('LibraryIndex', () => {
     // The cache is written once the debounce timer fires.
     clock.advance(1000);
     await index.flush();
-    const cached = JSON.parse(await readFile(cachePath, 'utf8')) as { records: { entry: { sidecar: VideoSidecar } }[] };
-    expect(cached.records[0]?.entry.sidecar.user.tags).toEqual(['beach', 'sunset']);
+    const cached = await readLibraryCache(cachePath);
+    expect(sidecarEntry(cached.records[0]?.entry)?.sidecar.user.tags).toEqual(['beach', 'sunset']);
     // The edits did not make the sidecar look changed to the next refresh.
     expect(await index.refresh()).toMatchObject({ parsed: 0, updated: 0 });
 
