@@ -2,6 +2,7 @@ import { bareCreatedAt, bareFacets } from '../../../shared/domain/bare-video.js'
 import type { AspectRatio, Resolution } from '../../../shared/domain/generation.js';
 import { isBareEntry, type LibraryEntry } from '../../../shared/domain/video.js';
 import { shotOfEntry } from './library-entry.js';
+import { matchingRows, type FilterKey } from './query-matches.js';
 
 /**
  * Search, filter, sort and page the library. Pure. Built to answer in a few
@@ -146,8 +147,21 @@ function sortedRows(entries: readonly LibraryEntry[], sort: LibrarySort): Row[] 
   return rows;
 }
 
+const wordsOf = (text: string | undefined): string[] =>
+  (text ?? '')
+    .normalize('NFC')
+    .toLowerCase()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+
+/** What the query filters by, as matchingRows compares it (offset and limit only page through the result). */
+function filterKey(q: LibraryQuery, sort: LibrarySort): FilterKey {
+  const { text, offset: _offset, limit: _limit, ...rest } = q;
+  return { rest: JSON.stringify({ ...rest, sort }), words: wordsOf(text) };
+}
+
 function matcher(q: LibraryQuery): (row: Row) => boolean {
-  const words = (q.text ?? '').normalize('NFC').toLowerCase().split(/\s+/u).filter((w) => w !== '');
+  const words = wordsOf(q.text);
   const tagGroups = (q.tags ?? []).map((group) => group.map(tagKey));
   return (row) => {
     if (q.model !== undefined && row.model !== q.model && row.shortModel !== q.model) return false;
@@ -166,19 +180,17 @@ function matcher(q: LibraryQuery): (row: Row) => boolean {
 }
 
 export function queryLibrary(entries: readonly LibraryEntry[], q: LibraryQuery): LibraryQueryResult {
-  const rows = sortedRows(entries, q.sort ?? 'newest');
+  const sort = q.sort ?? 'newest';
+  const rows = matchingRows(entries, sortedRows(entries, sort), filterKey(q, sort), matcher(q));
   const offset = q.offset ?? 0;
   const limit = Math.min(q.limit ?? LIBRARY_QUERY_DEFAULT_LIMIT, LIBRARY_QUERY_LIMIT_MAX);
-  const matches = matcher(q);
+  if (q.group !== 'shot') return { total: rows.length, items: rows.slice(offset, offset + limit).map((r) => r.entry) };
   const items: LibraryEntry[] = [];
-  const shotsSeen = q.group === 'shot' ? new Set<string>() : undefined;
+  const shotsSeen = new Set<string>();
   let total = 0;
   for (const row of rows) {
-    if (!matches(row)) continue;
-    if (shotsSeen) {
-      if (shotsSeen.has(row.shot)) continue;
-      shotsSeen.add(row.shot);
-    }
+    if (shotsSeen.has(row.shot)) continue;
+    shotsSeen.add(row.shot);
     if (total >= offset && items.length < limit) items.push(row.entry);
     total += 1;
   }
