@@ -1,6 +1,7 @@
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { POSTER_BACKLOG_SKIP_MAX } from '../../../../shared/ipc/poster-views.js';
+import { waitForQuiet, watchInput } from './input-quiet';
 import { grabFrameAt, openDetached, release } from './media-grab';
 import { postersToMake, usePosterProgress } from './poster-progress';
 
@@ -11,12 +12,17 @@ import { postersToMake, usePosterProgress } from './poster-progress';
  * cells in view first; a cell scrolled away before its turn is skipped. When
  * nothing in view waits, the rest of the library's backlog (a big folder just
  * added) is worked through one at a time, a page asked of main at a time, so a
- * cell scrolled into view always finds a free turn.
+ * cell scrolled into view always finds a free turn. The backlog only moves
+ * once the person has left the page alone for a moment (no typing, clicking or
+ * scrolling for QUIET_MS): a search or a scroll never shares its frames, or
+ * main's attention, with posters nobody is looking at.
  */
 
 const CONCURRENCY = 2;
 const BACKLOG_CONCURRENCY = 1;
 const BACKLOG_PAGE = 8;
+const QUIET_MS = 1500;
+let quietTimer: ReturnType<typeof setTimeout> | undefined;
 const attempted = new Set<string>();
 let wanted: VideoView[] = [];
 let backlog: VideoView[] = [];
@@ -39,9 +45,23 @@ export function catchUpPosters(): void {
   pump();
 }
 
+/** True when the backlog may take a turn now; otherwise asks again once the page has been quiet long enough. */
+function backlogMayRun(): boolean {
+  if (typeof window !== 'undefined') watchInput(window);
+  const wait = waitForQuiet(QUIET_MS);
+  if (wait === 0) return true;
+  if (quietTimer === undefined) {
+    quietTimer = setTimeout(() => {
+      quietTimer = undefined;
+      pump();
+    }, wait);
+  }
+  return false;
+}
+
 function pump(): void {
   while (running < CONCURRENCY) {
-    const next = wanted.shift() ?? (running < BACKLOG_CONCURRENCY ? backlog.shift() : undefined);
+    const next = wanted.shift() ?? (running < BACKLOG_CONCURRENCY && backlog.length > 0 && backlogMayRun() ? backlog.shift() : undefined);
     if (!next) break;
     if (attempted.has(next.id)) continue;
     attempted.add(next.id);
@@ -51,7 +71,7 @@ function pump(): void {
       pump();
     });
   }
-  if (running === 0 && wanted.length === 0 && backlog.length === 0) void refillBacklog();
+  if (running === 0 && wanted.length === 0 && backlog.length === 0 && backlogMayRun()) void refillBacklog();
 }
 
 async function refillBacklog(): Promise<void> {
