@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startDemoProvider } from '../core/demo/fake-apimart.js';
+import { fullGarbageCollector } from '../core/util/full-gc.js';
 import type { Logger } from '../core/ports.js';
 import { systemClock } from '../core/ports.js';
 import { fileLogSink } from '../core/util/file-log.js';
@@ -74,6 +75,7 @@ export async function createNodeServices(opts: NodeServicesOptions): Promise<Nod
     locale: () => locale,
     mediaUrl: opts.mediaUrl,
     startDemo: startDemoProvider,
+    releaseMemory: fullGarbageCollector(),
     ...(opts.priceListUrl ? { priceListUrl: opts.priceListUrl } : {}),
     ...(opts.apiBaseUrl ? { apiBaseUrl: opts.apiBaseUrl } : {}),
     ...(opts.demoBaseUrl ? { demoBaseUrl: opts.demoBaseUrl } : {}),

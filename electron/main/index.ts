@@ -4,6 +4,7 @@ import Store from 'electron-store';
 import { EVENTS } from '../../shared/ipc/channels.js';
 import type { EventChannel } from '../../shared/ipc/channels.js';
 import { startDemoProvider } from '../core/demo/fake-apimart.js';
+import { fullGarbageCollector } from '../core/util/full-gc.js';
 import { systemClock } from '../core/ports.js';
 import { fileLogSink } from '../core/util/file-log.js';
 import { createRedactingLogger } from '../core/util/redact.js';
@@ -91,6 +92,7 @@ async function start(): Promise<void> {
     locale: () => app.getLocale(),
     mediaUrl,
     startDemo: startDemoProvider,
+    releaseMemory: fullGarbageCollector(),
     ...(priceListUrl ? { priceListUrl } : {}),
   });
 

@@ -119,6 +119,7 @@ export async function openAppServices(ports: ServicePorts, options: AppServicesO
     void lib.checked.then(
       (report) => {
         for (const n of libraryNotices(report)) events.notice(n);
+        ports.releaseMemory?.();
       },
       (err: unknown) => logger.log('warn', 'library folders could not be checked', { error: String(err) }),
     );

@@ -69,6 +69,11 @@ export interface ServicePorts {
   demoBaseUrl?: string;
   /** Starts the built-in demo provider; only composition roots reach its implementation (electron/core/demo). */
   startDemo: DemoStarter;
+  /**
+   * A full garbage collection, run when a bulk job ends (the library's start-up check): the process then
+   * gives that job's garbage back instead of holding it until it next allocates. Absent in tests.
+   */
+  releaseMemory?: () => void;
 }
 
 /** A running demo provider: where its API answers, and how to stop it. */
