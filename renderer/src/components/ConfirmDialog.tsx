@@ -10,6 +10,8 @@ export interface ConfirmDialogProps {
   cancelLabel: string;
   /** `danger` for an answer that gives something up (stop tracking a paid job); `primary` otherwise. */
   tone?: 'primary' | 'danger';
+  /** A third answer, between Cancel and the confirming one (Discard beside Save). */
+  also?: { label: string; onClick(): void };
   onConfirm(): void;
   onCancel(): void;
 }
@@ -19,7 +21,7 @@ export interface ConfirmDialogProps {
  * turns Escape into Cancel; Cancel has the focus first, so an Enter pressed out
  * of habit (the second half of a double Ctrl+Enter) never confirms by itself.
  */
-export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, tone = 'primary', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, tone = 'primary', also, onConfirm, onCancel }: ConfirmDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   const ref = useModal(open, () => cancel.current?.focus());
   const id = useId();
@@ -44,6 +46,11 @@ export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, to
             <button type="button" ref={cancel} onClick={onCancel}>
               {cancelLabel}
             </button>
+            {also ? (
+              <button type="button" onClick={also.onClick}>
+                {also.label}
+              </button>
+            ) : null}
             <button type="button" className={tone} onClick={onConfirm}>
               {confirmLabel}
             </button>

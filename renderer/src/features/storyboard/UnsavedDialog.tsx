@@ -1,6 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n';
-import '../../components/confirm-dialog.css';
 
 export interface UnsavedDialogProps {
   /** The sequence's name; undefined for clips gathered before one was named (they can only be kept or dropped). */
@@ -11,49 +10,21 @@ export interface UnsavedDialogProps {
 }
 
 /**
- * Save / Discard / Cancel before the strip leaves a sequence with unsaved edits. Cancel has the focus
- * first and Escape means Cancel: an answer given without reading keeps the edits.
+ * Save / Discard / Cancel before the strip leaves a sequence with unsaved edits, shown while mounted.
+ * Cancel has the focus first and Escape means Cancel: an answer given without reading keeps the edits.
  */
 export function UnsavedDialog({ name, onSave, onDiscard, onCancel }: UnsavedDialogProps) {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const id = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    dialog.showModal();
-    cancel.current?.focus();
-    return () => dialog.close();
-  }, []);
-  return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      role="alertdialog"
-      aria-modal="true"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-body`}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={`${id}-title`}>{t('storyboard.unsavedTitle', { name: name ?? t('storyboard.unsaved') })}</h2>
-      <p id={`${id}-body`}>{t('storyboard.unsavedBody')}</p>
-      <div className="confirm-dialog-actions">
-        <button type="button" ref={cancel} onClick={onCancel}>
-          {t('storyboard.unsavedCancel')}
-        </button>
-        <button type="button" onClick={onDiscard}>
-          {t('storyboard.unsavedDiscard')}
-        </button>
-        {name !== undefined ? (
-          <button type="button" className="primary" onClick={onSave}>
-            {t('storyboard.unsavedSave')}
-          </button>
-        ) : null}
-      </div>
-    </dialog>
+  const asked = {
+    open: true,
+    title: t('storyboard.unsavedTitle', { name: name ?? t('storyboard.unsaved') }),
+    body: t('storyboard.unsavedBody'),
+    cancelLabel: t('storyboard.unsavedCancel'),
+    onCancel,
+  };
+  return name !== undefined ? (
+    <ConfirmDialog {...asked} confirmLabel={t('storyboard.unsavedSave')} onConfirm={onSave} also={{ label: t('storyboard.unsavedDiscard'), onClick: onDiscard }} />
+  ) : (
+    <ConfirmDialog {...asked} tone="danger" confirmLabel={t('storyboard.unsavedDiscard')} onConfirm={onDiscard} />
   );
 }
