@@ -24,6 +24,9 @@ const BACKLOG_PAGE = 8;
 const QUIET_MS = 1500;
 let quietTimer: ReturnType<typeof setTimeout> | undefined;
 const attempted = new Set<string>();
+/** A grab can fail on a busy machine (a seek that times out): each video gets this many tries before it is skipped. */
+const TRIES = 2;
+const failures = new Map<string, number>();
 let wanted: VideoView[] = [];
 let backlog: VideoView[] = [];
 let fetchingBacklog = false;
@@ -101,6 +104,13 @@ async function make(video: VideoView): Promise<void> {
     const view = await api.library.savePoster({ id: video.id, dataBase64 });
     onMade(view);
   } catch (err) {
+    const tries = (failures.get(video.id) ?? 0) + 1;
+    failures.set(video.id, tries);
+    if (tries < TRIES) {
+      // Asked again later: by the grid while it is in view, or with the backlog's next page.
+      attempted.delete(video.id);
+      return;
+    }
     // The placeholder stays; the grid works without a poster, and the backlog moves past this one.
     usePosterProgress.getState().dispatch({ type: 'failed', id: video.id });
     console.info(`Keyframe: no poster for ${video.id}: ${(err as Error).message}`);
