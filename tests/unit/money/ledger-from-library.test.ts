@@ -49,16 +49,8 @@ describe('the spending ledger rebuilt from the library', () => {
     const library = new LibraryIndex({ cachePath, dirs: [out], clock });
     const opened = await library.open();
     expect(opened.fromCache).toBe(true);
-    const money = new Money({
-      dataDir: join(root, 'data'),
-      clock,
-      prices: () => BUNDLED_PRICE_TABLE,
-      caps: () => ({}),
-      jobs: () => [],
-      // Were the folders read, nothing would be found there.
-      sidecarDirs: () => [join(root, 'nowhere')],
-      sidecars: () => library.settledSidecars(),
-    });
+    // Were the folders read, nothing would be found there.
+    const money = moneyOver(library, clock, join(root, 'nowhere'));
     expect(await money.open()).toMatchObject({ rebuilt: true });
     expect(money.summary().allTime.chargedUsd).toBeCloseTo(1.75, 6);
   });
@@ -67,16 +59,21 @@ describe('the spending ledger rebuilt from the library', () => {
     const clock = new FakeClock(1_700_000_100_000);
     await liveTake(1, 0.5);
     const library = new LibraryIndex({ cachePath: join(root, 'data', 'library-index.json'), dirs: [out], clock });
-    const money = new Money({
-      dataDir: join(root, 'data'),
-      clock,
-      prices: () => BUNDLED_PRICE_TABLE,
-      caps: () => ({}),
-      jobs: () => [],
-      sidecarDirs: () => [out],
-      sidecars: () => library.settledSidecars(),
-    });
+    const money = moneyOver(library, clock, out);
     await money.open();
     expect(money.summary().allTime.chargedUsd).toBeCloseTo(0.5, 6);
   });
 });
+
+/** The spending ledger over `library`, reading sidecars from `folder` only when the library was never loaded. */
+function moneyOver(library: LibraryIndex, clock: FakeClock, folder: string): Money {
+  return new Money({
+    dataDir: join(root, 'data'),
+    clock,
+    prices: () => BUNDLED_PRICE_TABLE,
+    caps: () => ({}),
+    jobs: () => [],
+    sidecarDirs: () => [folder],
+    sidecars: () => library.settledSidecars(),
+  });
+}
