@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { preloadAppChunks } from './renderer/build/preload-app-chunks.js';
 
 // One config for the renderer build and for the Node unit tests. Paths are relative
 // to the working directory, which npm scripts set to the package root.
@@ -9,7 +10,7 @@ export default defineConfig({
   root: 'renderer',
   // Relative asset URLs work under keyframe://app/ and http://127.0.0.1:<port>/ alike.
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadAppChunks('/src/start-app.tsx')],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
