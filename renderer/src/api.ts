@@ -1,13 +1,16 @@
-import { EVENTS, OPS, type Api } from '../../shared/ipc/channels.js';
+import { EVENT_LIST, OP_LIST } from '../../shared/ipc/channel-names.js';
+import type { Api } from '../../shared/ipc/channels.js';
 import { earlyHost } from './boot/early-host';
+import { deliverChecked, loadEventSchemasWhenIdle } from './event-checks';
 import type { ConnectionState } from './host-socket';
 
 /**
  * THE one module that touches `window.api`. In the desktop app the preload
  * exposes it; in the browser host there is no preload, so the same `Api` is
  * built here over the host's WebSocket, generated from the contract's OPS and
- * EVENTS lists (no channel is typed by hand). Event payloads are validated
- * against their schemas before page code sees them, in both cases the same way.
+ * EVENTS names (shared/ipc/channel-names.ts). Event payloads are validated
+ * against their schemas before page code sees them, in both cases the same way
+ * (event-checks.ts: the schemas load once the page is idle; events wait until then).
  */
 
 declare global {
@@ -29,18 +32,20 @@ type Subscribe = (channel: string, cb: (payload: unknown) => void) => () => void
 
 function buildApi(call: Call, subscribe: Subscribe): Api {
   const api: Record<string, Record<string, unknown>> = {};
-  for (const op of OPS) {
+  for (const op of OP_LIST) {
     (api[op.domain] ??= {})[op.op] = (input: unknown) => call(op.channel, input ?? {});
   }
-  for (const ev of EVENTS) {
-    (api[ev.domain] ??= {})[ev.method] = (cb: (payload: unknown) => void) =>
-      subscribe(ev.channel, (raw) => {
-        const parsed = ev.payload.safeParse(raw);
-        if (parsed.success) cb(parsed.data);
-        else console.warn(`Keyframe: ignored a malformed ${ev.channel} event`);
-      });
+  for (const ev of EVENT_LIST) {
+    (api[ev.domain] ??= {})[ev.method] = (cb: (payload: unknown) => void) => {
+      let live = true;
+      const off = subscribe(ev.channel, (raw) => deliverChecked(ev.channel, raw, cb, () => live));
+      return () => {
+        live = false;
+        off();
+      };
+    };
   }
-  // The object above has exactly the shape Api describes: one function per OPS/EVENTS entry.
+  // The object above has exactly the shape Api describes: one function per operation and event name.
   return api as unknown as Api;
 }
 
@@ -48,13 +53,13 @@ function buildApi(call: Call, subscribe: Subscribe): Api {
 function validatedPreload(preload: Api): Api {
   const raw = preload as unknown as Record<string, Record<string, (arg: unknown) => unknown>>;
   const call: Call = (channel, input) => {
-    const op = OPS.find((o) => o.channel === channel);
+    const op = OP_LIST.find((o) => o.channel === channel);
     const fn = op ? raw[op.domain]?.[op.op] : undefined;
     if (!op || !fn) return Promise.reject(new Error(`Keyframe: the preload has no ${channel}`));
     return Promise.resolve(fn(input));
   };
   const subscribe: Subscribe = (channel, cb) => {
-    const ev = EVENTS.find((e) => e.channel === channel);
+    const ev = EVENT_LIST.find((e) => e.channel === channel);
     const fn = ev ? raw[ev.domain]?.[ev.method] : undefined;
     if (!fn) return () => undefined;
     return fn(cb) as () => void;
@@ -77,5 +82,6 @@ function createClient(): { api: Api; connection: Connection } {
 }
 
 const client = createClient();
+loadEventSchemasWhenIdle();
 export const api: Api = client.api;
 export const connection: Connection = client.connection;

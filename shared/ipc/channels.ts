@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { channelOf, onMethodOf } from './channel-names.js';
 import { contract, events } from './contract.js';
 
 /**
@@ -51,8 +52,7 @@ export interface EventEntry {
   payload: z.ZodType;
 }
 
-export const channelOf = (domain: string, name: string): string => `${domain}:${name}`;
-export const onMethodOf = (event: string): string => `on${event.charAt(0).toUpperCase()}${event.slice(1)}`;
+export { channelOf, onMethodOf };
 
 export const OPS: readonly OpEntry[] = Object.entries(contract).flatMap(([domain, ops]) =>
   Object.entries(ops).map(([op, s]) => ({ domain, op, channel: channelOf(domain, op), input: s.input, output: s.output })),

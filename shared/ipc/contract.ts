@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { FrameUrlSchema, PROMPT_MAX_CHARS, generationRequestSchemaWith } from '../domain/generation.js';
+import { PROMPT_MAX_CHARS } from '../domain/generation.js';
 import { LibraryQuerySchema } from '../domain/library-query.js';
-import { LineageFrameSchema } from '../domain/shot.js';
 import { SweepSchema } from '../domain/sweep.js';
 import { schemaMessage } from '../issue-message.js';
 import { POSTER_BACKLOG_LIMIT_MAX, POSTER_BACKLOG_SKIP_MAX, PosterProgressSchema } from './poster-views.js';
@@ -36,6 +35,9 @@ import {
   SpendSummarySchema,
   VideoViewSchema,
 } from './views.js';
+import { BATCH_TEXT_MAX, IpcGenerationRequestSchema, IpcLineageSchema, REQUEST_ID } from './request-schemas.js';
+
+export { BATCH_TEXT_MAX, IpcFrameRefSchema, IpcGenerationRequestSchema, IpcLineageSchema } from './request-schemas.js';
 
 /**
  * The one IPC contract. Every operation the renderer may call and every event
@@ -48,7 +50,7 @@ import {
 
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const none = z.strictObject({});
-const id = z.string().min(1).max(120).regex(/^[A-Za-z0-9_-]+$/, schemaMessage('request.id'));
+const id = REQUEST_ID;
 // Outputs strip unknown keys instead of refusing them: a stray field a handler returns is
 // dropped on its way out rather than turning a good reply into an internal error. Inputs stay strict.
 const ok = z.object({ ok: z.literal(true) });
@@ -58,12 +60,6 @@ const TAG_TOO_LONG = schemaMessage('tag.any_too_long', { max: 40 });
 const TAGS_TOO_MANY = schemaMessage('tag.too_many', { max: 20 });
 const FOLDER_PATH = z.string().min(1, schemaMessage('library.folder_relative')).max(4096, schemaMessage('library.folder_relative'));
 
-/** Frames from the page: an imported image by opaque id (its sha256), or a public URL. */
-export const IpcFrameRefSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('frame'), frameId: z.string().regex(/^[a-f0-9]{64}$/, schemaMessage('request.frame_id')) }),
-  z.strictObject({ kind: z.literal('url'), url: FrameUrlSchema }),
-]);
-export const IpcGenerationRequestSchema = generationRequestSchemaWith(IpcFrameRefSchema);
 
 /** An image handed over by the page (dropped, pasted, browsed or grabbed from a video frame). */
 export const FrameImportSchema = z.strictObject({
@@ -78,11 +74,7 @@ export const FrameImportSchema = z.strictObject({
 /** The page changes demo mode through `demoMode`; main records that it was the person's choice. */
 export const SettingsPatchSchema = SettingsSchema.omit({ demoChosen: true }).partial().strict();
 
-/** Where a generation came from: the library video it continues (its frame was grabbed by the page and imported). */
-export const IpcLineageSchema = z.strictObject({ parentId: id, frame: LineageFrameSchema });
 
-/** The largest batch text the page may send (a CSV of 500 long rows fits many times over). */
-export const BATCH_TEXT_MAX = 1_000_000;
 
 /**
  * A batch's defaults: the draft's settings, every one optional (a row gives the rest). The

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { BATCH_TEXT_MAX } from '../../../../shared/ipc/contract.js';
+import { BATCH_TEXT_MAX } from '../../../../shared/ipc/request-schemas.js';
 import { Segmented } from '../../components/Segmented';
 import { useT, type MessageKey } from '../../i18n';
 import { useBatchDialogStore } from './batch-dialog-store';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { BATCH_TEXT_MAX } from '../../../../shared/ipc/contract.js';
+import { BATCH_TEXT_MAX } from '../../../../shared/ipc/request-schemas.js';
 import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
 import { pickDraft } from '../compose/draft';

@@ -3,7 +3,7 @@ import { errorText } from '../../error-text';
 import { hasMessage, type Translate } from '../../i18n';
 import type { LocalProblem } from './batch-form';
 import { SEED_MAX } from '../../../../shared/domain/generation.js';
-import { BATCH_TEXT_MAX } from '../../../../shared/ipc/contract.js';
+import { BATCH_TEXT_MAX } from '../../../../shared/ipc/request-schemas.js';
 
 /** A batch problem in the page's language, from its catalog key (main's English only as a last resort). */
 export const batchProblemText = (t: Translate, p: BatchProblem): string =>

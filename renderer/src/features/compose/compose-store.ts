@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { IpcLineageSchema } from '../../../../shared/ipc/contract.js';
+import { IpcLineageSchema } from '../../../../shared/ipc/request-schemas.js';
 import type { FrameView, JobView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IpcLineageSchema } from '../../../../shared/ipc/contract.js';
+import type { IpcLineageSchema } from '../../../../shared/ipc/request-schemas.js';
 import type { ComposeFrame, Draft } from './draft';
 import type { IpcRequest } from './request';
 

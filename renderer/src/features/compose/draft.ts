@@ -11,7 +11,7 @@ import {
   SAMPLE_COUNT_MAX,
   SEED_MAX,
 } from '../../../../shared/domain/generation.js';
-import { IpcLineageSchema } from '../../../../shared/ipc/contract.js';
+import { IpcLineageSchema } from '../../../../shared/ipc/request-schemas.js';
 
 /**
  * What the person is composing, exactly as the form holds it (persisted by

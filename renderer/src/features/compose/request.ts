@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { REQUEST_DEFAULTS, type RequestKey } from '../../../../shared/domain/generation.js';
-import { IpcGenerationRequestSchema } from '../../../../shared/ipc/contract.js';
+import { IpcGenerationRequestSchema } from '../../../../shared/ipc/request-schemas.js';
 import { issueMessage, type IssueMessage } from '../../../../shared/issue-message.js';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { withoutUndefined } from '../../../../shared/util/without-undefined.js';
