@@ -1,16 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { z } from 'zod';
 import { App } from './App';
 import { startUrlSync } from './selection/url-sync';
 
 /**
  * The app itself, loaded by main.tsx once the socket to main is on its way.
  */
-
-// zod compiles fast parsers with `new Function`, which the CSP (no 'unsafe-eval') forbids; it would fall
-// back on its own, but only after a CSP violation report on every load. Say so up front instead.
-z.config({ jitless: true });
 
 // Before the first render: a reload (or a link) opens straight on the view and clip the address names.
 startUrlSync();

@@ -22,8 +22,12 @@ test.afterEach(async () => {
 });
 
 /** Console errors and CSP violations: the page must run clean under its own CSP. */
-function watchProblems(page: Page): string[] {
+async function watchProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
+  // A violation caught by the code that caused it (a probe in a try/catch) logs nothing by itself.
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} in ${e.sourceFile}:${e.lineNumber}`)),
+  );
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(msg.text());
   });
@@ -34,7 +38,7 @@ function watchProblems(page: Page): string[] {
 test('a prompt typed in the page becomes a finished, playable video', async ({ page }, testInfo) => {
   fake = await startFakeApimart({ apiKey: TEST_KEY, progress: { mode: 'time', durationMs: 3000 } });
   host = await startHostProcess({ key: TEST_KEY, apiBaseUrl: fake.apiUrl });
-  const problems = watchProblems(page);
+  const problems = await watchProblems(page);
 
   await page.goto(host.url);
   // The token is taken out of the address bar once read; the route takes its place.
