@@ -1,6 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { appChunkNamer } from './renderer/build/app-chunk.js';
 import { preloadAppChunks } from './renderer/build/preload-app-chunks.js';
+
+const appChunk = appChunkNamer({
+  entry: fileURLToPath(new URL('./renderer/src/main.tsx', import.meta.url)),
+  app: fileURLToPath(new URL('./renderer/src/start-app.tsx', import.meta.url)),
+  ownFile: { name: 'react-dom', test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/ },
+});
 
 // One config for the renderer build and for the Node unit tests. Paths are relative
 // to the working directory, which npm scripts set to the package root.
@@ -19,6 +27,12 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        // The first paint's JS in few files, React DOM apart (see renderer/build/app-chunk.ts).
+        codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: appChunk }] },
+      },
+    },
   },
   server: { host: '127.0.0.1', strictPort: true },
   test: {

@@ -14,6 +14,8 @@ export interface ChunkFacts {
   type: 'chunk';
   fileName: string;
   facadeModuleId: string | null;
+  /** Every module the chunk holds (a group chunk holds a dynamic entry without being its facade). */
+  moduleIds: readonly string[];
   isEntry: boolean;
   isDynamicEntry: boolean;
   imports: readonly string[];
@@ -54,12 +56,13 @@ function closure(bundle: BundleFacts, start: ChunkFacts): ChunkFacts[] {
 }
 
 /**
- * The link tags for the dynamic entry whose source path ends with `moduleSuffix`: its chunks the
- * HTML entry does not already load, and their CSS. None when no such chunk was built.
+ * The link tags for the chunk holding the module whose path ends with `moduleSuffix` (the app, which
+ * the HTML entry imports dynamically): it and the chunks it imports that the HTML entry does not
+ * already load, with their CSS. None when no chunk holds it.
  */
 export function preloadTagsFor(bundle: BundleFacts, moduleSuffix: string): PreloadTag[] {
   const chunks = Object.values(bundle).filter((c): c is ChunkFacts => c.type === 'chunk');
-  const target = chunks.find((c) => c.isDynamicEntry && (c.facadeModuleId ?? '').endsWith(moduleSuffix));
+  const target = chunks.find((c) => (c.facadeModuleId ?? '').endsWith(moduleSuffix) || c.moduleIds.some((id) => id.endsWith(moduleSuffix)));
   if (!target) return [];
   // Vite already names the HTML entry's own static imports in the page.
   const loaded = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => closure(bundle, c).map((x) => x.fileName)));

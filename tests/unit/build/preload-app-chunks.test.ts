@@ -8,7 +8,7 @@ import { preloadTagsFor, type BundleFacts, type ChunkFacts } from '../../../rend
  */
 
 function chunk(fileName: string, facts: Partial<ChunkFacts> = {}): ChunkFacts {
-  return { type: 'chunk', fileName, facadeModuleId: null, isEntry: false, isDynamicEntry: false, imports: [], ...facts };
+  return { type: 'chunk', fileName, facadeModuleId: null, moduleIds: facts.facadeModuleId ? [facts.facadeModuleId] : [], isEntry: false, isDynamicEntry: false, imports: [], ...facts };
 }
 
 function bundle(...items: ChunkFacts[]): BundleFacts {
@@ -41,6 +41,15 @@ describe('preloading the app chunks from index.html', () => {
     ]);
     expect(tags.every((t) => t.injectTo === 'head' && t.attrs.crossorigin === '')).toBe(true);
     expect(tags[0]?.attrs.as).toBe('style');
+  });
+
+  it('finds the app inside a group chunk that is not its facade', () => {
+    const built = bundle(
+      chunk('assets/index.js', { isEntry: true, facadeModuleId: '/r/src/main.tsx' }),
+      chunk('assets/react-dom.js'),
+      chunk('assets/app.js', { isDynamicEntry: true, moduleIds: ['/r/src/App.tsx', `/r${APP}`], imports: ['assets/react-dom.js'] }),
+    );
+    expect(preloadTagsFor(built, APP).map((t) => t.attrs.href)).toEqual(['./assets/react-dom.js', './assets/app.js']);
   });
 
   it('names nothing when no chunk is the app', () => {

@@ -1,0 +1,55 @@
+/**
+ * How the page's first JS is cut into files. Left alone, the bundler makes a
+ * small shared file for every set of modules that two chunks have in common:
+ * the first paint then waited on a dozen requests, and a browser opens at most
+ * six connections to the host, so the largest file was asked for last. Here
+ * everything the app (start-app.tsx) imports statically becomes one file, apart
+ * from what the boot entry (main.tsx) already has and React DOM, which gets a
+ * file of its own so the browser parses the two side by side on its background
+ * threads. What the app imports dynamically (lazy views, the parser, the
+ * contract's schemas) still loads on its own when asked for.
+ */
+
+/** The part of the bundler's module graph this reads. */
+export interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+export interface AppChunkOptions {
+  /** Module ids (absolute paths) of the HTML entry and the app's dynamic entry. */
+  entry: string;
+  app: string;
+  /** Module ids that get a file of their own (tested before the app file). */
+  ownFile?: { name: string; test: RegExp };
+}
+
+/** Every module statically imported from `start`, `start` included. */
+function staticClosure(graph: ModuleGraph, start: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const id = stack.pop();
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    for (const next of graph.getModuleInfo(id)?.importedIds ?? []) stack.push(next);
+  }
+  return seen;
+}
+
+/**
+ * The chunk `id` belongs to: `app`, the own-file name, or null (the bundler decides). The app's
+ * modules are found once per build, from the graph, the first time a module is asked about.
+ */
+export function appChunkNamer(options: AppChunkOptions): (id: string, graph: ModuleGraph) => string | null {
+  let app: Set<string> | undefined;
+  return (id, graph) => {
+    if (!app) {
+      const inEntry = staticClosure(graph, options.entry);
+      app = new Set([...staticClosure(graph, options.app)].filter((m) => !inEntry.has(m)));
+    }
+    if (!app.has(id)) return null;
+    if (options.ownFile?.test.test(id)) return options.ownFile.name;
+    return 'app';
+  };
+}
+
