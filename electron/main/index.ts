@@ -23,6 +23,7 @@ import { buildMenuTemplate } from './menu.js';
 import { appPaths } from './paths.js';
 import { registerProtocols } from './protocols.js';
 import { mediaUrl, PRIVILEGED_SCHEMES } from './schemes.js';
+import { askBeforeUnload } from './unload-prompt.js';
 import { createMainWindow } from './window.js';
 
 /**
@@ -124,7 +125,9 @@ async function start(): Promise<void> {
   // Told once, to the first page that loads (a damaged settings file was set aside).
   let startupNotice = settings.notice;
   const openWindow = (): void => {
-    win = createMainWindow({ preload: paths.preload, devTools, openExternal, BrowserWindow });
+    const opened = createMainWindow({ preload: paths.preload, devTools, openExternal, BrowserWindow });
+    win = opened;
+    askBeforeUnload(opened.webContents, (o) => dialog.showMessageBoxSync(opened, o), () => settings.store.get().language);
     win.webContents.once('did-finish-load', () => {
       if (startupNotice) ipcWindow.send('app:notice', { kind: 'warning', ...noticeText(startupNotice) });
       startupNotice = undefined;

@@ -5,6 +5,7 @@ import { useDocumentSetup } from './components/use-document-setup';
 import { LibraryView } from './features/library/LibraryView';
 import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
+import { useLeaveGuard } from './features/storyboard/leave-guard';
 import { Studio } from './features/studio/Studio';
 import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView } from './lazy-views';
 import { useNavigationStore } from './navigation-store';
@@ -23,6 +24,7 @@ export function App() {
   useEffect(() => preloadViewsWhenIdle(), []);
   useDocumentSetup();
   useQueueStateSync();
+  useLeaveGuard();
   return (
     <div className="app" data-view={view}>
       <AppHeader />

@@ -11,7 +11,7 @@ import { openLibrary, setTheme } from './support/library-page.js';
  * three trimmed clips cut one into the next (the highlight moves along the
  * strip, the sequence time only grows, each clip starts on its in-frame),
  * Space pauses and resumes, Stop brings the clip viewer back. Then leaving a
- * sequence with unsaved edits asks first, and Cancel keeps them.
+ * sequence with unsaved edits asks first, and Cancel keeps them; so does closing the page.
  */
 
 let host: LibraryHost | undefined;
@@ -231,4 +231,18 @@ test('leaving a sequence with unsaved edits asks first: Cancel keeps them, Disca
   await expect(picker).toHaveValue('other');
   await openSequence(page, 'cut');
   await expect(cards.nth(0).getByTestId('trim-out')).toHaveText('Out 01:07');
+
+  // Closing the window (or reloading) over an unsaved edit is objected to: the browser asks; kept, the edit stays.
+  await cards.nth(0).getByRole('button', { name: /Out one frame later/ }).click();
+  await expect(cards.nth(0).getByTestId('trim-out')).toHaveText('Out 01:08');
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+  await expect(cards.nth(0).getByTestId('trim-out')).toHaveText('Out 01:08');
 });
