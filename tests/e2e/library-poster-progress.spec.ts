@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { MOVING_MP4 } from './support/library-fixture.js';
@@ -49,7 +49,8 @@ test('posters for videos out of view are made in the background, with a progress
   if (await indicator.isVisible()) await page.locator('.lib-toolbar').screenshot({ path: 'test-results/screenshots/library-poster-progress-1024.png' });
 
   const posters = join(host.dataDir, 'posters');
-  const made = () => readdirSync(posters, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.jpg')).length;
+  // The folder comes with the first poster; a poll that threw before then would end the test (expect.poll does not retry a throw).
+  const made = () => (existsSync(posters) ? readdirSync(posters, { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.jpg')).length : 0);
   await expect.poll(made, { timeout: 120_000 }).toBe(COUNT);
   await expect(indicator).toHaveCount(0);
 

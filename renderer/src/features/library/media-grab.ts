@@ -52,9 +52,9 @@ const BLANK_RETRIES = 3;
  * done before its frame is ready to draw (seen on a busy machine); seeking to the same time again
  * gives the decoder another turn, so a blank grab is retried a few times before it is given up.
  */
-export async function grabFrameAt(video: HTMLVideoElement, time: number, type: 'image/jpeg' | 'image/png', maxWidth = Infinity): Promise<string> {
+export async function grabFrameAt(video: HTMLVideoElement, time: number, type: 'image/jpeg' | 'image/png', maxWidth = Infinity, signal?: AbortSignal): Promise<string> {
   for (let attempt = 0; ; attempt++) {
-    await seekExactly(video, time);
+    await seekExactly(video, time, signal);
     try {
       return await grabFrame(video, type, maxWidth);
     } catch (err) {
@@ -63,56 +63,163 @@ export async function grabFrameAt(video: HTMLVideoElement, time: number, type: '
   }
 }
 
-function once(el: HTMLMediaElement, event: string, timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`timed out waiting for ${event}`)), timeoutMs);
-    const ok = () => done();
-    const bad = () => done(new Error('The video could not be read.'));
-    function done(err?: Error) {
+/** The reason an aborted wait gives: the signal's own when it is an Error (a deadline says which). */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('The frame grab was abandoned.');
+}
+
+/** Thrown when a whole grab took longer than its deadline and was abandoned. */
+export class GrabDeadlineError extends Error {
+  constructor(ms: number) {
+    super(`The frame grab took longer than ${Math.round(ms / 1000)} s.`);
+    this.name = 'GrabDeadlineError';
+  }
+}
+
+/**
+ * Runs `work` with a signal that aborts after `ms`, and stops waiting for it then even if it never settles:
+ * a media callback that never comes (a seek on a stalled decoder, a canvas encode) must not hold up
+ * whatever waits for the grab. `work` should let go of what it holds when the signal aborts.
+ */
+export function withDeadline<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(new GrabDeadlineError(ms)), ms);
+  const { signal } = deadline;
+  return new Promise<T>((resolve, reject) => {
+    const abandon = () => reject(abortReason(signal));
+    signal.addEventListener('abort', abandon, { once: true });
+    const finish = () => {
       clearTimeout(timer);
-      el.removeEventListener(event, ok);
-      el.removeEventListener('error', bad);
-      if (err) reject(err);
-      else resolve();
-    }
-    el.addEventListener(event, ok);
-    el.addEventListener('error', bad);
+      signal.removeEventListener('abort', abandon);
+    };
+    // A late outcome of abandoned work lands here and goes nowhere (never an unhandled rejection).
+    work(signal).then(
+      (value) => {
+        finish();
+        resolve(value);
+      },
+      (err: unknown) => {
+        finish();
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
   });
 }
 
-/** Loads a detached <video> (never on screen) up to its metadata. Caller releases it. */
-export async function openDetached(src: string): Promise<HTMLVideoElement> {
+interface WaitFor {
+  /** Events that may mean the wait is over. */
+  events: readonly string[];
+  /** Whether it is over; without one, any of `events` ends it. */
+  ready?: () => boolean;
+  /** Checks `ready` this often too: a change no event announces. */
+  pollMs?: number;
+  timeoutMs: number;
+  /** Named in the timeout's message. */
+  what: string;
+  signal?: AbortSignal | undefined;
+}
+
+/** Waits on a media element until `ready` (or one of `events`); rejects on its `error`, on timeout, or when `signal` aborts. */
+function waitFor(el: HTMLMediaElement, w: WaitFor): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const { signal } = w;
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const timer = setTimeout(() => done(new Error(`timed out waiting for ${w.what}`)), w.timeoutMs);
+    const poll = w.ready && w.pollMs !== undefined ? setInterval(check, w.pollMs) : undefined;
+    const bad = () => done(new Error('The video could not be read.'));
+    const aborted = () => done(signal ? abortReason(signal) : undefined);
+    function check() {
+      if (!w.ready || w.ready()) done();
+    }
+    function done(err?: Error) {
+      clearTimeout(timer);
+      if (poll !== undefined) clearInterval(poll);
+      for (const event of w.events) el.removeEventListener(event, check);
+      el.removeEventListener('error', bad);
+      signal?.removeEventListener('abort', aborted);
+      if (err) reject(err);
+      else resolve();
+    }
+    for (const event of w.events) el.addEventListener(event, check);
+    el.addEventListener('error', bad);
+    signal?.addEventListener('abort', aborted);
+  });
+}
+
+/** HTMLMediaElement.HAVE_CURRENT_DATA: the frame at the current position can be drawn. */
+const HAVE_CURRENT_DATA = 2;
+const DRAWABLE_POLL_MS = 100;
+const STEP_TIMEOUT_MS = 15_000;
+
+/**
+ * Waits until the frame at the current position can be drawn. `loadeddata` fires only the first time
+ * an element gets there after loading; once a later seek has dropped it back, only `canplay` (or no
+ * event at all, when it comes back to exactly HAVE_CURRENT_DATA) says so, hence the poll.
+ */
+function untilDrawable(v: HTMLVideoElement, signal?: AbortSignal): Promise<void> {
+  if (v.readyState >= HAVE_CURRENT_DATA) return Promise.resolve();
+  return waitFor(v, {
+    events: ['loadeddata', 'canplay', 'canplaythrough'],
+    ready: () => v.readyState >= HAVE_CURRENT_DATA,
+    pollMs: DRAWABLE_POLL_MS,
+    timeoutMs: STEP_TIMEOUT_MS,
+    what: 'the frame to be ready',
+    signal,
+  });
+}
+
+/** Loads a detached <video> (never on screen) up to its metadata. Caller releases it; a failed or abandoned open releases its own. */
+export async function openDetached(src: string, signal?: AbortSignal): Promise<HTMLVideoElement> {
   const v = document.createElement('video');
   v.crossOrigin = 'anonymous';
   v.preload = 'metadata';
   v.muted = true;
-  const meta = once(v, 'loadedmetadata', 15_000);
+  const meta = waitFor(v, { events: ['loadedmetadata'], timeoutMs: STEP_TIMEOUT_MS, what: 'loadedmetadata', signal });
   v.src = src;
-  await meta;
+  try {
+    await meta;
+  } catch (err) {
+    // Nobody else holds it: left with its src, it would keep its decoder and its connection to the media server.
+    release(v);
+    throw err;
+  }
   return v;
 }
 
 /** Seeks to exactly `time` seconds and waits until that frame can be drawn. */
-export async function seekExactly(v: HTMLVideoElement, time: number): Promise<void> {
-  const seeked = once(v, 'seeked', 15_000);
+export async function seekExactly(v: HTMLVideoElement, time: number, signal?: AbortSignal): Promise<void> {
+  // Checked before the wait starts: the setter throws on these, and the wait would be left running.
+  if (!Number.isFinite(time)) throw new Error('The video has no time to seek to.');
+  const seeked = waitFor(v, { events: ['seeked'], timeoutMs: STEP_TIMEOUT_MS, what: 'seeked', signal });
   v.currentTime = time;
   await seeked;
-  if (v.readyState < 2) await once(v, 'loadeddata', 15_000);
+  await untilDrawable(v, signal);
+}
+
+/** Opens a detached <video> and seeks it, releasing it if the seek fails (the caller only gets one that landed). */
+async function openAndSeek(src: string, timeOf: (duration: number) => number): Promise<HTMLVideoElement> {
+  const v = await openDetached(src);
+  try {
+    await seekExactly(v, timeOf(v.duration));
+  } catch (err) {
+    release(v);
+    throw err;
+  }
+  return v;
 }
 
 /** Loads a detached <video> and seeks it to `at` seconds ('end' = the last frame). Caller clears src afterwards. */
-export async function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
-  const v = await openDetached(src);
+export function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
   // A poster's moment: never past the middle, so a short clip still shows what it is about.
-  await seekExactly(v, at === 'end' ? Math.max(0, v.duration - 0.05) : Math.min(at, Math.max(0, v.duration / 2)));
-  return v;
+  return openAndSeek(src, (duration) => (at === 'end' ? Math.max(0, duration - 0.05) : Math.min(at, Math.max(0, duration / 2))));
 }
 
 /** Loads a detached <video> and seeks it to exactly `seconds` (within the clip). Caller clears src afterwards. */
-export async function seekDetachedExact(src: string, seconds: number): Promise<HTMLVideoElement> {
-  const v = await openDetached(src);
-  await seekExactly(v, Math.min(Math.max(0, seconds), v.duration));
-  return v;
+export function seekDetachedExact(src: string, seconds: number): Promise<HTMLVideoElement> {
+  return openAndSeek(src, (duration) => Math.min(Math.max(0, seconds), duration));
 }
 
 /** Waits for a seek in flight to land, so the picture grabbed is the frame the viewer says it shows. */

@@ -2,7 +2,7 @@ import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { POSTER_BACKLOG_SKIP_MAX } from '../../../../shared/ipc/poster-views.js';
 import { waitForQuiet, watchInput } from './input-quiet';
-import { grabFrameAt, openDetached, release } from './media-grab';
+import { grabFrameAt, openDetached, release, withDeadline } from './media-grab';
 import { postersToMake, usePosterProgress } from './poster-progress';
 
 /**
@@ -15,7 +15,10 @@ import { postersToMake, usePosterProgress } from './poster-progress';
  * cell scrolled into view always finds a free turn. The backlog only moves
  * once the person has left the page alone for a moment (no typing, clicking or
  * scrolling for QUIET_MS): a search or a scroll never shares its frames, or
- * main's attention, with posters nobody is looking at.
+ * main's attention, with posters nobody is looking at. One video never holds
+ * the rest up: its grab is abandoned at a deadline (a media event or a canvas
+ * callback that never comes) and counts as a failed try, and a backlog page
+ * that did not come is asked for again.
  */
 
 const CONCURRENCY = 2;
@@ -26,6 +29,11 @@ let quietTimer: ReturnType<typeof setTimeout> | undefined;
 const attempted = new Set<string>();
 /** A grab can fail on a busy machine (a seek that times out): each video gets this many tries before it is skipped. */
 const TRIES = 2;
+/** A grab (open, seek, draw, encode) takes well under a second; one still going after this is stuck, not slow. */
+export const POSTER_GRAB_DEADLINE_MS = 20_000;
+/** How soon a backlog page that failed (main busy, the connection lost) is asked for again. */
+export const BACKLOG_RETRY_MS = 5_000;
+let backlogRetry: ReturnType<typeof setTimeout> | undefined;
 const failures = new Map<string, number>();
 let wanted: VideoView[] = [];
 let backlog: VideoView[] = [];
@@ -87,20 +95,38 @@ async function refillBacklog(): Promise<void> {
     usePosterProgress.getState().dispatch({ type: 'counts', counts: { total: page.total, missing: page.missing } });
     backlog = page.items.filter((v) => !attempted.has(v.id));
   } catch {
-    // Disconnected or busy: the next counts event or reconnection asks again.
+    // Disconnected or busy. A counts event or a reconnection also asks again, but neither comes when
+    // the last posters are the ones left: nothing else would ever move the backlog on.
     backlog = [];
+    backlogRetry ??= setTimeout(() => {
+      backlogRetry = undefined;
+      pump();
+    }, BACKLOG_RETRY_MS);
   } finally {
     fetchingBacklog = false;
   }
   if (backlog.length > 0) pump();
 }
 
-async function make(video: VideoView): Promise<void> {
-  let el: HTMLVideoElement | undefined;
+/** One poster's frame, from a detached <video> that is released however the grab ends, abandoned included. */
+async function grabPoster(src: string, signal: AbortSignal): Promise<string> {
+  const el = await openDetached(src, signal);
+  // An abandoned grab may never reach its `finally`: the element is let go the moment the deadline passes.
+  const drop = () => release(el);
+  signal.addEventListener('abort', drop, { once: true });
   try {
-    el = await openDetached(video.mediaUrl);
+    signal.throwIfAborted();
     // Half a second in (the first frame is often black), but never past the middle of a short clip.
-    const dataBase64 = await grabFrameAt(el, Math.min(0.5, el.duration / 2), 'image/jpeg', 640);
+    return await grabFrameAt(el, Math.min(0.5, el.duration / 2), 'image/jpeg', 640, signal);
+  } finally {
+    signal.removeEventListener('abort', drop);
+    release(el);
+  }
+}
+
+async function make(video: VideoView): Promise<void> {
+  try {
+    const dataBase64 = await withDeadline(POSTER_GRAB_DEADLINE_MS, (signal) => grabPoster(video.mediaUrl, signal));
     const view = await api.library.savePoster({ id: video.id, dataBase64 });
     onMade(view);
   } catch (err) {
@@ -114,7 +140,5 @@ async function make(video: VideoView): Promise<void> {
     // The placeholder stays; the grid works without a poster, and the backlog moves past this one.
     usePosterProgress.getState().dispatch({ type: 'failed', id: video.id });
     console.info(`Keyframe: no poster for ${video.id}: ${(err as Error).message}`);
-  } finally {
-    if (el) release(el);
   }
 }
