@@ -19,7 +19,7 @@ import { buildEmptyReactPage, removeDir, serveStatic } from './support/ui-baseli
 import { GRID_PAINT_PROBE, gridPaintMs, jsLoadedBy, paintRounds, scrollFps, searchLatencies } from './support/ui-measure.js';
 
 const COUNT = Number(process.env.BENCH_UI_VIDEOS ?? 10_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const REPO = resolve(import.meta.dirname, '..');
 for (const f of ['dist/electron/host/main.js', 'renderer/dist/index.html']) {
   if (!existsSync(join(REPO, f))) throw new Error(`${f} is missing: run \`npx tsc -p tsconfig.node.json && npx vite build\` first.`);

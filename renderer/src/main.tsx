@@ -6,4 +6,6 @@ import { warmLocalStorage } from './boot/warm-storage';
 import './styles.css';
 
 void import('./start-app');
+// A page in Korean fetches its messages alongside the app (an English one never does).
+if (navigator.language.toLowerCase().startsWith('ko')) void import('./i18n/ko');
 warmLocalStorage();

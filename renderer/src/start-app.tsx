@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { browserLanguage, loadLanguage, useLanguageStore } from './i18n';
 import { startUrlSync } from './selection/url-sync';
 
 /**
@@ -9,6 +10,11 @@ import { startUrlSync } from './selection/url-sync';
 
 // Before the first render: a reload (or a link) opens straight on the view and clip the address names.
 startUrlSync();
+
+// The browser's language until the settings say otherwise; its table (when not English) before the
+// first render, so the page never flashes in English.
+await loadLanguage(browserLanguage).catch(() => undefined);
+useLanguageStore.getState().setLanguage(browserLanguage);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

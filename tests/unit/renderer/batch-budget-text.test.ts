@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BudgetCheckView } from '../../../shared/ipc/views.js';
 import { budgetLine } from '../../../renderer/src/features/batch/budget-text.js';
-import { translate, type Translate } from '../../../renderer/src/i18n/index.js';
+import { loadLanguage, translate, type Translate } from '../../../renderer/src/i18n/index.js';
+
+// Korean's messages load when first wanted; these cases read them directly.
+beforeAll(() => loadLanguage('ko'));
 
 /** The dry run's money line: within the caps, past one (jobs will wait), the balance too low, the demo. */
 const check = (over: Partial<BudgetCheckView> = {}): BudgetCheckView => ({

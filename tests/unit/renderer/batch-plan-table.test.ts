@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { errorMessage, type ErrorMessage } from '../../../shared/error-messages.js';
 import { BatchPlanViewSchema } from '../../../shared/ipc/contract.js';
 import { formatUsd, planTable } from '../../../renderer/src/features/batch/plan-table.js';
 import type { BatchPlanView } from '../../../renderer/src/features/batch/batch-form.js';
-import { translate } from '../../../renderer/src/i18n/index.js';
+import { loadLanguage, translate } from '../../../renderer/src/i18n/index.js';
 import { batchProblemText, fieldWord } from '../../../renderer/src/features/batch/problem-text.js';
+
+// Korean's messages load when first wanted; these cases read them directly.
+beforeAll(() => loadLanguage('ko'));
 
 /**
  * The dry-run table's model: each row with its problems (by field), the

@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { appError, ERROR_MESSAGES, errorMessage, type ErrorKey } from '../../../shared/error-messages.js';
 import { AppErrorCodeSchema } from '../../../shared/errors.js';
 import { IpcGenerationRequestSchema } from '../../../shared/ipc/contract.js';
 import { issueMessage } from '../../../shared/issue-message.js';
 import { errorText, type ShownError } from '../../../renderer/src/error-text.js';
 import { DEFAULT_DRAFT, validate } from '../../../renderer/src/features/compose/request.js';
-import { translate, type Translate } from '../../../renderer/src/i18n/index.js';
+import { loadLanguage, translate, type Translate } from '../../../renderer/src/i18n/index.js';
 import { catalog as korean } from '../../../renderer/src/i18n/ko/errors.js';
+
+// Korean's messages load when first wanted; these cases read them directly.
+beforeAll(() => loadLanguage('ko'));
 
 /**
  * The page words main's errors in its own language: Korean from the key and

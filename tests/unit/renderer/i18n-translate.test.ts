@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { en } from '../../../renderer/src/i18n/en.js';
-import { translate, useLanguageStore } from '../../../renderer/src/i18n/index.js';
+import { loadLanguage, translate, useLanguageStore } from '../../../renderer/src/i18n/index.js';
 import { ko } from '../../../renderer/src/i18n/ko.js';
+
+// Korean's messages load when first wanted; these cases read them directly.
+beforeAll(() => loadLanguage('ko'));
 
 /** `translate` fills `{placeholders}` from the vars it is given and leaves the rest readable as they are. */
 

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateTemplate } from '../../../shared/domain/file-name-template.js';
 import { SettingsSchema } from '../../../shared/ipc/views.js';
 import { errorText } from '../../../renderer/src/error-text.js';
 import { problemText } from '../../../renderer/src/features/settings/problem-text.js';
-import { translate, type Language, type Translate } from '../../../renderer/src/i18n/index.js';
+import { loadLanguage, translate, type Language, type Translate } from '../../../renderer/src/i18n/index.js';
+
+// Korean's messages load when first wanted; these cases read them directly.
+beforeAll(() => loadLanguage('ko'));
 
 /**
  * Settings problems in the page's words: main's message prefixed with the

@@ -1,9 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BalanceView, Settings, SettingsView } from '../../../shared/ipc/views.js';
 import { ApiError } from '../../../renderer/src/app-error.js';
 import { useSettingsStore } from '../../../renderer/src/features/settings/settings-store.js';
-import { useLanguageStore } from '../../../renderer/src/i18n/index.js';
+import { loadLanguage, useLanguageStore } from '../../../renderer/src/i18n/index.js';
 import { settingsView } from './view-samples.js';
+
+// Korean's messages load when first wanted; these cases read them directly.
+beforeAll(() => loadLanguage('ko'));
 
 /**
  * The settings store shows main's settings and nothing of its own: every

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { errorText } from '../../error-text';
+import { useAfterPaint } from '../../components/use-after-paint';
 import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
 import { BulkBar } from './BulkBar';
@@ -37,6 +38,8 @@ export function LibraryView() {
   const open = clipOpen || sequence !== undefined;
   const split = useLibraryPrefs((s) => s.split);
   const body = useRef<HTMLDivElement>(null);
+  // The storyboard (and the sequences it reads from main) follows the grid's first paint by a frame.
+  const stripReady = useAfterPaint();
 
   // The store is loaded by sync (at every connection and every change): a load here would drop the
   // reply of the one on its way when the view opens at start-up, and the grid would wait for a second.
@@ -73,7 +76,7 @@ export function LibraryView() {
         {open ? <SplitHandle body={body} controls="lib-details" /> : null}
         {sequence ? <SequencePlayer timeline={sequence} /> : clipOpen ? <DetailsPane /> : null}
       </div>
-      <StoryboardStrip />
+      {stripReady ? <StoryboardStrip /> : null}
       <LibraryToast />
     </section>
   );
