@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BlankFrameError, GrabDeadlineError, grabFrame, grabFrameAt, openDetached, seekExactly, withDeadline } from '../../../renderer/src/features/library/media-grab.js';
+import { BlankFrameError, GrabDeadlineError, grabFrame, grabFrameAt, openDetached, seekExactly, settled, withDeadline } from '../../../renderer/src/features/library/media-grab.js';
 
 /**
  * Grabbing a frame from a detached <video>: a canvas left transparent (the frame was not ready to draw
@@ -150,6 +150,55 @@ class StalledVideo extends EventTarget {
     this.loads += 1;
   }
 }
+
+/** The viewer's own <video> as an action finds it: `seeking` until its seek lands, then its frame a little later. */
+class ViewerVideo extends EventTarget {
+  seeking = true;
+  readyState = 1;
+  land(after: 'event' | 'silently'): void {
+    this.seeking = false;
+    if (after === 'event') this.dispatchEvent(new Event('seeked'));
+  }
+  frame(): void {
+    this.readyState = 2;
+  }
+}
+
+describe('waiting for the viewer to settle before grabbing its frame', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const asVideoEl = (v: ViewerVideo) => v as unknown as HTMLVideoElement;
+
+  it('goes on once the seek has landed and its frame is drawable, even when no event says the frame came', async () => {
+    const video = new ViewerVideo();
+    let done = false;
+    const wait = settled(asVideoEl(video)).then(() => (done = true));
+    video.land('event');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(done).toBe(false);
+    // Back at HAVE_CURRENT_DATA with no event (loadeddata fires once per load, and it has).
+    video.frame();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(done).toBe(true);
+    await wait;
+  });
+
+  it('says so when the seek never lands, instead of waiting for ever', async () => {
+    const video = new ViewerVideo();
+    const wait = settled(asVideoEl(video));
+    const failed = expect(wait).rejects.toThrow(/seeked/);
+    await vi.advanceTimersByTimeAsync(15_000);
+    await failed;
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('returns at once for a video already showing its frame', async () => {
+    const video = new ViewerVideo();
+    video.land('silently');
+    video.frame();
+    await expect(settled(asVideoEl(video))).resolves.toBeUndefined();
+  });
+});
 
 describe('opening a detached video', () => {
   let video: StalledVideo;

@@ -68,6 +68,9 @@ function abortReason(signal: AbortSignal): Error {
   return signal.reason instanceof Error ? signal.reason : new Error('The frame grab was abandoned.');
 }
 
+/** A grab (open, seek, draw, encode) takes well under a second; one still going after this is stuck, not slow. */
+export const GRAB_DEADLINE_MS = 20_000;
+
 /** Thrown when a whole grab took longer than its deadline and was abandoned. */
 export class GrabDeadlineError extends Error {
   constructor(ms: number) {
@@ -200,10 +203,10 @@ export async function seekExactly(v: HTMLVideoElement, time: number, signal?: Ab
 }
 
 /** Opens a detached <video> and seeks it, releasing it if the seek fails (the caller only gets one that landed). */
-async function openAndSeek(src: string, timeOf: (duration: number) => number): Promise<HTMLVideoElement> {
-  const v = await openDetached(src);
+async function openAndSeek(src: string, timeOf: (duration: number) => number, signal?: AbortSignal): Promise<HTMLVideoElement> {
+  const v = await openDetached(src, signal);
   try {
-    await seekExactly(v, timeOf(v.duration));
+    await seekExactly(v, timeOf(v.duration), signal);
   } catch (err) {
     release(v);
     throw err;
@@ -212,9 +215,9 @@ async function openAndSeek(src: string, timeOf: (duration: number) => number): P
 }
 
 /** Loads a detached <video> and seeks it to `at` seconds ('end' = the last frame). Caller clears src afterwards. */
-export function seekDetached(src: string, at: number | 'end'): Promise<HTMLVideoElement> {
+export function seekDetached(src: string, at: number | 'end', signal?: AbortSignal): Promise<HTMLVideoElement> {
   // A poster's moment: never past the middle, so a short clip still shows what it is about.
-  return openAndSeek(src, (duration) => (at === 'end' ? Math.max(0, duration - 0.05) : Math.min(at, Math.max(0, duration / 2))));
+  return openAndSeek(src, (duration) => (at === 'end' ? Math.max(0, duration - 0.05) : Math.min(at, Math.max(0, duration / 2))), signal);
 }
 
 /** Loads a detached <video> and seeks it to exactly `seconds` (within the clip). Caller clears src afterwards. */
@@ -222,18 +225,16 @@ export function seekDetachedExact(src: string, seconds: number): Promise<HTMLVid
   return openAndSeek(src, (duration) => Math.min(Math.max(0, seconds), duration));
 }
 
-/** Waits for a seek in flight to land, so the picture grabbed is the frame the viewer says it shows. */
-export function settled(el: HTMLVideoElement): Promise<void> {
-  if (!el.seeking && el.readyState >= 2) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      el.removeEventListener('seeked', done);
-      el.removeEventListener('loadeddata', done);
-      resolve();
-    };
-    el.addEventListener('seeked', done);
-    el.addEventListener('loadeddata', done);
-  });
+/**
+ * Waits for a seek in flight to land and its frame to be drawable, so the picture grabbed is the frame
+ * the viewer says it shows. Bounded like every other wait here: a seek that never lands is an error
+ * the action can show, not a button that silently does nothing.
+ */
+export async function settled(el: HTMLVideoElement): Promise<void> {
+  if (el.seeking) {
+    await waitFor(el, { events: ['seeked'], ready: () => !el.seeking, pollMs: DRAWABLE_POLL_MS, timeoutMs: STEP_TIMEOUT_MS, what: 'seeked' });
+  }
+  await untilDrawable(el);
 }
 
 export function release(v: HTMLVideoElement): void {

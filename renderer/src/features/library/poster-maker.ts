@@ -2,7 +2,7 @@ import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { POSTER_BACKLOG_SKIP_MAX } from '../../../../shared/ipc/poster-views.js';
 import { waitForQuiet, watchInput } from './input-quiet';
-import { grabFrameAt, openDetached, release, withDeadline } from './media-grab';
+import { GRAB_DEADLINE_MS, grabFrameAt, openDetached, release, withDeadline } from './media-grab';
 import { postersToMake, usePosterProgress } from './poster-progress';
 
 /**
@@ -29,8 +29,7 @@ let quietTimer: ReturnType<typeof setTimeout> | undefined;
 const attempted = new Set<string>();
 /** A grab can fail on a busy machine (a seek that times out): each video gets this many tries before it is skipped. */
 const TRIES = 2;
-/** A grab (open, seek, draw, encode) takes well under a second; one still going after this is stuck, not slow. */
-export const POSTER_GRAB_DEADLINE_MS = 20_000;
+export const POSTER_GRAB_DEADLINE_MS = GRAB_DEADLINE_MS;
 /** How soon a backlog page that failed (main busy, the connection lost) is asked for again. */
 export const BACKLOG_RETRY_MS = 5_000;
 let backlogRetry: ReturnType<typeof setTimeout> | undefined;

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api, connection } from '../../api';
-import { grabFrame, release, seekDetached } from '../library/media-grab';
+import { GRAB_DEADLINE_MS, grabFrame, release, seekDetached, withDeadline } from '../library/media-grab';
 
 /**
  * What the results feed and the activity drawer need of a saved take: its
@@ -47,21 +47,33 @@ function wantPoster(video: VideoView): void {
   void pumpPosters();
 }
 
+/** A poster still of a take, from a detached <video> let go however the grab ends, abandoned included. */
+async function grabTakePoster(src: string, signal: AbortSignal): Promise<string> {
+  const el = await seekDetached(src, 0.5, signal);
+  const drop = () => release(el);
+  signal.addEventListener('abort', drop, { once: true });
+  try {
+    return await grabFrame(el, 'image/jpeg', 640);
+  } finally {
+    signal.removeEventListener('abort', drop);
+    release(el);
+  }
+}
+
 async function pumpPosters(): Promise<void> {
   if (posterBusy) return;
   posterBusy = true;
   try {
     for (let next = posterWanted.shift(); next; next = posterWanted.shift()) {
-      let el: HTMLVideoElement | undefined;
+      const { id, mediaUrl } = next;
       try {
-        el = await seekDetached(next.mediaUrl, 0.5);
-        const made = await api.library.savePoster({ id: next.id, dataBase64: await grabFrame(el, 'image/jpeg', 640) });
+        // One take that never seeks or draws must not stop the posters of the takes after it.
+        const dataBase64 = await withDeadline(GRAB_DEADLINE_MS, (signal) => grabTakePoster(mediaUrl, signal));
+        const made = await api.library.savePoster({ id, dataBase64 });
         put(made.id, made);
       } catch (err) {
         // The tile keeps its placeholder and still plays on hover.
-        console.info(`Keyframe: no poster for ${next.id}: ${(err as Error).message}`);
-      } finally {
-        if (el) release(el);
+        console.info(`Keyframe: no poster for ${id}: ${(err as Error).message}`);
       }
     }
   } finally {
@@ -84,14 +96,19 @@ function listen(): void {
   connection.onState((s) => s === 'open' && refreshIncomplete());
 }
 
+/** Fetches a take's library view once (and makes its poster if it has none); later asks change nothing. */
+export function askTake(videoId: string): void {
+  if (asked.has(videoId)) return;
+  listen();
+  asked.add(videoId);
+  void fetchTake(videoId);
+}
+
 /** The take's library view once known; undefined while it is on its way (or for no id). */
 export function useTakeMedia(videoId: string | undefined): TakeMedia | undefined {
   const value = useTakeMediaStore((s) => (videoId ? s.media[videoId] : undefined));
   useEffect(() => {
-    if (!videoId || asked.has(videoId)) return;
-    listen();
-    asked.add(videoId);
-    void fetchTake(videoId);
+    if (videoId) askTake(videoId);
   }, [videoId]);
   return value;
 }
