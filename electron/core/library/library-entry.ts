@@ -9,15 +9,16 @@ import { isBareEntry, type LibraryEntry } from '../../../shared/domain/video.js'
  */
 
 /**
- * The file the entry is indexed by: the sidecar, or the video itself when it
- * has none. An entry's folder is always resolved and its name a plain file
- * name, so the two are joined without path.join's normalising, which costs a
- * tenth of a second when 100,000 entries come back from the cache.
+ * A file in a resolved folder, by its plain name (as a folder listing gives
+ * it). Joined without path.join's normalising, which costs a tenth of a
+ * second over 100,000 names and builds its result out of a string per path
+ * segment: some 400 bytes a path where this makes under 100, and the library
+ * holds a path per file (its records are keyed by them).
  */
-export const recordPathOf = (e: LibraryEntry): string => {
-  const name = isBareEntry(e) ? e.fileName : e.sidecarName;
-  return e.dir.endsWith(sep) ? `${e.dir}${name}` : `${e.dir}${sep}${name}`;
-};
+export const fileInFolder = (dir: string, name: string): string => (dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`);
+
+/** The file the entry is indexed by: the sidecar, or the video itself when it has none (an entry's folder is always resolved). */
+export const recordPathOf = (e: LibraryEntry): string => fileInFolder(e.dir, isBareEntry(e) ? e.fileName : e.sidecarName);
 
 /** The video's file name, in the entry's folder. */
 export const videoFileOf = (e: LibraryEntry): string => (isBareEntry(e) ? e.fileName : e.sidecar.file);

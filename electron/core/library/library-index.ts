@@ -265,7 +265,8 @@ export class LibraryIndex {
    */
   private async refreshNow(scope: ReconcileScope = wholeScope(this.dirs), saveAtOnce = true): Promise<RefreshReport> {
     const { records, change: found, corrupt, parsed } = await reconcile(this.records, scope, this.pool);
-    const before = this.ids();
+    // Read only for ids that came or went: a map of every id, built for a check that found nothing, adds to the start-up peak.
+    const before = found.added.length + found.removed.length > 0 ? this.ids() : new Map<string, string>();
     this.records = records;
     this.invalidate();
     const change = settleChange(found, before, this.ids());

@@ -5,7 +5,20 @@ import { probeBareVideo } from './bare-video-probe.js';
 import type { CacheRecord } from './library-cache.js';
 import { sidecarNameFor } from './file-naming.js';
 import { leanEntry, type StringPool } from './library-sidecar.js';
-import { listLibraryFolders, loadListedEntry, mapLimit, stampsOf, videoPresent, type FileStamp, type FoundFile, type ListedFolder, type SidecarFile } from './scanner.js';
+import {
+  foundFile,
+  listLibraryFolders,
+  loadListedEntry,
+  mapLimit,
+  stampsOf,
+  videoPresent,
+  yieldToLoop,
+  type FileStamp,
+  type FolderListing,
+  type FoundFile,
+  type ListedFolder,
+  type SidecarFile,
+} from './scanner.js';
 
 /**
  * Brings a set of cached records in line with the folders: files whose stat
@@ -47,10 +60,25 @@ type Looked =
 const PARSE_CONCURRENCY = 32;
 /** Probing reads a video's index: a few at a time keeps a folder of clips from starving everything else. */
 const PROBE_CONCURRENCY = 4;
+/**
+ * Files looked at together. Each slice's stats, reads and bookkeeping are
+ * done with before the next begins, so they die young: made for 100,000
+ * files at once they outlive the young generation and pile up in the old one
+ * until the check ends, at the process's peak memory, for a check that keeps
+ * almost none of it. The loop gets a turn between slices.
+ */
+export const RECONCILE_SLICE = 2000;
 
 const sameStamp = (prev: FileStamp, now: FileStamp): boolean => prev.mtimeMs === now.mtimeMs && prev.size === now.size && prev.ino === now.ino;
 
 type Seen = { reuse: CacheRecord } | { stamp: FileStamp | undefined };
+
+/** The files named, a slice at a time, in scan order (a slice never spans two folders); their paths are made slice by slice. */
+function* slices(folders: readonly { dir: string; names: readonly string[] }[]): Generator<FoundFile[]> {
+  for (const { dir, names } of folders) {
+    for (let at = 0; at < names.length; at += RECONCILE_SLICE) yield names.slice(at, at + RECONCILE_SLICE).map((name) => foundFile(dir, name));
+  }
+}
 
 /**
  * For each file, the record kept when it is trusted or its stat is unchanged,
@@ -77,34 +105,85 @@ async function lookAgain(
   return seen as Seen[];
 }
 
+/** What one reconcile builds up, slice after slice. */
+interface Check {
+  prev: ReadonlyMap<string, CacheRecord>;
+  scope: ReconcileScope;
+  pool: StringPool;
+  listing: FolderListing;
+  records: Map<string, CacheRecord>;
+  change: LibraryChange;
+  corrupt: string[];
+  parsed: number;
+  /** Per folder, the video files its sidecars name (those are not bare). */
+  named: Map<string, Set<string>>;
+}
+
 /** `pool` shares the texts every entry repeats (see StringPool). */
 export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: ReconcileScope, pool: StringPool): Promise<Reconciled> {
   const listing = await listLibraryFolders(scope.folders);
-  const change: LibraryChange = { added: [], updated: [], removed: [] };
-  const corrupt: string[] = [];
-  const records = new Map<string, CacheRecord>();
-  for (const [path, r] of prev) if (!scope.owns(r.entry.dir)) records.set(path, r);
-  let parsed = 0;
+  const check: Check = {
+    prev,
+    scope,
+    pool,
+    listing,
+    records: new Map(),
+    change: { added: [], updated: [], removed: [] },
+    corrupt: [],
+    parsed: 0,
+    named: new Map(),
+  };
+  for (const [path, r] of prev) if (!scope.owns(r.entry.dir)) check.records.set(path, r);
 
   // Sidecars first: the videos they name are not bare.
-  const seenSidecars = await lookAgain(listing.sidecars, (path) => prev.get(path), scope.trusted);
-  const looked = await mapLimit(listing.sidecars, PARSE_CONCURRENCY, async (f, i): Promise<Looked> => {
+  for (const slice of slices(listing.folders.map(({ dir, sidecars }) => ({ dir, names: sidecars })))) {
+    await checkSidecars(slice, check);
+    await yieldToLoop();
+  }
+  // A video with a sidecar of its own name (even one that cannot be read) belongs to that record.
+  const bare = listing.folders.map(({ dir, videos }) => {
+    const named = check.named.get(dir);
+    const names = listing.namesByDir.get(dir);
+    return { dir, names: videos.filter((name) => !(named?.has(name) ?? false) && !(names?.has(sidecarNameFor(name)) ?? false)) };
+  });
+  for (const slice of slices(bare)) {
+    await checkBareVideos(slice, check);
+    await yieldToLoop();
+  }
+
+  const { records, change, corrupt, parsed } = check;
+  for (const [path, r] of prev) {
+    if (records.has(path)) continue;
+    change.removed.push(r.entry.id);
+  }
+  return { records, change, corrupt, parsed };
+}
+
+function nameVideo(check: Check, dir: string, file: string): void {
+  let names = check.named.get(dir);
+  if (!names) check.named.set(dir, (names = new Set()));
+  names.add(file);
+}
+
+async function checkSidecars(files: readonly FoundFile[], check: Check): Promise<void> {
+  const { prev, listing, records, change } = check;
+  const seen = await lookAgain(files, (path) => prev.get(path), check.scope.trusted);
+  const looked = await mapLimit(files, PARSE_CONCURRENCY, async (f, i): Promise<Looked> => {
     const old = prev.get(f.path);
-    const seen = seenSidecars[i] as Seen;
-    if ('reuse' in seen) return { kind: 'reuse', f, old, reuse: seen.reuse };
-    if (!seen.stamp) return { kind: 'gone' };
-    parsed += 1;
-    const file: SidecarFile = { dir: f.dir, sidecarName: f.name, path: f.path, ...seen.stamp };
+    const s = seen[i] as Seen;
+    if ('reuse' in s) return { kind: 'reuse', f, old, reuse: s.reuse };
+    if (!s.stamp) return { kind: 'gone' };
+    check.parsed += 1;
+    const file: SidecarFile = { dir: f.dir, sidecarName: f.name, path: f.path, ...s.stamp };
     return { kind: 'read', f, old, file, entry: await loadListedEntry(listing, file) };
   });
-  const named = new Set<string>();
   for (const item of looked) {
     if (item.kind === 'gone') continue;
     const { f, old } = item;
     if (item.kind === 'reuse') {
       const r = item.reuse;
       if (isBareEntry(r.entry)) continue;
-      named.add(`${f.dir}\0${r.entry.sidecar.file}`);
+      nameVideo(check, f.dir, r.entry.sidecar.file);
       // Unchanged sidecar, but its video may have been deleted or restored.
       const missing = !videoPresent(listing, f.dir, r.entry.sidecar.file);
       if (missing === r.entry.videoMissing) {
@@ -117,37 +196,30 @@ export async function reconcile(prev: ReadonlyMap<string, CacheRecord>, scope: R
     }
     const { entry, file } = item;
     if (!entry) {
-      corrupt.push(f.path);
+      check.corrupt.push(f.path);
       continue;
     }
-    named.add(`${f.dir}\0${entry.sidecar.file}`);
+    nameVideo(check, f.dir, entry.sidecar.file);
     (old ? change.updated : change.added).push(entry.id);
-    records.set(f.path, { mtimeMs: file.mtimeMs, size: file.size, ino: file.ino, entry: leanEntry(entry, pool) });
+    records.set(f.path, { mtimeMs: file.mtimeMs, size: file.size, ino: file.ino, entry: leanEntry(entry, check.pool) });
   }
+}
 
-  // A video with a sidecar of its own name (even one that cannot be read) belongs to that record.
-  const bare = listing.videos.filter(
-    (v) => !named.has(`${v.dir}\0${v.name}`) && !(listing.namesByDir.get(v.dir)?.has(sidecarNameFor(v.name)) ?? false),
-  );
+async function checkBareVideos(videos: readonly FoundFile[], check: Check): Promise<void> {
+  const { prev, records, change } = check;
   const prevBare = (path: string): CacheRecord | undefined => {
     const old = prev.get(path);
     return old && isBareEntry(old.entry) ? old : undefined;
   };
-  const seenBare = await lookAgain(bare, prevBare, scope.trusted);
-  const probed = await mapLimit(bare, PROBE_CONCURRENCY, (v, i) => bareRecord(v, seenBare[i] as Seen));
-  bare.forEach((v, i) => {
+  const seen = await lookAgain(videos, prevBare, check.scope.trusted);
+  const probed = await mapLimit(videos, PROBE_CONCURRENCY, (v, i) => bareRecord(v, seen[i] as Seen));
+  videos.forEach((v, i) => {
     const r = probed[i];
     if (!r) return;
     const old = prev.get(v.path);
     if (r !== old) (old ? change.updated : change.added).push(r.entry.id);
     records.set(v.path, r);
   });
-
-  for (const [path, r] of prev) {
-    if (records.has(path)) continue;
-    change.removed.push(r.entry.id);
-  }
-  return { records, change, corrupt, parsed };
 }
 
 /** The record of a bare video: reused while its file is unchanged, else probed; undefined while it cannot be read as a video. */

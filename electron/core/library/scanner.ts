@@ -1,10 +1,10 @@
-import type { Dirent } from 'node:fs';
-import { statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { statSync, type Dir } from 'node:fs';
+import { opendir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { isLibraryVideoName } from '../../../shared/domain/bare-video.js';
 import type { FullSidecarEntry } from '../../../shared/domain/video.js';
 import { errnoCode } from '../util/fs-errors.js';
+import { fileInFolder } from './library-entry.js';
 import { readSidecar } from './sidecar.js';
 
 /**
@@ -38,12 +38,25 @@ export interface FoundFile {
   path: string;
 }
 
+/** The file names of one folder the library lists: its sidecars and its videos, each sorted. */
+export interface ListedNames {
+  dir: string;
+  sidecars: string[];
+  videos: string[];
+}
+
+/**
+ * Names, not paths: a path (and its object) per file, made for every file at
+ * once, is some 25 MB more held through the whole check of a folder of
+ * 200,000 files; a file's path is made when it is looked at (foundFile).
+ */
 export interface FolderListing {
   namesByDir: Map<string, Set<string>>;
-  /** Sidecars and video files, in scan order. */
-  sidecars: FoundFile[];
-  videos: FoundFile[];
+  /** In scan order. */
+  folders: ListedNames[];
 }
+
+export const foundFile = (dir: string, name: string): FoundFile => ({ dir, name, path: fileInFolder(dir, name) });
 
 /** A folder to list: a library folder with its subfolders, or one folder alone (a subfolder that changed). */
 export interface ListedFolder {
@@ -65,18 +78,46 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return out;
 }
 
-async function readDirOrEmpty(dir: string): Promise<Dirent[]> {
+/** Entries the OS hands over per read: a folder of 200,000 names takes 200 reads, and never sits whole in memory as entries. */
+const LIST_BATCH = 1024;
+
+/** One folder's names: all of them, and the files and subfolders the library looks into (not hidden), each sorted. */
+interface FolderNames {
+  names: Set<string>;
+  files: string[];
+  subfolders: string[];
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Read a batch at a time rather than as one array of entries: a folder of
+ * 200,000 files made into entries all at once takes some 50 MB of heap for a
+ * moment, and that moment falls in the start-up check, which sets the
+ * process's peak memory.
+ */
+async function readFolderNames(dir: string): Promise<FolderNames> {
+  const folder: FolderNames = { names: new Set(), files: [], subfolders: [] };
+  let entries: Dir;
   try {
-    return await readdir(dir, { withFileTypes: true });
+    entries = await opendir(dir, { bufferSize: LIST_BATCH });
   } catch (err) {
     // An output folder that does not exist yet (or was unplugged) is just empty.
     const code = errnoCode(err);
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    if (code === 'ENOENT' || code === 'ENOTDIR') return folder;
     throw err;
   }
+  for await (const d of entries) {
+    folder.names.add(d.name);
+    if (d.name.startsWith('.')) continue;
+    // Symlinks are neither files nor folders here: a link could lead anywhere on the disk.
+    if (d.isFile()) folder.files.push(d.name);
+    else if (d.isDirectory()) folder.subfolders.push(d.name);
+  }
+  folder.files.sort(byName);
+  folder.subfolders.sort(byName);
+  return folder;
 }
-
-const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * Sidecar and video files at the top level of each folder and one level of
@@ -86,22 +127,19 @@ const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name 
  * level before subfolders.
  */
 export async function listLibraryFolders(folders: readonly ListedFolder[]): Promise<FolderListing> {
-  const listing: FolderListing = { namesByDir: new Map(), sidecars: [], videos: [] };
+  const listing: FolderListing = { namesByDir: new Map(), folders: [] };
   const visit = async (dir: string, subfolders: boolean): Promise<void> => {
     if (listing.namesByDir.has(dir)) return;
-    const dirents = (await readDirOrEmpty(dir)).sort(byName);
-    listing.namesByDir.set(dir, new Set(dirents.map((d) => d.name)));
-    for (const d of dirents) {
-      // Symlinks are not followed: a link could lead anywhere on the disk.
-      if (d.name.startsWith('.') || !d.isFile()) continue;
-      const found = { dir, name: d.name, path: join(dir, d.name) };
-      if (d.name.endsWith(SIDECAR_SUFFIX)) listing.sidecars.push(found);
-      else if (isLibraryVideoName(d.name)) listing.videos.push(found);
+    const folder = await readFolderNames(dir);
+    listing.namesByDir.set(dir, folder.names);
+    const listed: ListedNames = { dir, sidecars: [], videos: [] };
+    for (const name of folder.files) {
+      if (name.endsWith(SIDECAR_SUFFIX)) listed.sidecars.push(name);
+      else if (isLibraryVideoName(name)) listed.videos.push(name);
     }
+    listing.folders.push(listed);
     if (!subfolders) return;
-    for (const d of dirents) {
-      if (d.isDirectory() && !d.name.startsWith('.')) await visit(join(dir, d.name), false);
-    }
+    for (const name of folder.subfolders) await visit(join(dir, name), false);
   };
   for (const f of folders) await visit(resolve(f.dir), f.subfolders);
   return listing;
@@ -129,7 +167,7 @@ export async function stampOf(path: string): Promise<FileStamp | undefined> {
 /** Stats taken back to back before the event loop gets a turn (a few milliseconds' worth). */
 const STAMP_BATCH = 2000;
 
-const yieldToLoop = (): Promise<void> => new Promise((done) => setImmediate(done));
+export const yieldToLoop = (): Promise<void> => new Promise((done) => setImmediate(done));
 
 /**
  * The stamps of many files, in order; undefined for one that is gone, not a
@@ -155,7 +193,8 @@ export async function stampsOf(paths: readonly string[]): Promise<(FileStamp | u
 /** Sidecar files in the library folders (and one level of subfolders), with their stat. */
 export async function listSidecarFiles(dirs: readonly string[]): Promise<SidecarListing> {
   const listing = await listLibraryFolders(dirs.map((dir) => ({ dir, subfolders: true })));
-  const stats = await mapLimit(listing.sidecars, CONCURRENCY, async (f) => {
+  const sidecars = listing.folders.flatMap((folder) => folder.sidecars.map((name) => foundFile(folder.dir, name)));
+  const stats = await mapLimit(sidecars, CONCURRENCY, async (f) => {
     const st = await stampOf(f.path);
     return st && { dir: f.dir, sidecarName: f.name, path: f.path, ...st };
   });
