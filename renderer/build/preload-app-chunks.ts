@@ -62,7 +62,10 @@ function closure(bundle: BundleFacts, start: ChunkFacts): ChunkFacts[] {
  */
 export function preloadTagsFor(bundle: BundleFacts, moduleSuffix: string): PreloadTag[] {
   const chunks = Object.values(bundle).filter((c): c is ChunkFacts => c.type === 'chunk');
-  const target = chunks.find((c) => (c.facadeModuleId ?? '').endsWith(moduleSuffix) || c.moduleIds.some((id) => id.endsWith(moduleSuffix)));
+  // Its facade first: when the chunk holding the module also serves other chunks, the bundler puts a
+  // small facade in front of it for the dynamic import, and that facade is what the entry asks for.
+  const target =
+    chunks.find((c) => (c.facadeModuleId ?? '').endsWith(moduleSuffix)) ?? chunks.find((c) => c.moduleIds.some((id) => id.endsWith(moduleSuffix)));
   if (!target) return [];
   // Vite already names the HTML entry's own static imports in the page.
   const loaded = new Set(chunks.filter((c) => c.isEntry).flatMap((c) => closure(bundle, c).map((x) => x.fileName)));

@@ -52,6 +52,16 @@ describe('preloading the app chunks from index.html', () => {
     expect(preloadTagsFor(built, APP).map((t) => t.attrs.href)).toEqual(['./assets/react-dom.js', './assets/app.js']);
   });
 
+  it('names the facade the bundler puts in front of a group chunk that other chunks import too', () => {
+    const built = bundle(
+      chunk('assets/index.js', { isEntry: true, facadeModuleId: '/r/src/main.tsx' }),
+      // Listed first: the group chunk holding the app's module, which lazy views import as well.
+      chunk('assets/app.js', { moduleIds: ['/r/src/App.tsx', `/r${APP}`] }),
+      chunk('assets/start-app.js', { isDynamicEntry: true, facadeModuleId: `/r${APP}`, moduleIds: [], imports: ['assets/app.js'] }),
+    );
+    expect(preloadTagsFor(built, APP).map((t) => t.attrs.href)).toEqual(['./assets/app.js', './assets/start-app.js']);
+  });
+
   it('names nothing when no chunk is the app', () => {
     const built = bundle(chunk('assets/index.js', { isEntry: true, facadeModuleId: '/r/src/main.tsx' }));
     expect(preloadTagsFor(built, APP)).toEqual([]);
