@@ -9,7 +9,6 @@ import { useLeaveGuard } from './features/storyboard/leave-guard';
 import { Studio } from './features/studio/Studio';
 import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView } from './lazy-views';
 import { useNavigationStore } from './navigation-store';
-import { startSync } from './sync';
 
 /**
  * The shell: the window is the workspace. A 44 px header (views, notices,
@@ -20,7 +19,6 @@ import { startSync } from './sync';
 export function App() {
   const view = useNavigationStore((s) => s.view);
   const bodyReady = useDeferredBody();
-  useEffect(() => startSync(), []);
   useEffect(() => preloadViewsWhenIdle(), []);
   useDocumentSetup();
   useQueueStateSync();

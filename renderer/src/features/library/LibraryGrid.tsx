@@ -46,7 +46,16 @@ export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode):
   const rowH = Math.round((cellW * 9) / 16) + CAPTION + GAP;
   const rows = Math.ceil(total / cols);
 
-  const virtualizer = useVirtualizer({ count: rows, getScrollElement: () => scrollRef.current, estimateSize: () => rowH, overscan: 2, paddingStart: GAP });
+  // Until it has measured its scroll box (a frame after mounting), the virtualizer would show no rows:
+  // it starts from the window's height instead, so the grid's first render already holds the cells in view.
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowH,
+    overscan: 2,
+    paddingStart: GAP,
+    initialRect: { width: 0, height: window.innerHeight },
+  });
   useEffect(() => virtualizer.measure(), [rowH, virtualizer]);
   // New filters: back to the top.
   useEffect(() => {
