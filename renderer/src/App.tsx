@@ -6,8 +6,7 @@ import { LibraryView } from './features/library/LibraryView';
 import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
 import { useLeaveGuard } from './features/storyboard/leave-guard';
-import { Studio } from './features/studio/Studio';
-import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView } from './lazy-views';
+import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView, Studio } from './lazy-views';
 import { useNavigationStore } from './navigation-store';
 import { startSync } from './sync';
 

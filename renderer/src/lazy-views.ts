@@ -1,15 +1,20 @@
 import { lazy } from 'react';
 
 /**
- * The views a start never lands on (the app opens on the Studio, and the
- * Library is one click away): loaded on first use, so their code is not
- * evaluated before the first paint. Once the page is idle they are fetched
- * anyway, so switching to one later does not wait on the network.
+ * The views loaded on first use rather than before the first paint. The
+ * Studio, where the app opens, loads right after the shell has painted: its
+ * compose form checks and stores drafts with zod, whose code and schemas the
+ * first paint must not wait for (a start that goes straight to the Library
+ * never loads them before its grid). The others are a click away. Once the
+ * page is idle they are all fetched anyway, so switching to one later does not
+ * wait on the network.
  */
+const loadStudio = () => import('./features/studio/Studio');
 const loadCompare = () => import('./features/compare/CompareView');
 const loadSpending = () => import('./features/spending/SpendingView');
 const loadSettings = () => import('./features/settings/SettingsView');
 
+export const Studio = lazy(async () => ({ default: (await loadStudio()).Studio }));
 export const CompareView = lazy(async () => ({ default: (await loadCompare()).CompareView }));
 export const SpendingView = lazy(async () => ({ default: (await loadSpending()).SpendingView }));
 export const SettingsView = lazy(async () => ({ default: (await loadSettings()).SettingsView }));
@@ -18,7 +23,7 @@ export const SettingsView = lazy(async () => ({ default: (await loadSettings()).
 export function preloadViewsWhenIdle(): () => void {
   const load = (): void => {
     // A failed fetch here is retried by the view's own lazy import when it is opened.
-    for (const l of [loadCompare, loadSpending, loadSettings]) l().catch(() => undefined);
+    for (const l of [loadStudio, loadCompare, loadSpending, loadSettings]) l().catch(() => undefined);
   };
   // Not every browser the host may be opened in has idle callbacks.
   const idle = window.requestIdleCallback as typeof window.requestIdleCallback | undefined;
