@@ -6,7 +6,7 @@ import { LibraryView } from './features/library/LibraryView';
 import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
 import { useLeaveGuard } from './features/storyboard/leave-guard';
-import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView, Studio } from './lazy-views';
+import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView, useStudio } from './lazy-views';
 import { useNavigationStore } from './navigation-store';
 import { startSync } from './sync';
 
@@ -19,6 +19,7 @@ import { startSync } from './sync';
 export function App() {
   const view = useNavigationStore((s) => s.view);
   const bodyReady = useDeferredBody();
+  const Studio = useStudio(bodyReady && view === 'studio');
   useEffect(() => startSync(), []);
   useEffect(() => preloadViewsWhenIdle(), []);
   useDocumentSetup();
@@ -32,7 +33,7 @@ export function App() {
         {/* While a view's code loads, the pane stays empty: a neutral pane, never a half-drawn one. */}
         <Suspense fallback={null}>
           {!bodyReady ? null : view === 'studio' ? (
-            <Studio />
+            Studio ? <Studio /> : null
           ) : view === 'library' ? (
             <LibraryView />
           ) : view === 'compare' ? (

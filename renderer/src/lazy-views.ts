@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, useEffect, useReducer, type ComponentType } from 'react';
 
 /**
  * The views loaded on first use rather than before the first paint. The
@@ -9,15 +9,42 @@ import { lazy } from 'react';
  * page is idle they are all fetched anyway, so switching to one later does not
  * wait on the network.
  */
-const loadStudio = () => import('./features/studio/Studio');
+let loadedStudio: ComponentType | undefined;
+const loadStudio = () =>
+  import('./features/studio/Studio').then((m) => {
+    loadedStudio = m.Studio;
+    return m;
+  });
 const loadCompare = () => import('./features/compare/CompareView');
 const loadSpending = () => import('./features/spending/SpendingView');
 const loadSettings = () => import('./features/settings/SettingsView');
 
-export const Studio = lazy(async () => ({ default: (await loadStudio()).Studio }));
 export const CompareView = lazy(async () => ({ default: (await loadCompare()).CompareView }));
 export const SpendingView = lazy(async () => ({ default: (await loadSpending()).SpendingView }));
 export const SettingsView = lazy(async () => ({ default: (await loadSettings()).SettingsView }));
+
+/**
+ * The Studio once its code is in, loading it while `wanted`; undefined until
+ * then (the pane stays empty). Not React.lazy: React shows what replaces a
+ * Suspense fallback no sooner than 300 ms after the fallback, and a start lands
+ * on the Studio, so it shows the moment its code has run. A failed load is
+ * tried again the next time the Studio is wanted.
+ */
+export function useStudio(wanted: boolean): ComponentType | undefined {
+  const [, loaded] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!wanted || loadedStudio) return;
+    let live = true;
+    loadStudio().then(
+      () => live && loaded(),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return loadedStudio;
+}
 
 /** Fetches the lazy views when the page has nothing else to do. Returns how to cancel it. */
 export function preloadViewsWhenIdle(): () => void {
