@@ -1,4 +1,5 @@
-import { AppFailure, type AppError, type AppErrorCode, type ErrorParams } from './errors.js';
+import { AppFailure } from './app-failure.js';
+import type { AppError, AppErrorCode, ErrorParams } from './errors.js';
 
 /**
  * Every message a person can read about a problem, by stable key, in English.

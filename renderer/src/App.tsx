@@ -6,8 +6,7 @@ import { LibraryView } from './features/library/LibraryView';
 import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
 import { useLeaveGuard } from './features/storyboard/leave-guard';
-import { Studio } from './features/studio/Studio';
-import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView } from './lazy-views';
+import { CompareView, preloadViewsWhenIdle, SettingsView, SpendingView, useStudio } from './lazy-views';
 import { useNavigationStore } from './navigation-store';
 
 /**
@@ -19,6 +18,7 @@ import { useNavigationStore } from './navigation-store';
 export function App() {
   const view = useNavigationStore((s) => s.view);
   const bodyReady = useDeferredBody();
+  const Studio = useStudio(bodyReady && view === 'studio');
   useEffect(() => preloadViewsWhenIdle(), []);
   useDocumentSetup();
   useQueueStateSync();
@@ -31,7 +31,7 @@ export function App() {
         {/* While a view's code loads, the pane stays empty: a neutral pane, never a half-drawn one. */}
         <Suspense fallback={null}>
           {!bodyReady ? null : view === 'studio' ? (
-            <Studio />
+            Studio ? <Studio /> : null
           ) : view === 'library' ? (
             <LibraryView />
           ) : view === 'compare' ? (

@@ -1,5 +1,5 @@
 import { isErrorKey } from '../../shared/error-messages.js';
-import { AppErrorCodeSchema } from '../../shared/errors.js';
+import { isAppErrorCode } from '../../shared/app-failure.js';
 import { hasMessage, type Translate } from './i18n';
 
 /**
@@ -61,7 +61,6 @@ export function errorText(t: Translate, error: ShownError): string {
     const note = error.note ? catalogText(t, error.note.key, error.note.params) : undefined;
     return note === undefined ? main : `${main} ${note}`;
   }
-  const code = AppErrorCodeSchema.safeParse(error.code);
-  if (code.success) return t(`error.code.${code.data}`);
+  if (isAppErrorCode(error.code)) return t(`error.code.${error.code}`);
   return error.message;
 }

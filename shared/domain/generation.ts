@@ -1,7 +1,36 @@
 import { z } from 'zod';
 import { withoutUndefined } from '../util/without-undefined.js';
 import { issueParams, schemaMessage } from '../issue-message.js';
+import {
+  ASPECT_RATIOS,
+  MODELS,
+  NEGATIVE_PROMPT_MAX_CHARS,
+  PERSON_POLICIES,
+  PROMPT_MAX_CHARS,
+  REQUEST_DEFAULTS,
+  RESIZE_MODES,
+  RESOLUTIONS,
+  SAMPLE_COUNT_MAX,
+  SEED_MAX,
+} from './generation-options.js';
 import { FRAME_URL_MAX_CHARS, publicHttpsUrlIssue } from './public-url.js';
+
+export {
+  ASPECT_RATIOS,
+  DURATIONS,
+  IMAGE_MAX_BYTES,
+  MODEL_ALIASES,
+  MODELS,
+  NEGATIVE_PROMPT_MAX_CHARS,
+  PERSON_POLICIES,
+  PROMPT_MAX_CHARS,
+  REQUEST_DEFAULTS,
+  RESIZE_MODES,
+  RESOLUTIONS,
+  SAMPLE_COUNT_MAX,
+  SEED_MAX,
+  type RequestDefaults,
+} from './generation-options.js';
 
 /**
  * The one schema for a Veo 3.1 generation request, used by the CLI, the core
@@ -10,16 +39,12 @@ import { FRAME_URL_MAX_CHARS, publicHttpsUrlIssue } from './public-url.js';
  * files, which the core uploads before submitting (see buildApiBody).
  */
 
-export const MODELS = ['veo3.1-fast-official', 'veo3.1-quality-official'] as const;
 const MODEL_MESSAGE = schemaMessage('request.model', { list: MODELS.join(', ') });
 export const ModelSchema = z.enum(MODELS, {
   error: () => MODEL_MESSAGE,
 });
 export type Model = z.infer<typeof ModelSchema>;
-/** The short names people type for the models (`--model fast`, a batch's model column). */
-export const MODEL_ALIASES: Readonly<Record<string, Model>> = { fast: MODELS[0], quality: MODELS[1] };
 
-export const DURATIONS = [4, 6, 8] as const;
 const DURATION_MESSAGE = schemaMessage('request.duration');
 const DURATION_TEXT_MESSAGE = schemaMessage('request.duration.text');
 export const DurationSchema = z.union([z.literal(4), z.literal(6), z.literal(8)], {
@@ -27,26 +52,16 @@ export const DurationSchema = z.union([z.literal(4), z.literal(6), z.literal(8)]
 });
 export type Duration = z.infer<typeof DurationSchema>;
 
-export const ASPECT_RATIOS = ['16:9', '9:16'] as const;
 export const AspectRatioSchema = z.enum(ASPECT_RATIOS, { error: schemaMessage('request.aspect_ratio') });
 export type AspectRatio = z.infer<typeof AspectRatioSchema>;
 
-export const RESOLUTIONS = ['720p', '1080p', '4K'] as const;
 export const ResolutionSchema = z.enum(RESOLUTIONS, { error: schemaMessage('request.resolution') });
 export type Resolution = z.infer<typeof ResolutionSchema>;
 
-export const PERSON_POLICIES = ['allow_adult', 'disallow'] as const;
 export const PersonGenerationSchema = z.enum(PERSON_POLICIES, { error: schemaMessage('request.person_generation') });
 
-export const RESIZE_MODES = ['pad', 'crop'] as const;
 export const ResizeModeSchema = z.enum(RESIZE_MODES, { error: schemaMessage('request.resize_mode') });
 export type ResizeMode = z.infer<typeof ResizeModeSchema>;
-
-export const SEED_MAX = 4_294_967_295;
-export const PROMPT_MAX_CHARS = 4000;
-export const NEGATIVE_PROMPT_MAX_CHARS = 2000;
-export const SAMPLE_COUNT_MAX = 4;
-export const IMAGE_MAX_BYTES = 20_971_520;
 
 /**
  * A frame URL for a new request: a public https address without credentials
@@ -141,14 +156,14 @@ const SAMPLES_WHOLE = schemaMessage('request.sample_count.whole');
 const SAMPLES_RANGE = schemaMessage('request.sample_count.range');
 
 const requestShape = {
-  model: ModelSchema.default('veo3.1-fast-official'),
+  model: ModelSchema.default(REQUEST_DEFAULTS.model),
   prompt: promptText(PROMPT_MESSAGES, PROMPT_MAX_CHARS).refine((s) => s.length > 0, PROMPT_REQUIRED),
   negative_prompt: promptText(NEGATIVE_PROMPT_MESSAGES, NEGATIVE_PROMPT_MAX_CHARS)
     .transform((s) => (s === '' ? undefined : s))
     .optional(),
-  duration: DurationSchema.default(8),
-  aspect_ratio: AspectRatioSchema.default('16:9'),
-  resolution: ResolutionSchema.default('720p'),
+  duration: DurationSchema.default(REQUEST_DEFAULTS.duration),
+  aspect_ratio: AspectRatioSchema.default(REQUEST_DEFAULTS.aspect_ratio),
+  resolution: ResolutionSchema.default(REQUEST_DEFAULTS.resolution),
   first_frame_image: FrameRefSchema.optional(),
   last_frame_image: FrameRefSchema.optional(),
   seed: z
@@ -162,9 +177,9 @@ const requestShape = {
     .int(SAMPLES_WHOLE)
     .min(1, SAMPLES_RANGE)
     .max(SAMPLE_COUNT_MAX, SAMPLES_RANGE)
-    .default(1),
-  generate_audio: z.boolean({ error: schemaMessage('request.generate_audio') }).default(false),
-  person_generation: PersonGenerationSchema.default('allow_adult'),
+    .default(REQUEST_DEFAULTS.sample_count),
+  generate_audio: z.boolean({ error: schemaMessage('request.generate_audio') }).default(REQUEST_DEFAULTS.generate_audio),
+  person_generation: PersonGenerationSchema.default(REQUEST_DEFAULTS.person_generation),
   resize_mode: ResizeModeSchema.optional(),
   // The endpoint rejects `false`: enhancement is always on for these models.
   enhance_prompt: z
@@ -220,14 +235,6 @@ export type GenerationRequestInput = z.input<typeof GenerationRequestSchema>;
 export type GenerationRequest = z.output<typeof GenerationRequestSchema>;
 /** The name of one setting of a request (the same name on the wire). */
 export type RequestKey = keyof GenerationRequest;
-
-/**
- * What each setting is when a request leaves it out, read from the schema
- * itself so no other module repeats a default (settings without one are absent).
- */
-export const REQUEST_DEFAULTS: Readonly<Omit<GenerationRequest, 'prompt'>> = Object.freeze(
-  (({ prompt: _prompt, ...defaults }: GenerationRequest) => defaults)(GenerationRequestSchema.parse({ prompt: 'defaults' })),
-);
 
 /**
  * The exact JSON body sent to POST /v1/videos/generations: the request's own

@@ -16,7 +16,20 @@ import {
   plainFileName,
 } from './bounds.js';
 import { RecordedGenerationRequestSchema } from './generation.js';
+import { JOB_STATES } from './job-states.js';
 import { BatchRefSchema, LineageSchema, ShotRefSchema } from './shot.js';
+
+export {
+  ACTIVE_STATES,
+  JOB_STATES,
+  NEEDS_ATTENTION_STATES,
+  STARTED_STATES,
+  TERMINAL_STATES,
+  isActive,
+  isStarted,
+  isTerminal,
+  needsAttention,
+} from './job-states.js';
 
 /**
  * A generation job as main knows it. The renderer and the CLI only ever see
@@ -24,46 +37,8 @@ import { BatchRefSchema, LineageSchema, ShotRefSchema } from './shot.js';
  * is read back at every start, so every field is bounded (see bounds.ts).
  */
 
-export const JOB_STATES = [
-  'queued',
-  'uploading',
-  'submitting',
-  'generating',
-  'downloading',
-  'done',
-  'failed',
-  'expired',
-  'needs_attention',
-  'needs_approval',
-  'stopped',
-] as const;
 export const JobStateSchema = z.enum(JOB_STATES);
 export type JobState = z.infer<typeof JobStateSchema>;
-
-/*
- * Every state is exactly one of: active (the scheduler runs it), needing
- * attention (it waits for the person), or terminal (nothing more happens).
- * These sets are the one definition; the queue, the state machine, the CLI
- * and the renderer all ask them rather than listing states of their own.
- */
-
-/** Past queued and not finished: it holds one of the queue's concurrency slots, and a step may be talking to the provider. */
-export const STARTED_STATES: readonly JobState[] = ['uploading', 'submitting', 'generating', 'downloading'];
-/** The scheduler will run a step of it: waiting for a free slot (queued) or started. */
-export const ACTIVE_STATES: readonly JobState[] = ['queued', ...STARTED_STATES];
-/**
- * Waiting for the person: needs_attention (or, after a full disk, for space) resumes the step it
- * was in; needs_approval was never sent because it would pass a spending cap, and waits to be
- * approved once (or for a higher cap).
- */
-export const NEEDS_ATTENTION_STATES: readonly JobState[] = ['needs_attention', 'needs_approval'];
-/** Finished: the job takes no further event. */
-export const TERMINAL_STATES: readonly JobState[] = ['done', 'failed', 'expired', 'stopped'];
-
-export const isStarted = (s: JobState): boolean => STARTED_STATES.includes(s);
-export const isActive = (s: JobState): boolean => ACTIVE_STATES.includes(s);
-export const needsAttention = (s: JobState): boolean => NEEDS_ATTENTION_STATES.includes(s);
-export const isTerminal = (s: JobState): boolean => TERMINAL_STATES.includes(s);
 
 /** Money figures in the journal: USD, never negative, far above any real job (4 × 8 s × 0.48 = 15.36). */
 const UsdSchema = z.number().nonnegative().max(1_000_000);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { POSTER_BACKLOG_LIMIT_MAX, POSTER_BACKLOG_SKIP_MAX } from './poster-limits.js';
+
 /**
  * How far poster making has got: of the library's videos whose file is there (`total`), how many
  * still have no poster (`missing`). Main sends it when either changes; the page shows it while
@@ -10,8 +12,3 @@ export const PosterProgressSchema = z.strictObject({
   missing: z.number().int().nonnegative(),
 });
 export type PosterProgress = z.infer<typeof PosterProgressSchema>;
-
-/** At most this many videos per backlog page: the page makes posters two at a time. */
-export const POSTER_BACKLOG_LIMIT_MAX = 50;
-/** Ids the page already failed to make a poster for (it sends them so the backlog moves past them). */
-export const POSTER_BACKLOG_SKIP_MAX = 500;

@@ -1,5 +1,5 @@
-import { bareFacets } from '../domain/bare-video.js';
-import type { AspectRatio, Resolution } from '../domain/generation.js';
+import { bareFacets } from '../domain/bare-facets.js';
+import type { AspectRatio, Resolution } from '../domain/generation-options.js';
 import type { BareVideoView, KeyframeVideoView, VideoView } from './views.js';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NEGATIVE_PROMPT_MAX_CHARS } from '../../../shared/domain/generation.js';
 import { submitError } from '../../../renderer/src/features/compose/settings-ui.js';
-import { DEFAULT_DRAFT, toRequestInput, validate } from '../../../renderer/src/features/compose/request.js';
+import { DEFAULT_DRAFT, toRequestInput } from '../../../renderer/src/features/compose/request.js';
+import { validate } from '../../../renderer/src/features/compose/request-check.js';
 import { draftWith, FRAME_A, FULL_DRAFT, storedFrame, urlFrame } from './support/compose-samples.js';
 
 /** Draft → request: what the form sends for each option, and the errors it shows by field. */

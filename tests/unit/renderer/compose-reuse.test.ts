@@ -13,7 +13,8 @@ import { publicHttpsUrlProblem } from '../../../shared/domain/public-url.js';
 import { IpcGenerationRequestSchema } from '../../../shared/ipc/contract.js';
 import { DraftSchema } from '../../../renderer/src/features/compose/draft.js';
 import { loadDraft, saveDraft } from '../../../renderer/src/features/compose/draft-storage.js';
-import { draftFromRequest, toRequestInput, validate, type IpcRequest, type RecordedRequest } from '../../../renderer/src/features/compose/request.js';
+import { draftFromRequest, toRequestInput, type IpcRequest, type RecordedRequest } from '../../../renderer/src/features/compose/request.js';
+import { validate } from '../../../renderer/src/features/compose/request-check.js';
 import { FRAME_A, FRAME_B } from './support/compose-samples.js';
 import { MemoryStorage } from './support/memory-storage.js';
 

@@ -4,7 +4,8 @@ import { AppErrorCodeSchema } from '../../../shared/errors.js';
 import { IpcGenerationRequestSchema } from '../../../shared/ipc/contract.js';
 import { issueMessage } from '../../../shared/issue-message.js';
 import { errorText, type ShownError } from '../../../renderer/src/error-text.js';
-import { DEFAULT_DRAFT, validate } from '../../../renderer/src/features/compose/request.js';
+import { DEFAULT_DRAFT } from '../../../renderer/src/features/compose/request.js';
+import { validate } from '../../../renderer/src/features/compose/request-check.js';
 import { loadLanguage, translate, type Translate } from '../../../renderer/src/i18n/index.js';
 import { catalog as korean } from '../../../renderer/src/i18n/ko/errors.js';
 

@@ -1,4 +1,4 @@
-import { ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS } from '../../../../shared/domain/generation.js';
+import { ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS } from '../../../../shared/domain/generation-options.js';
 import { SWEEP_SEEDS_MAX } from '../../../../shared/domain/sweep.js';
 import { Segmented } from '../../components/Segmented';
 import { useT, type MessageKey } from '../../i18n';

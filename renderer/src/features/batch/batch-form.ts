@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SEED_MAX, type AspectRatio, type Duration, type Model, type Resolution } from '../../../../shared/domain/generation.js';
+import { SEED_MAX, type AspectRatio, type Duration, type Model, type Resolution } from '../../../../shared/domain/generation-options.js';
 import { SweepSchema, type Sweep } from '../../../../shared/domain/sweep.js';
 import { issueMessage, type IssueMessage } from '../../../../shared/issue-message.js';
 import type { BatchDefaultsSchema, BatchSourceSchema } from '../../../../shared/ipc/contract.js';

@@ -2,7 +2,7 @@ import type { BatchProblem } from '../../../../shared/ipc/views.js';
 import { errorText } from '../../error-text';
 import { hasMessage, type Translate } from '../../i18n';
 import type { LocalProblem } from './batch-form';
-import { SEED_MAX } from '../../../../shared/domain/generation.js';
+import { SEED_MAX } from '../../../../shared/domain/generation-options.js';
 import { BATCH_TEXT_MAX } from '../../../../shared/ipc/request-schemas.js';
 
 /** A batch problem in the page's language, from its catalog key (main's English only as a last resort). */

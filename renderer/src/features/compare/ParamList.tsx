@@ -1,4 +1,4 @@
-import { MODEL_ALIASES } from '../../../../shared/domain/generation.js';
+import { MODEL_ALIASES } from '../../../../shared/domain/generation-options.js';
 import { useT, type Translate } from '../../i18n';
 import type { ParamDifference } from './param-diff';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { NEGATIVE_PROMPT_MAX_CHARS, PERSON_POLICIES } from '../../../../shared/domain/generation.js';
+import { NEGATIVE_PROMPT_MAX_CHARS, PERSON_POLICIES } from '../../../../shared/domain/generation-options.js';
 import { FieldError } from '../../components/FieldError';
 import { Segmented } from '../../components/Segmented';
 import { useT } from '../../i18n';

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
-import { PROMPT_MAX_CHARS } from '../../../../shared/domain/generation.js';
+import { PROMPT_MAX_CHARS } from '../../../../shared/domain/generation-options.js';
 import { FieldError } from '../../components/FieldError';
 import { BatchButton } from '../batch/BatchButton';
 import { HistoryButton } from '../history/HistoryButton';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { SEED_MAX } from '../../../../shared/domain/generation.js';
+import { SEED_MAX } from '../../../../shared/domain/generation-options.js';
 import { FieldError } from '../../components/FieldError';
 import { Segmented } from '../../components/Segmented';
 import { useT } from '../../i18n';

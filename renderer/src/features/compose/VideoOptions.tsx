@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS, SAMPLE_COUNT_MAX, type Model } from '../../../../shared/domain/generation.js';
+import { ASPECT_RATIOS, DURATIONS, MODELS, RESOLUTIONS, SAMPLE_COUNT_MAX, type Model } from '../../../../shared/domain/generation-options.js';
 import { FieldError } from '../../components/FieldError';
 import { InfoTip } from '../../components/InfoTip';
 import { Segmented } from '../../components/Segmented';

@@ -10,7 +10,8 @@ import { closeTab, openTab, reuseInto, switchTab, undoLast, withLive, type Draft
 import { loadDraftTabs, saveDraftTabs } from './draft-tabs-storage';
 import { rememberPrompt } from './prompt-history';
 import { checkFile, fromFrameView, importFile, type FrameProblem } from './frames';
-import { DEFAULT_DRAFT, draftFromRequest, validate, type FieldIssues, type IpcRequest } from './request';
+import { DEFAULT_DRAFT, draftFromRequest, type FieldIssues, type IpcRequest } from './request';
+import { validate } from './request-check';
 
 /**
  * The job being composed (the draft, persisted, one per draft tab) and the

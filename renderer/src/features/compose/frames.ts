@@ -1,4 +1,4 @@
-import { IMAGE_MAX_BYTES } from '../../../../shared/domain/generation.js';
+import { IMAGE_MAX_BYTES } from '../../../../shared/domain/generation-options.js';
 import type { FrameView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import { storedToken } from '../../host-token';

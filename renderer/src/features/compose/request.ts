@@ -1,7 +1,8 @@
 import type { z } from 'zod';
-import { REQUEST_DEFAULTS, type RequestKey } from '../../../../shared/domain/generation.js';
-import { IpcGenerationRequestSchema } from '../../../../shared/ipc/request-schemas.js';
-import { issueMessage, type IssueMessage } from '../../../../shared/issue-message.js';
+import type { RequestKey } from '../../../../shared/domain/generation.js';
+import { REQUEST_DEFAULTS } from '../../../../shared/domain/generation-options.js';
+import type { IpcGenerationRequestSchema } from '../../../../shared/ipc/request-schemas.js';
+import type { IssueMessage } from '../../../../shared/issue-message.js';
 import type { JobView } from '../../../../shared/ipc/views.js';
 import { withoutUndefined } from '../../../../shared/util/without-undefined.js';
 import type { ComposeFrame, Draft } from './draft';
@@ -10,7 +11,7 @@ import type { ComposeFrame, Draft } from './draft';
  * Draft ⇄ request. Both directions list every setting of the request by name
  * (a mapped type over the request's keys), so a new setting is a compile error
  * here until the form decides what to do with it. The request is checked with
- * the contract's own schema, so the form refuses exactly what main would refuse.
+ * the contract's own schema in request-check.ts.
  */
 
 export type IpcRequest = z.output<typeof IpcGenerationRequestSchema>;
@@ -46,20 +47,6 @@ export function toRequestInput(d: Draft): IpcRequestInput {
     enhance_prompt: d.enhance_prompt,
   } satisfies ToRequest;
   return withoutUndefined(request);
-}
-
-const REQUEST_KEYS: ReadonlySet<string> = new Set(Object.keys(IpcGenerationRequestSchema.shape));
-
-export function validate(d: Draft): { request: IpcRequest; errors?: undefined } | { request?: undefined; errors: FieldIssues } {
-  const parsed = IpcGenerationRequestSchema.safeParse(toRequestInput(d));
-  if (parsed.success) return { request: parsed.data };
-  const errors: FieldIssues = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0]);
-    const field = REQUEST_KEYS.has(key) ? (key as RequestKey) : 'request';
-    errors[field] ??= issueMessage(issue);
-  }
-  return { errors };
 }
 
 const SHA_FILE = /^([a-f0-9]{64})\.[A-Za-z0-9]+$/;

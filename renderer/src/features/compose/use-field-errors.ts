@@ -4,7 +4,8 @@ import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
 import { useComposeStore } from './compose-store';
 import { DRAFT_FIELDS, pickDraft, type Draft } from './draft';
-import { validate, type FieldErrors } from './request';
+import type { FieldErrors } from './request';
+import { validate } from './request-check';
 
 /**
  * The draft's field errors as the form shows them: the shared schema's messages in

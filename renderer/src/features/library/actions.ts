@@ -38,7 +38,7 @@ export async function frameToCompose(v: VideoView, picture: HTMLVideoElement, fr
     const stem = v.fileName.replace(/\.[^.]+$/, '');
     const suffix = frameNumber === undefined ? 'frame' : `f${frameNumber + 1}`;
     const frame = await api.frames.import({ name: `${stem}-${suffix}.png`.slice(-255), dataBase64 });
-    wired = giveFrame(role, frame);
+    wired = await giveFrame(role, frame);
   });
   return err ?? (wired ? undefined : 'not-wired');
 }

@@ -1,6 +1,6 @@
 import type { FrameView, VideoView } from '../../../../shared/ipc/views.js';
 import { useNavigationStore, type View } from '../../navigation-store';
-import { useComposeStore } from '../compose/compose-store';
+import { editDraftInStudio, withCompose } from '../compose/compose-handoff';
 
 /** The library's hand-offs to other features: switch view, fill the compose draft. */
 
@@ -12,13 +12,12 @@ export function go(view: View): void {
 export function reuseSettings(video: VideoView): boolean {
   // A bare video has no request: nothing to reuse.
   if (video.kind === 'bare') return false;
-  useComposeStore.getState().loadRequest(video.request, video.lineage);
-  go('studio');
+  void editDraftInStudio((compose) => compose.loadRequest(video.request, video.lineage));
   return true;
 }
 
 /** Hands a grabbed frame to compose as the next job's first or last frame. */
-export function giveFrame(role: 'first' | 'last', frame: FrameView): boolean {
-  useComposeStore.getState().setFrame(role, frame);
+export async function giveFrame(role: 'first' | 'last', frame: FrameView): Promise<boolean> {
+  await withCompose((compose) => compose.setFrame(role, frame));
   return true;
 }

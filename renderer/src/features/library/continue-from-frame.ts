@@ -2,14 +2,13 @@ import { isBareView, isPortrait, promptOf } from '../../../../shared/ipc/video-v
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
 import type { CallError } from '../../app-error';
-import { useComposeStore } from '../compose/compose-store';
+import { editDraftInStudio } from '../compose/compose-handoff';
 import { bareContinuationDraft, continuationDraft, lineageFrameOf } from '../compose/continuation';
 import type { DraftLineage } from '../compose/draft-lineage';
 import { fromFrameView } from '../compose/frames';
 import { frameAt, seekTimeOf, type FrameClock } from '../viewer/frame-math';
 import { probeClip } from '../viewer/probe';
 import { attempt } from './actions';
-import { go } from './bridges';
 import { grabFrame, release, seekDetached, seekDetachedExact, settled } from './media-grab';
 
 /**
@@ -26,8 +25,7 @@ async function openContinuation(v: VideoView, picture: HTMLVideoElement, frameNu
   const view = await api.frames.import({ name, dataBase64 });
   const first = { ...fromFrameView(view), name };
   const draft = isBareView(v) ? bareContinuationDraft({ id: v.id, prompt: promptOf(v), portrait: isPortrait(v) }, first, lineage) : continuationDraft(v, first, lineage);
-  useComposeStore.getState().openDraft(draft);
-  go('studio');
+  await editDraftInStudio((compose) => compose.openDraft(draft));
 }
 
 /** From the frame the viewer shows (paused on it). */

@@ -1,4 +1,4 @@
-import { MODELS, type AspectRatio, type Resolution } from '../../../../shared/domain/generation.js';
+import { MODELS, type AspectRatio, type Resolution } from '../../../../shared/domain/generation-options.js';
 import type { LibraryQuery } from '../../../../shared/domain/library-query.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { VideoView } from '../../../../shared/ipc/views.js';
 import { api } from '../../api';
-import { POSTER_BACKLOG_SKIP_MAX } from '../../../../shared/ipc/poster-views.js';
+import { POSTER_BACKLOG_SKIP_MAX } from '../../../../shared/ipc/poster-limits.js';
 import { waitForQuiet, watchInput } from './input-quiet';
 import { GRAB_DEADLINE_MS, grabFrameAt, openDetached, release, withDeadline } from './media-grab';
 import { postersToMake, usePosterProgress } from './poster-progress';

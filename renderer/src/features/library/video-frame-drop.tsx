@@ -51,7 +51,7 @@ async function take(which: WhichFrame): Promise<void> {
   try {
     const dataBase64 = await grabFileFrame(offer.file, which);
     const frame = await api.frames.import({ name: frameFileName(offer.file.name, which), dataBase64 });
-    giveFrame(offer.role, frame);
+    await giveFrame(offer.role, frame);
     if (useOffer.getState().offer?.file === offer.file) close();
   } catch (err) {
     if (useOffer.getState().offer?.file === offer.file) useOffer.setState({ offer: { ...offer, busy: false, error: toAppError(err) } });

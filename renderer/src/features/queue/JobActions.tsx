@@ -5,8 +5,7 @@ import { api } from '../../api';
 import { toAppError, type CallError } from '../../app-error';
 import { errorText } from '../../error-text';
 import { useT } from '../../i18n';
-import { useNavigationStore } from '../../navigation-store';
-import { useComposeStore } from '../compose/compose-store';
+import { editDraftInStudio } from '../compose/compose-handoff';
 import { openResult } from '../studio/open-video';
 import { useActivityStore } from './activity-store';
 import { firstVideoId, isActive } from './job-format';
@@ -71,8 +70,7 @@ export function JobActions({ job }: { job: JobView }) {
         className="quiet"
         onClick={() => {
           // A new draft tab (or a blank one filled): what was being written stays.
-          useComposeStore.getState().loadRequest(job.request, job.lineage);
-          useNavigationStore.getState().go('studio');
+          void editDraftInStudio((compose) => compose.loadRequest(job.request, job.lineage));
         }}
       >
         {t('queue.action.copy')}

@@ -1,4 +1,4 @@
-import { isActive as isActiveState } from '../../../../shared/domain/job.js';
+import { isActive as isActiveState } from '../../../../shared/domain/job-states.js';
 import type { JobView } from '../../../../shared/ipc/views.js';
 
 /** Pure helpers for the queue rows: progress, durations, sizes, and which problem a job has. */
