@@ -45,3 +45,11 @@ export function jsChunks(distDir: string, loadedFirst: readonly string[] = []): 
   const first = sized([...initial]);
   return { initial: first, lazy: sized(all.filter((f) => !initial.has(f))), initialBytes: first.reduce((s, c) => s + c.gzipBytes, 0) };
 }
+
+/** The name zod's core gives its base type at run time: in every build that holds zod, in nothing else. */
+export const ZOD_MARKER = '$ZodType';
+
+/** The chunks whose code holds `text` (zod's marker: the chunks that hold zod). */
+export function chunksHolding(distDir: string, chunks: readonly Chunk[], text: string): string[] {
+  return chunks.filter((c) => readFileSync(join(distDir, c.file), 'utf8').includes(text)).map((c) => c.file);
+}
