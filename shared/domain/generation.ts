@@ -15,22 +15,8 @@ import {
 } from './generation-options.js';
 import { FRAME_URL_MAX_CHARS, publicHttpsUrlIssue } from './public-url.js';
 
-export {
-  ASPECT_RATIOS,
-  DURATIONS,
-  IMAGE_MAX_BYTES,
-  MODEL_ALIASES,
-  MODELS,
-  NEGATIVE_PROMPT_MAX_CHARS,
-  PERSON_POLICIES,
-  PROMPT_MAX_CHARS,
-  REQUEST_DEFAULTS,
-  RESIZE_MODES,
-  RESOLUTIONS,
-  SAMPLE_COUNT_MAX,
-  SEED_MAX,
-  type RequestDefaults,
-} from './generation-options.js';
+// Everything the zod-free module defines is part of this module's surface too (main, CLI and core import it from here).
+export * from './generation-options.js';
 
 /**
  * The one schema for a Veo 3.1 generation request, used by the CLI, the core

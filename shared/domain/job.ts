@@ -19,17 +19,8 @@ import { RecordedGenerationRequestSchema } from './generation.js';
 import { JOB_STATES } from './job-states.js';
 import { BatchRefSchema, LineageSchema, ShotRefSchema } from './shot.js';
 
-export {
-  ACTIVE_STATES,
-  JOB_STATES,
-  NEEDS_ATTENTION_STATES,
-  STARTED_STATES,
-  TERMINAL_STATES,
-  isActive,
-  isStarted,
-  isTerminal,
-  needsAttention,
-} from './job-states.js';
+// The states and their sets live in a zod-free module the page can load; they stay part of this one's surface.
+export * from './job-states.js';
 
 /**
  * A generation job as main knows it. The renderer and the CLI only ever see
