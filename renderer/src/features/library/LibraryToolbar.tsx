@@ -1,4 +1,5 @@
 import { useT } from '../../i18n';
+import { formatCount } from '../../i18n/format-count';
 import { FilterMenu } from './FilterMenu';
 import { LibIcon } from './icons';
 import type { Filters } from './library-filters';
@@ -66,7 +67,7 @@ export function LibraryCount() {
   const total = useLibraryStore((s) => s.total);
   const grouped = useLibraryStore((s) => s.filters.group === 'shot' && s.filters.shot === undefined);
   if (total === undefined) return <p className="lib-count" role="status">{t('library.loading')}</p>;
-  const text = grouped ? t('library.countShots', { count: total.toLocaleString() }) : total === 1 ? t('library.countOne') : t('library.count', { count: total.toLocaleString() });
+  const text = grouped ? t('library.countShots', { count: formatCount(total) }) : total === 1 ? t('library.countOne') : t('library.count', { count: formatCount(total) });
   return (
     <p className="lib-count" role="status" data-count={total}>
       {text}

@@ -1,4 +1,5 @@
-import { useLanguageStore, useT } from '../../i18n';
+import { useT } from '../../i18n';
+import { formatCount } from '../../i18n/format-count';
 import { posterIndicator, usePosterProgress } from './poster-progress';
 
 /**
@@ -8,7 +9,6 @@ import { posterIndicator, usePosterProgress } from './poster-progress';
  */
 export function PosterProgressIndicator() {
   const t = useT();
-  const lang = useLanguageStore((s) => s.language);
   const counts = usePosterProgress((s) => s.counts);
   const failed = usePosterProgress((s) => s.failed);
   const shown = posterIndicator({ counts, failed });
@@ -19,7 +19,7 @@ export function PosterProgressIndicator() {
       <span className="lib-posters-bar" aria-hidden="true">
         <span style={{ width: `${total === 0 ? 0 : (done / total) * 100}%` }} />
       </span>
-      {t('library.posters', { done: done.toLocaleString(lang), total: total.toLocaleString(lang) })}
+      {t('library.posters', { done: formatCount(done), total: formatCount(total) })}
     </span>
   );
 }
