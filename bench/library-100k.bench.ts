@@ -19,7 +19,7 @@ import { writeLargeLibrary, type LargeLibraryFixture } from './support/library-1
 import { MB, processMemory } from './support/process-memory.js';
 import { loadNote, median, row } from './support/report.js';
 import { buildEmptyReactPage, removeDir, serveStatic } from './support/ui-baseline.js';
-import { GRID_PAINT_PROBE, gridPaintMs, scrollFps, searchLatencies } from './support/ui-measure.js';
+import { GRID_PAINT_PROBE, loadAndTimePaint, scrollFps, searchLatencies } from './support/ui-measure.js';
 import { rendererHeapBytes } from './support/ui-renderer-memory.js';
 
 const SIDECARS = Number(process.env.BENCH_LIBRARY_SIDECARS ?? 100_000);
@@ -81,9 +81,7 @@ async function prepareLibrary(dataDir: string, outDir: string): Promise<IndexFig
 async function openLibrary(browser: Browser, url: string, count: number): Promise<{ page: Page; paintMs: number }> {
   const viewport = playwrightConfig.use?.viewport ?? { width: 1280, height: 800 };
   const page = await (await browser.newContext({ viewport })).newPage();
-  await page.addInitScript(GRID_PAINT_PROBE);
-  await page.goto(url);
-  const paintMs = await gridPaintMs(page);
+  const paintMs = await loadAndTimePaint(page, url, GRID_PAINT_PROBE);
   await page.waitForFunction((n) => document.querySelector('.lib-count')?.getAttribute('data-count') === String(n), count, { timeout: 60_000 });
   return { page, paintMs };
 }

@@ -16,7 +16,7 @@ import { startLibraryHost } from '../tests/e2e/support/library-host.js';
 import { chunksHolding, jsChunks, ZOD_MARKER } from './support/js-chunks.js';
 import { loadNote, median, row } from './support/report.js';
 import { buildEmptyReactPage, removeDir, serveStatic } from './support/ui-baseline.js';
-import { GRID_PAINT_PROBE, gridPaintMs, jsLoadedBy, paintRounds, scrollFps, searchLatencies } from './support/ui-measure.js';
+import { GRID_PAINT_PROBE, loadAndTimePaint, jsLoadedBy, paintRounds, scrollFps, searchLatencies } from './support/ui-measure.js';
 
 const COUNT = Number(process.env.BENCH_UI_VIDEOS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -46,9 +46,7 @@ try {
   log(`paints ${paints.join(', ')}`);
   const ctx = await browser.newContext({ viewport });
   const page = await ctx.newPage();
-  await page.addInitScript(GRID_PAINT_PROBE);
-  await page.goto(host.url);
-  const loadedFirst = await jsLoadedBy(page, await gridPaintMs(page));
+  const loadedFirst = await jsLoadedBy(page, await loadAndTimePaint(page, host.url, GRID_PAINT_PROBE));
   await page.waitForFunction((n) => document.querySelector('.lib-count')?.getAttribute('data-count') === String(n), COUNT);
 
   log('search');

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { STAMP_PAINT } from './ui-measure.js';
 
 /** In-page measurements for the Studio bench: the feed's first paint, and a pointer that keeps moving over its tiles. */
 
@@ -9,7 +10,7 @@ export const FEED_PAINT_PROBE = `(() => {
     if (document.querySelector('.feed .tile-clip img') && !w.__gridSeen) {
       w.__gridSeen = true;
       mo.disconnect();
-      requestAnimationFrame(() => { w.__gridPaint = performance.now(); });
+      requestAnimationFrame(() => { ${STAMP_PAINT} });
     }
   });
   mo.observe(document, { childList: true, subtree: true });
