@@ -21,7 +21,10 @@ const expand = (v: VideoView) => useLibraryStore.getState().expandShot(v.shotKey
 export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode): void }) {
   const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(800);
+  // Unknown until the layout effect below has measured the box: rendering cells for a guessed width would
+  // build every cell in view twice on the first paint (once for the guess, once for the measured width).
+  const [measured, setWidth] = useState<number | undefined>(undefined);
+  const width = measured ?? 0;
   const minCell = useLibraryPrefs((s) => s.cell);
   const stacked = useLibraryStore((s) => s.filters.group === 'shot' && s.filters.shot === undefined);
   const total = useLibraryStore((s) => s.total) ?? 0;
@@ -44,7 +47,7 @@ export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode):
   const cols = Math.max(1, Math.floor((width + GAP) / (minCell + GAP)));
   const cellW = Math.floor((width - GAP * (cols - 1)) / cols);
   const rowH = Math.round((cellW * 9) / 16) + CAPTION + GAP;
-  const rows = Math.ceil(total / cols);
+  const rows = measured === undefined ? 0 : Math.ceil(total / cols);
 
   // Until it has measured its scroll box (a frame after mounting), the virtualizer would show no rows:
   // it starts from the window's height instead, so the grid's first render already holds the cells in view.
