@@ -2,11 +2,9 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { appChunkNamer } from './renderer/build/app-chunk.js';
-import { preloadAppChunks } from './renderer/build/preload-app-chunks.js';
 
 const appChunk = appChunkNamer({
   entry: fileURLToPath(new URL('./renderer/src/main.tsx', import.meta.url)),
-  app: fileURLToPath(new URL('./renderer/src/start-app.tsx', import.meta.url)),
   ownFile: { name: 'react-dom', test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/ },
 });
 
@@ -18,7 +16,7 @@ export default defineConfig({
   root: 'renderer',
   // Relative asset URLs work under keyframe://app/ and http://127.0.0.1:<port>/ alike.
   base: './',
-  plugins: [react(), preloadAppChunks('/src/start-app.tsx')],
+  plugins: [react()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -5,6 +5,8 @@ import { silentLogger } from '../core/ports.js';
 import { createIpcDispatcher } from '../services/ipc-dispatcher.js';
 import type { AppServices } from '../services/types.js';
 import { checkHost, newToken } from './auth.js';
+import { HTTP_CALL_PATH } from '../../shared/ipc/http-call.js';
+import { serveHttpCall } from './http-call.js';
 import { createIpcSocketServer } from './ipc-socket.js';
 import { isMediaPath, mediaPath, serveMedia } from './media-route.js';
 import { createNodeServices } from './node-services.js';
@@ -123,6 +125,7 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
     if (isMediaPath(pathname)) return serveMedia({ services, tokens: [mediaToken, token], logger }, req, res, pathname, query);
     if (pathname === '/ipc') return text(res, 426, 'Upgrade Required');
+    if (pathname === HTTP_CALL_PATH) return serveHttpCall({ port, token, dispatch: (channel, input, sender) => dispatcher.dispatch(channel, input, sender) }, req, res);
     return serveStatic(opts.rendererDir, req, res, pathname, heldFiles);
   };
 

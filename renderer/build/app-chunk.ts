@@ -3,11 +3,11 @@
  * small shared file for every set of modules that two chunks have in common:
  * the first paint then waited on a dozen requests, and a browser opens at most
  * six connections to the host, so the largest file was asked for last. Here
- * everything the app (start-app.tsx) imports statically becomes one file, apart
- * from what the boot entry (main.tsx) already has and React DOM, which gets a
- * file of its own so the browser parses the two side by side on its background
- * threads. What the app imports dynamically (lazy views, the parser, the
- * contract's schemas) still loads on its own when asked for.
+ * everything the entry (main.tsx) imports statically becomes one file, apart
+ * from React DOM, which gets a file of its own so the browser parses the two
+ * side by side on its background threads. What the app imports dynamically
+ * (lazy views, the parser, the contract's schemas) still loads on its own when
+ * asked for.
  */
 
 /** The part of the bundler's module graph this reads. */
@@ -16,9 +16,8 @@ export interface ModuleGraph {
 }
 
 export interface AppChunkOptions {
-  /** Module ids (absolute paths) of the HTML entry and the app's dynamic entry. */
+  /** Module id (absolute path) of the HTML entry. */
   entry: string;
-  app: string;
   /** Module ids that get a file of their own (tested before the app file). */
   ownFile?: { name: string; test: RegExp };
 }
@@ -43,13 +42,9 @@ function staticClosure(graph: ModuleGraph, start: string): Set<string> {
 export function appChunkNamer(options: AppChunkOptions): (id: string, graph: ModuleGraph) => string | null {
   let app: Set<string> | undefined;
   return (id, graph) => {
-    if (!app) {
-      const inEntry = staticClosure(graph, options.entry);
-      app = new Set([...staticClosure(graph, options.app)].filter((m) => !inEntry.has(m)));
-    }
+    app ??= staticClosure(graph, options.entry);
     if (!app.has(id)) return null;
     if (options.ownFile?.test.test(id)) return options.ownFile.name;
     return 'app';
   };
 }
-

@@ -1,11 +1,7 @@
-// First, before React and the contract's schemas: the connection to main and the library's first page
-// start now and travel while the rest of the page loads.
+// In this order, before React and the contract's schemas: zod's settings, then the connection to main and
+// the library's first page, which travel while the rest of the app is evaluated.
 import './boot/zod-config';
 import './boot/early-host';
-import { warmLocalStorage } from './boot/warm-storage';
+import './boot/prefetch-language';
 import './styles.css';
-
-void import('./start-app');
-// A page in Korean fetches its messages alongside the app (an English one never does).
-if (navigator.language.toLowerCase().startsWith('ko')) void import('./i18n/ko');
-warmLocalStorage();
+import './start-app';

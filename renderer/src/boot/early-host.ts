@@ -2,12 +2,17 @@ import { connectHost, type HostSocket } from '../host-socket';
 import { takeToken } from '../host-token';
 import { FIRST_LIBRARY_QUERY, LIBRARY_CHANGED, LIBRARY_QUERY } from './first-library-query';
 import { askFirst, type FirstReply } from './first-reply';
+import { httpCall } from './http-call';
 
 /**
- * The browser host's socket, opened by the page's first few kilobytes of
- * script, before React and the contract load, together with the library's
- * first page (what the grid asks for on every start). api.ts builds the Api on
- * this socket.
+ * The browser host's socket, opened by the first module the page evaluates,
+ * before React and the contract, together with the library's first page (what
+ * the grid asks for on every start). api.ts builds the Api on this socket.
+ *
+ * The first page is asked for over plain HTTP: a fetch's reply is delivered to
+ * a loading page as its own files are, while the socket's first reply waits
+ * on the page's busy main thread twice (for its `open` event, then for the
+ * message). A host that will not answer it that way is asked over the socket.
  */
 export interface EarlyHost {
   socket: HostSocket;
@@ -20,7 +25,22 @@ function open(): EarlyHost | undefined {
   const token = takeToken();
   if (!token) return undefined;
   const socket = connectHost(`ws://${window.location.host}/ipc`, token);
-  return { socket, first: askFirst(socket, LIBRARY_QUERY, FIRST_LIBRARY_QUERY, [LIBRARY_CHANGED]) };
+  const ask = (): Promise<unknown> => httpCall(token, LIBRARY_QUERY, FIRST_LIBRARY_QUERY).catch(() => socket.call(LIBRARY_QUERY, FIRST_LIBRARY_QUERY));
+  return { socket, first: askFirst(socket, LIBRARY_QUERY, FIRST_LIBRARY_QUERY, [LIBRARY_CHANGED], ask) };
 }
 
 export const earlyHost: EarlyHost | undefined = open();
+
+/**
+ * Resolves once the first page has landed, or after `maxMs`, whichever is
+ * first; at once where there is none (Electron). The app waits on it before
+ * its first render, so the stores start with the page and the Library's first
+ * render already holds its grid. The reply is usually in flight by then: the
+ * wait gives the main thread the moment it needs to take it in.
+ */
+export function firstReplyLanded(maxMs: number): Promise<void> {
+  if (!earlyHost) return Promise.resolve();
+  // A task after landing: the stores take the reply in over a few microtasks, all run by then.
+  const landed = earlyHost.first.landed.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  return Promise.race([landed, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
+}

@@ -14,11 +14,20 @@ import type { ConnectionState, HostSocket } from '../host-socket';
 export interface FirstReply {
   /** The reply's promise if this is the call it was asked for and it is still current; otherwise undefined. */
   take(channel: string, input: unknown): Promise<unknown> | undefined;
+  /** Settles (never rejects) once the reply is in, whether it answered or failed. */
+  landed: Promise<void>;
 }
 
-export function askFirst(socket: HostSocket, channel: string, input: unknown, staleOn: readonly string[]): FirstReply {
+/** `ask` makes the call (over `socket` unless given); `socket`'s events and state say when its reply goes stale. */
+export function askFirst(
+  socket: HostSocket,
+  channel: string,
+  input: unknown,
+  staleOn: readonly string[],
+  ask: () => Promise<unknown> = () => socket.call(channel, input),
+): FirstReply {
   const key = JSON.stringify(input);
-  let reply: Promise<unknown> | undefined = socket.call(channel, input);
+  let reply: Promise<unknown> | undefined = ask();
   // Nobody may ever take it (another view, other filters): its failure is then nobody's to report.
   reply.catch(() => undefined);
   const offs: (() => void)[] = [];
@@ -32,7 +41,12 @@ export function askFirst(socket: HostSocket, channel: string, input: unknown, st
       if (state === 'closed') drop();
     }),
   );
+  const landed = reply.then(
+    () => undefined,
+    () => undefined,
+  );
   return {
+    landed,
     take(ch, given) {
       if (!reply || ch !== channel || JSON.stringify(given) !== key) return undefined;
       const taken = reply;

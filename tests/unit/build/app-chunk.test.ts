@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { appChunkNamer, type ModuleGraph } from '../../../renderer/build/app-chunk.js';
 
 /**
- * The first paint's JS in few files: whatever the app imports statically goes
- * in one, apart from what the boot entry already holds and React DOM (its own
- * file); lazy views and anything imported only dynamically are left alone.
+ * The first paint's JS in few files: whatever the entry imports statically
+ * goes in one, apart from React DOM (its own file); lazy views and anything
+ * imported only dynamically are left alone.
  */
 
 function graph(edges: Record<string, string[]>): ModuleGraph {
@@ -12,7 +12,7 @@ function graph(edges: Record<string, string[]>): ModuleGraph {
 }
 
 const G = graph({
-  '/r/src/main.tsx': ['/r/src/boot/early-host.ts', '/r/src/boot/zod-config.ts'],
+  '/r/src/main.tsx': ['/r/src/boot/zod-config.ts', '/r/src/boot/early-host.ts', '/r/src/start-app.tsx'],
   '/r/src/boot/early-host.ts': ['/r/src/host-socket.ts'],
   '/r/src/boot/zod-config.ts': [],
   '/r/src/host-socket.ts': [],
@@ -29,23 +29,26 @@ const G = graph({
 });
 
 const namer = () =>
-  appChunkNamer({ entry: '/r/src/main.tsx', app: '/r/src/start-app.tsx', ownFile: { name: 'react-dom', test: /\/nm\/(react-dom|scheduler)\// } });
+  appChunkNamer({ entry: '/r/src/main.tsx', ownFile: { name: 'react-dom', test: /\/nm\/(react-dom|scheduler)\// } });
 
 describe('the app chunk', () => {
-  it('puts what the app imports statically in one file, React DOM in its own', () => {
+  it('puts what the entry imports statically in one file, boot modules included, React DOM in its own', () => {
     const name = namer();
-    for (const id of ['/r/src/start-app.tsx', '/r/src/App.tsx', '/r/src/features/library/LibraryView.tsx', '/shared/errors.ts', '/nm/zod/index.js']) {
+    for (const id of [
+      '/r/src/main.tsx',
+      '/r/src/boot/early-host.ts',
+      '/r/src/boot/zod-config.ts',
+      '/r/src/host-socket.ts',
+      '/r/src/start-app.tsx',
+      '/r/src/App.tsx',
+      '/r/src/features/library/LibraryView.tsx',
+      '/shared/errors.ts',
+      '/nm/zod/index.js',
+    ]) {
       expect(name(id, G), id).toBe('app');
     }
     expect(name('/nm/react-dom/client.js', G)).toBe('react-dom');
     expect(name('/nm/scheduler/index.js', G)).toBe('react-dom');
-  });
-
-  it('leaves the boot entry its own modules, even those the app imports too', () => {
-    const name = namer();
-    for (const id of ['/r/src/main.tsx', '/r/src/boot/early-host.ts', '/r/src/boot/zod-config.ts', '/r/src/host-socket.ts']) {
-      expect(name(id, G), id).toBeNull();
-    }
   });
 
   it('leaves modules only imported dynamically to their own lazy chunks', () => {

@@ -114,24 +114,27 @@ describe('the lean library entry and its cache', () => {
     const [rich] = await fillFolder();
     await newIndex().load();
     const index = newIndex();
-    await index.open();
+    const opened = await index.open();
     expect(await index.fullSidecar(rich?.id ?? '')).toEqual(rich);
     const bare = index.all().find((e) => e.kind === 'bare');
     expect(bare).toBeDefined();
     expect(await index.fullSidecar(bare?.id ?? '')).toBeUndefined();
     expect(await index.fullSidecar('no-such-video')).toBeUndefined();
+    await opened.checked;
   });
 
   it('finds videos loaded from the cache by words of their prompt and by their tags', async () => {
     const [rich, plain] = await fillFolder();
     await newIndex().load();
     const index = newIndex();
-    await index.open();
+    const opened = await index.open();
     expect(queryLibrary(index.all(), { text: 'lighthouse' }).items.map((e) => e.id)).toEqual([plain?.id]);
     expect(queryLibrary(index.all(), { text: 'FOX snowy' }).items.map((e) => e.id)).toEqual([rich?.id]);
     expect(queryLibrary(index.all(), { text: 'winter' }).items.map((e) => e.id)).toEqual([rich?.id]);
     expect(queryLibrary(index.all(), { tags: [['hero']] }).items.map((e) => e.id)).toEqual([rich?.id]);
     expect(queryLibrary(index.all(), { aspect: '9:16', favorite: true }).items.map((e) => e.id)).toEqual([rich?.id]);
+    // The check of the folders runs on after open() returns; it may rewrite the cache, so it must end before the folder goes.
+    await opened.checked;
   });
 
   it('rebuilds from the folders when a cached row was altered, or the cache is of the previous version', async () => {

@@ -118,4 +118,31 @@ describe('the names spelled out before the contract loads', () => {
   it('the lost-call error is worded as the catalog words it', () => {
     expect(LOST_CALL).toEqual({ code: 'unavailable', ...errorMessage('connection.lost_call') });
   });
+
+  it('asks the way it is told (HTTP), while the socket still says when the reply goes stale', async () => {
+    let asked = 0;
+    const first = askFirst(main.socket, LIBRARY_QUERY, FIRST_LIBRARY_QUERY, [LIBRARY_CHANGED], async () => {
+      asked += 1;
+      return PAGE_ONE;
+    });
+    expect(asked).toBe(1);
+    expect(main.calls).toHaveLength(0);
+    main.push(LIBRARY_CHANGED, {});
+    expect(first.take(LIBRARY_QUERY, FIRST_LIBRARY_QUERY)).toBeUndefined();
+  });
+
+  it('says when the reply has landed, answered or failed, without ever rejecting', async () => {
+    const answered = askFirst(main.socket, LIBRARY_QUERY, FIRST_LIBRARY_QUERY, [LIBRARY_CHANGED]);
+    let landed = false;
+    void answered.landed.then(() => (landed = true));
+    await Promise.resolve();
+    expect(landed).toBe(false);
+    main.calls[0]?.resolve(PAGE_ONE);
+    await answered.landed;
+    expect(landed).toBe(true);
+
+    const failed = askFirst(main.socket, LIBRARY_QUERY, FIRST_LIBRARY_QUERY, [LIBRARY_CHANGED]);
+    main.calls[1]?.reject(new Error('lost'));
+    await expect(failed.landed).resolves.toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { titleOf } from '../../../../shared/ipc/video-view-facts.js';
 import type { VideoView } from '../../../../shared/ipc/views.js';
+import { useAfterPaint } from '../../components/use-after-paint';
 import { useT } from '../../i18n';
 import { GridCell } from './GridCell';
 import { itemAt } from './library-pages';
@@ -49,13 +50,15 @@ export function LibraryGrid({ onPick }: { onPick(index: number, mode: PickMode):
   const rowH = Math.round((cellW * 9) / 16) + CAPTION + GAP;
   const rows = measured === undefined ? 0 : Math.ceil(total / cols);
 
+  const painted = useAfterPaint();
   // Until it has measured its scroll box (a frame after mounting), the virtualizer would show no rows:
   // it starts from the window's height instead, so the grid's first render already holds the cells in view.
   const virtualizer = useVirtualizer({
     count: rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowH,
-    overscan: 2,
+    // The rows beyond the view come once the grid is on screen: they are for scrolling, not for the first paint.
+    overscan: painted ? 2 : 0,
     paddingStart: GAP,
     initialRect: { width: 0, height: window.innerHeight },
   });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { errorText } from '../../error-text';
 import { useAfterPaint } from '../../components/use-after-paint';
 import { useT } from '../../i18n';
@@ -26,8 +26,9 @@ import './library.css';
  * The Library: one toolbar row, then the poster grid and, while a clip is open, the viewer beside it
  * (taking at least half the width; the bar between them resizes). It fills the height the shell gives
  * it and never scrolls itself: the grid and the clip's record scroll on their own.
+ * Memoised: it takes no props, so the shell re-rendering around it never redraws it.
  */
-export function LibraryView() {
+export const LibraryView = memo(function LibraryView() {
   const t = useT();
   const total = useLibraryStore((s) => s.total);
   const filtered = useLibraryStore((s) => isFiltered(s.filters));
@@ -80,4 +81,4 @@ export function LibraryView() {
       <LibraryToast />
     </section>
   );
-}
+});
