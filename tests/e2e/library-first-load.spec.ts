@@ -4,8 +4,9 @@ import { openLibrary, shownCount } from './support/library-page.js';
 
 /**
  * Opening the Library asks main nothing more: the grid shows the page the
- * start-up load already fetched. A load on opening would, at start-up, drop
- * the reply on its way and make the first grid paint wait for a second query.
+ * start-up load already fetched (over HTTP, POST /ipc/call). A load on opening
+ * would, at start-up, drop the reply on its way and make the first grid paint
+ * wait for a second query.
  */
 
 let host: LibraryHost | undefined;
@@ -18,6 +19,9 @@ test.afterEach(async () => {
 test('opening the Library view shows the loaded page without querying again', async ({ page }) => {
   host = await startLibraryHost({ count: 30 });
   const queries: string[] = [];
+  page.on('request', (req) => {
+    if (new URL(req.url()).pathname === '/ipc/call' && (req.postData() ?? '').includes('"library:query"')) queries.push(req.postData() ?? '');
+  });
   page.on('websocket', (ws) =>
     ws.on('framesent', (frame) => {
       const text = typeof frame.payload === 'string' ? frame.payload : frame.payload.toString();
