@@ -1,4 +1,6 @@
-import { lazy, useEffect, useReducer, type ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
+import { lazyPart } from './components/lazy-part';
+import { libraryParts } from './features/library/library-parts';
 
 /**
  * The views loaded on first use rather than before the first paint. The
@@ -9,12 +11,7 @@ import { lazy, useEffect, useReducer, type ComponentType } from 'react';
  * page is idle they are all fetched anyway, so switching to one later does not
  * wait on the network.
  */
-let loadedStudio: ComponentType | undefined;
-const loadStudio = () =>
-  import('./features/studio/Studio').then((m) => {
-    loadedStudio = m.Studio;
-    return m;
-  });
+const studio = lazyPart(() => import('./features/studio/Studio').then((m) => m.Studio));
 const loadCompare = () => import('./features/compare/CompareView');
 const loadSpending = () => import('./features/spending/SpendingView');
 const loadSettings = () => import('./features/settings/SettingsView');
@@ -23,34 +20,15 @@ export const CompareView = lazy(async () => ({ default: (await loadCompare()).Co
 export const SpendingView = lazy(async () => ({ default: (await loadSpending()).SpendingView }));
 export const SettingsView = lazy(async () => ({ default: (await loadSettings()).SettingsView }));
 
-/**
- * The Studio once its code is in, loading it while `wanted`; undefined until
- * then (the pane stays empty). Not React.lazy: React shows what replaces a
- * Suspense fallback no sooner than 300 ms after the fallback, and a start lands
- * on the Studio, so it shows the moment its code has run. A failed load is
- * tried again the next time the Studio is wanted.
- */
-export function useStudio(wanted: boolean): ComponentType | undefined {
-  const [, loaded] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => {
-    if (!wanted || loadedStudio) return;
-    let live = true;
-    loadStudio().then(
-      () => live && loaded(),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [wanted]);
-  return loadedStudio;
-}
+/** The Studio once its code is in, loading it while `wanted` (see lazy-part.ts: a start lands on the Studio). */
+export const useStudio = (wanted: boolean): ComponentType | undefined => studio.useLoaded(wanted);
 
 /** Fetches the lazy views when the page has nothing else to do. Returns how to cancel it. */
 export function preloadViewsWhenIdle(): () => void {
   const load = (): void => {
     // A failed fetch here is retried by the view's own lazy import when it is opened.
-    for (const l of [loadStudio, loadCompare, loadSpending, loadSettings]) l().catch(() => undefined);
+    for (const l of [loadCompare, loadSpending, loadSettings]) l().catch(() => undefined);
+    for (const part of [studio, ...libraryParts]) void part.preload();
   };
   // Not every browser the host may be opened in has idle callbacks.
   const idle = window.requestIdleCallback as typeof window.requestIdleCallback | undefined;

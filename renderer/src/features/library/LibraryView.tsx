@@ -1,14 +1,14 @@
-import { memo, useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { errorText } from '../../error-text';
 import { useAfterPaint } from '../../components/use-after-paint';
 import { useT } from '../../i18n';
 import { useSelectedVideo } from '../../selection/selected-video';
 import { BulkBar } from './BulkBar';
 import { onClipKey } from './clip-keys';
-import { DetailsPane } from './DetailsPane';
 import { EmptyState } from './EmptyState';
 import { LibraryGrid } from './LibraryGrid';
 import { isFiltered } from './library-filters';
+import { detailsPart, sequencePlayerPart, storyboardPart } from './library-parts';
 import { useLibraryPrefs } from './library-prefs';
 import { useLibraryStore, type PickMode } from './library-store';
 import { LibraryToast } from './LibraryToast';
@@ -16,10 +16,8 @@ import { LibraryToolbar } from './LibraryToolbar';
 import { SearchHint } from './SearchHint';
 import { onSelectionKey } from './selection-keys';
 import { SplitHandle } from './SplitHandle';
-import { StoryboardStrip } from '../storyboard/StoryboardStrip';
 import { onSequenceKey } from '../storyboard/sequence-keys';
 import { useSequencePlayback } from '../storyboard/sequence-playback';
-import { SequencePlayer } from '../storyboard/SequencePlayer';
 import './library.css';
 
 /**
@@ -41,6 +39,9 @@ export const LibraryView = memo(function LibraryView() {
   const body = useRef<HTMLDivElement>(null);
   // The storyboard (and the sequences it reads from main) follows the grid's first paint by a frame.
   const stripReady = useAfterPaint();
+  const Strip = storyboardPart.useLoaded(stripReady);
+  const Player = sequencePlayerPart.useLoaded(sequence !== undefined);
+  const Details = detailsPart.useLoaded(clipOpen);
 
   // The store is loaded by sync (at every connection and every change): a load here would drop the
   // reply of the one on its way when the view opens at start-up, and the grid would wait for a second.
@@ -48,6 +49,11 @@ export const LibraryView = memo(function LibraryView() {
   useEffect(() => {
     if (useLibraryStore.getState().error) void useLibraryStore.getState().load();
   }, []);
+
+  // Until a part's code is in, its place stays empty.
+  let viewer: ReactNode = null;
+  if (sequence) viewer = Player ? <Player timeline={sequence} /> : <PartPlace label={t('library.details')} />;
+  else if (clipOpen) viewer = Details ? <Details /> : <PartPlace label={t('library.details')} />;
 
   const onPick = useCallback((i: number, mode: PickMode) => void useLibraryStore.getState().selectAt(i, mode), []);
 
@@ -75,10 +81,15 @@ export const LibraryView = memo(function LibraryView() {
           <div className="lib-grid-wrap">{total === 0 ? <EmptyState filtered={filtered} /> : <LibraryGrid onPick={onPick} />}</div>
         </div>
         {open ? <SplitHandle body={body} controls="lib-details" /> : null}
-        {sequence ? <SequencePlayer timeline={sequence} /> : clipOpen ? <DetailsPane /> : null}
+        {viewer}
       </div>
-      {stripReady ? <StoryboardStrip /> : null}
+      {Strip ? <Strip /> : null}
       <LibraryToast />
     </section>
   );
 });
+
+/** Where the viewer goes while its code loads (a clip opened before the page was idle): the pane's place, empty. */
+function PartPlace({ label }: { label: string }) {
+  return <aside id="lib-details" className="lib-details" aria-label={label} aria-busy="true" />;
+}
