@@ -2,9 +2,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { appChunkNamer } from './renderer/build/app-chunk.js';
+import { asyncBoot } from './renderer/build/async-boot.js';
 
 const appChunk = appChunkNamer({
   entry: fileURLToPath(new URL('./renderer/src/main.tsx', import.meta.url)),
+  boot: fileURLToPath(new URL('./renderer/src/boot/early-host.ts', import.meta.url)),
   ownFile: { name: 'react-dom', test: /[\\/]node_modules[\\/](react-dom|scheduler)[\\/]/ },
 });
 
@@ -16,7 +18,7 @@ export default defineConfig({
   root: 'renderer',
   // Relative asset URLs work under keyframe://app/ and http://127.0.0.1:<port>/ alike.
   base: './',
-  plugins: [react()],
+  plugins: [react(), asyncBoot('/src/boot/early-host.ts')],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

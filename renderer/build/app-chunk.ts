@@ -18,6 +18,8 @@ export interface ModuleGraph {
 export interface AppChunkOptions {
   /** Module id (absolute path) of the HTML entry. */
   entry: string;
+  /** Module id of the boot module: it and what it imports get a file of their own, `boot`, which the page runs as soon as it arrives. */
+  boot?: string;
   /** Module ids that get a file of their own (tested before the app file). */
   ownFile?: { name: string; test: RegExp };
 }
@@ -41,8 +43,13 @@ function staticClosure(graph: ModuleGraph, start: string): Set<string> {
  */
 export function appChunkNamer(options: AppChunkOptions): (id: string, graph: ModuleGraph) => string | null {
   let app: Set<string> | undefined;
+  let boot: Set<string> | undefined;
   return (id, graph) => {
-    app ??= staticClosure(graph, options.entry);
+    if (!app || !boot) {
+      boot = options.boot ? staticClosure(graph, options.boot) : new Set<string>();
+      app = staticClosure(graph, options.entry);
+    }
+    if (boot.has(id)) return 'boot';
     if (!app.has(id)) return null;
     if (options.ownFile?.test.test(id)) return options.ownFile.name;
     return 'app';

@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { firstReplyLanded } from './boot/early-host';
+import { earlyHost } from './boot/early-host';
+import { firstLibraryPageIn } from './features/library/first-page-in';
 import { browserLanguage, loadLanguage, useLanguageStore } from './i18n';
 import { startUrlSync } from './selection/url-sync';
 import { startSync } from './sync';
@@ -23,10 +24,11 @@ startUrlSync();
 await loadLanguage(browserLanguage).catch(() => undefined);
 useLanguageStore.getState().setLanguage(browserLanguage);
 
-// The stores start mirroring main now, not in an effect after the first render: the library's first
-// page (asked for by the boot modules) is in its store by the time the Library is opened.
+// The stores start mirroring main now, not in an effect after the first render. The library's first
+// page, asked for by the boot module (browser host), is usually in flight by now: the first render
+// waits a moment for it to reach its store.
 startSync();
-await firstReplyLanded(FIRST_PAGE_WAIT_MS);
+if (earlyHost) await firstLibraryPageIn(FIRST_PAGE_WAIT_MS);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

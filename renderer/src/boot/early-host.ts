@@ -3,6 +3,7 @@ import { takeToken } from '../host-token';
 import { FIRST_LIBRARY_QUERY, LIBRARY_CHANGED, LIBRARY_QUERY } from './first-library-query';
 import { askFirst, type FirstReply } from './first-reply';
 import { httpCall } from './http-call';
+import { warmLocalStorage } from './warm-storage';
 
 /**
  * The browser host's socket, opened by the first module the page evaluates,
@@ -30,17 +31,4 @@ function open(): EarlyHost | undefined {
 }
 
 export const earlyHost: EarlyHost | undefined = open();
-
-/**
- * Resolves once the first page has landed, or after `maxMs`, whichever is
- * first; at once where there is none (Electron). The app waits on it before
- * its first render, so the stores start with the page and the Library's first
- * render already holds its grid. The reply is usually in flight by then: the
- * wait gives the main thread the moment it needs to take it in.
- */
-export function firstReplyLanded(maxMs: number): Promise<void> {
-  if (!earlyHost) return Promise.resolve();
-  // A task after landing: the stores take the reply in over a few microtasks, all run by then.
-  const landed = earlyHost.first.landed.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  return Promise.race([landed, new Promise<void>((resolve) => setTimeout(resolve, maxMs))]);
-}
+warmLocalStorage();

@@ -14,8 +14,6 @@ import type { ConnectionState, HostSocket } from '../host-socket';
 export interface FirstReply {
   /** The reply's promise if this is the call it was asked for and it is still current; otherwise undefined. */
   take(channel: string, input: unknown): Promise<unknown> | undefined;
-  /** Settles (never rejects) once the reply is in, whether it answered or failed. */
-  landed: Promise<void>;
 }
 
 /** `ask` makes the call (over `socket` unless given); `socket`'s events and state say when its reply goes stale. */
@@ -41,12 +39,7 @@ export function askFirst(
       if (state === 'closed') drop();
     }),
   );
-  const landed = reply.then(
-    () => undefined,
-    () => undefined,
-  );
   return {
-    landed,
     take(ch, given) {
       if (!reply || ch !== channel || JSON.stringify(given) !== key) return undefined;
       const taken = reply;

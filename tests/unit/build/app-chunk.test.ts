@@ -56,4 +56,13 @@ describe('the app chunk', () => {
     expect(name('/r/src/features/compare/CompareView.tsx', G)).toBeNull();
     expect(name('/r/src/features/compare/diff.ts', G)).toBeNull();
   });
+
+  it('gives the boot module and what it imports a file of their own, even what the app imports too', () => {
+    const name = appChunkNamer({ entry: '/r/src/main.tsx', boot: '/r/src/boot/early-host.ts', ownFile: { name: 'react-dom', test: /\/nm\/(react-dom|scheduler)\// } });
+    expect(name('/r/src/boot/early-host.ts', G)).toBe('boot');
+    // Imported by the app as well (start-app.tsx): still the boot's, so the boot file needs nothing from the app's.
+    expect(name('/r/src/host-socket.ts', G)).toBe('boot');
+    for (const id of ['/r/src/main.tsx', '/r/src/boot/zod-config.ts', '/r/src/start-app.tsx', '/r/src/App.tsx']) expect(name(id, G), id).toBe('app');
+    expect(name('/nm/react-dom/client.js', G)).toBe('react-dom');
+  });
 });

@@ -131,18 +131,4 @@ describe('the names spelled out before the contract loads', () => {
     expect(first.take(LIBRARY_QUERY, FIRST_LIBRARY_QUERY)).toBeUndefined();
   });
 
-  it('says when the reply has landed, answered or failed, without ever rejecting', async () => {
-    const answered = askFirst(main.socket, LIBRARY_QUERY, FIRST_LIBRARY_QUERY, [LIBRARY_CHANGED]);
-    let landed = false;
-    void answered.landed.then(() => (landed = true));
-    await Promise.resolve();
-    expect(landed).toBe(false);
-    main.calls[0]?.resolve(PAGE_ONE);
-    await answered.landed;
-    expect(landed).toBe(true);
-
-    const failed = askFirst(main.socket, LIBRARY_QUERY, FIRST_LIBRARY_QUERY, [LIBRARY_CHANGED]);
-    main.calls[1]?.reject(new Error('lost'));
-    await expect(failed.landed).resolves.toBeUndefined();
-  });
 });
