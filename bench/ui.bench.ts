@@ -19,7 +19,7 @@ import { buildEmptyReactPage, removeDir, serveStatic } from './support/ui-baseli
 import { GRID_PAINT_PROBE, loadAndTimePaint, jsLoadedBy, paintRounds, scrollFps, searchLatencies } from './support/ui-measure.js';
 
 const COUNT = Number(process.env.BENCH_UI_VIDEOS ?? 10_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const REPO = resolve(import.meta.dirname, '..');
 for (const f of ['dist/electron/host/main.js', 'renderer/dist/index.html']) {
   if (!existsSync(join(REPO, f))) throw new Error(`${f} is missing: run \`npx tsc -p tsconfig.node.json && npx vite build\` first.`);
@@ -85,10 +85,13 @@ try {
   const search = median(latencies);
   const query = median(queryTimes);
   console.log(`\nLibrary UI, ${COUNT.toLocaleString('en')} videos, Chromium ${browser.version()} (${ROUNDS} paint rounds, ${TEXTS.length} keystrokes), ${loadNote()}`);
-  row('first grid paint (page load → grid, median)', `${paint.toFixed(0)} ms`, `${basePaint.toFixed(0)} ms`, paint / basePaint, '< 2× (baseline: empty React page FCP)', paint < 2 * basePaint);
-  // Each round loads both pages back to back: a slow moment of the machine slows the pair, so the per-round ratios spread less.
+  // Judged on the rounds' own ratios: each round loads the empty page and then the app in one fresh context, one right
+  // after the other, so a slow or quick moment of the machine moves both. The ratio of the two medians pairs figures
+  // from different moments and swung by ±0.2× between runs of 9 rounds; it is printed too.
   const pairs = paints.map((p, i) => p / (baselinePaints[i] ?? NaN));
-  console.log(`      per round (app / empty): ${pairs.map((r) => r.toFixed(2)).join(' ')}; median ${median(pairs).toFixed(2)}`);
+  const paintRatio = median(pairs);
+  row('first grid paint (page load → grid, median)', `${paint.toFixed(0)} ms`, `${basePaint.toFixed(0)} ms`, paintRatio, '< 2× (baseline: empty React page FCP; median of the rounds\' ratios)', paintRatio < 2);
+  console.log(`      per round (app / empty): ${pairs.map((r) => r.toFixed(2)).join(' ')}; ratio of the medians ${(paint / basePaint).toFixed(2)}`);
   row(`search latency per keystroke (median${missed ? `, ${missed} missed` : ''})`, `${search.toFixed(1)} ms`, `${query.toFixed(1)} ms`, search / Math.max(query, 0.01), '< 16 ms (baseline: index query alone)', search < 16 && missed === 0);
   row('search latency per keystroke (max)', `${Math.max(...latencies).toFixed(1)} ms`, `${Math.max(...queryTimes).toFixed(1)} ms`, Math.max(...latencies) / Math.max(...queryTimes, 0.01), 'informational', true);
   row('scroll frame rate (2 s, 40 px/frame)', `${scroll.fps.toFixed(1)} fps`, `${idle.fps.toFixed(1)} fps`, scroll.fps / idle.fps, '≥ 55 fps (baseline: idle page)', scroll.fps >= 55);
@@ -97,7 +100,7 @@ try {
   console.log(`      initial: ${js.initial.map((c) => `${c.file} ${kB(c.gzipBytes)}`).join(', ')}`);
   console.log(`      lazy (not in the first paint): ${js.lazy.map((c) => `${c.file} ${kB(c.gzipBytes)}`).join(', ') || 'none'}`);
   console.log(`${zodFirst.length === 0 ? 'PASS' : 'MISS'}  zod in the first paint: ${zodFirst.join(', ') || 'none'}`);
-  if (paint >= 2 * basePaint || search >= 16 || missed > 0 || scroll.fps < 55 || scroll.maxNodes > 1400 || js.initialBytes >= 250 * 1024 || zodFirst.length > 0) process.exitCode = 1;
+  if (paintRatio >= 2 || search >= 16 || missed > 0 || scroll.fps < 55 || scroll.maxNodes > 1400 || js.initialBytes >= 250 * 1024 || zodFirst.length > 0) process.exitCode = 1;
 } finally {
   await empty.close();
   removeDir(resolve(emptyDist, '..'));
