@@ -2,6 +2,7 @@ import { memo, Suspense, useEffect, useState } from 'react';
 import { AppHeader } from './components/AppHeader';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { useDocumentSetup } from './components/use-document-setup';
+import { firstLibraryPageIn } from './features/library/first-page-in';
 import { LibraryView } from './features/library/LibraryView';
 import { ActivityDrawer } from './features/queue/ActivityDrawer';
 import { useQueueStateSync } from './features/queue/use-queue-state-sync';
@@ -34,9 +35,14 @@ export function App() {
   );
 }
 
+/** Most the idle preloading of the other views waits for the library's first page (a start with no connection). */
+const PRELOAD_AFTER_MS = 5000;
+
 /** Page-wide upkeep with nothing to draw. */
 function PageUpkeep() {
-  useEffect(() => preloadViewsWhenIdle(), []);
+  // Not before the library's first page is in: an idle moment before then is the page waiting for it, and the
+  // views' code (the Studio's brings zod) would be running just as it lands and the grid is drawn.
+  useEffect(() => preloadViewsWhenIdle(firstLibraryPageIn(PRELOAD_AFTER_MS)), []);
   useDocumentSetup();
   useQueueStateSync();
   useLeaveGuard();

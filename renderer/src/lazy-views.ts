@@ -23,19 +23,32 @@ export const SettingsView = lazy(async () => ({ default: (await loadSettings()).
 /** The Studio once its code is in, loading it while `wanted` (see lazy-part.ts: a start lands on the Studio). */
 export const useStudio = (wanted: boolean): ComponentType | undefined => studio.useLoaded(wanted);
 
-/** Fetches the lazy views when the page has nothing else to do. Returns how to cancel it. */
-export function preloadViewsWhenIdle(): () => void {
+/**
+ * Fetches the lazy views when the page has nothing else to do, once `after`
+ * has settled. Returns how to cancel it.
+ */
+export function preloadViewsWhenIdle(after: Promise<void> = Promise.resolve()): () => void {
   const load = (): void => {
     // A failed fetch here is retried by the view's own lazy import when it is opened.
     for (const l of [loadCompare, loadSpending, loadSettings]) l().catch(() => undefined);
     for (const part of [studio, ...libraryParts]) void part.preload();
   };
-  // Not every browser the host may be opened in has idle callbacks.
-  const idle = window.requestIdleCallback as typeof window.requestIdleCallback | undefined;
-  if (idle) {
-    const id = idle(load, { timeout: 5000 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = setTimeout(load, 2000);
-  return () => clearTimeout(id);
+  let cancel: (() => void) | undefined;
+  let cancelled = false;
+  void after.then(() => {
+    if (cancelled) return;
+    // Not every browser the host may be opened in has idle callbacks.
+    const idle = window.requestIdleCallback as typeof window.requestIdleCallback | undefined;
+    if (idle) {
+      const id = idle(load, { timeout: 5000 });
+      cancel = () => window.cancelIdleCallback(id);
+    } else {
+      const id = setTimeout(load, 2000);
+      cancel = () => clearTimeout(id);
+    }
+  });
+  return () => {
+    cancelled = true;
+    cancel?.();
+  };
 }
