@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Reply } from '../../shared/ipc/channels.js';
 import { HTTP_CALL_CHANNELS, TOKEN_HEADER } from '../../shared/ipc/http-call.js';
 import { tokenMatches } from './auth.js';
+import { plainText } from './plain-text.js';
 
 /**
  * `POST /ipc/call` (HTTP_CALL_PATH): one read-only call of the IPC contract over plain HTTP,
@@ -29,25 +30,25 @@ export interface HttpCallOptions {
 }
 
 export async function serveHttpCall(opts: HttpCallOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== 'POST') return plain(res, 405, 'POST only.', { Allow: 'POST' });
-  if (req.headers.origin !== `http://127.0.0.1:${opts.port}`) return plain(res, 403, 'Foreign origin.');
+  if (req.method !== 'POST') return plainText(res, 405, 'POST only.', { Allow: 'POST' });
+  if (req.headers.origin !== `http://127.0.0.1:${opts.port}`) return plainText(res, 403, 'Foreign origin.');
   const given = req.headers[TOKEN_HEADER];
-  if (!tokenMatches(opts.token, typeof given === 'string' ? given : undefined)) return plain(res, 401, 'Missing or wrong token.');
-  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return plain(res, 415, 'JSON only.');
+  if (!tokenMatches(opts.token, typeof given === 'string' ? given : undefined)) return plainText(res, 401, 'Missing or wrong token.');
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return plainText(res, 415, 'JSON only.');
   const body = await readBody(req, MAX_BODY_BYTES);
   if (body === undefined) {
     // Answered, then cut: the rest of an oversized body is never read.
-    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-    res.end('Too large.', () => req.destroy());
+    plainText(res, 413, 'Too large.', { Connection: 'close' });
+    res.once('finish', () => req.destroy());
     return;
   }
   let call: z.infer<typeof CallSchema>;
   try {
     call = CallSchema.parse(JSON.parse(body));
   } catch {
-    return plain(res, 400, 'Malformed call.');
+    return plainText(res, 400, 'Malformed call.');
   }
-  if (!HTTP_CALL_CHANNELS.has(call.channel)) return plain(res, 403, 'Not callable over HTTP.');
+  if (!HTTP_CALL_CHANNELS.has(call.channel)) return plainText(res, 403, 'Not callable over HTTP.');
   const reply = await opts.dispatch(call.channel, call.input, { trusted: true });
   const text = JSON.stringify(reply);
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(text)), 'Cache-Control': 'no-store' });
@@ -75,7 +76,3 @@ function readBody(req: IncomingMessage, max: number): Promise<string | undefined
   });
 }
 
-function plain(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-  res.end(message);
-}

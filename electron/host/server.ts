@@ -7,6 +7,7 @@ import type { AppServices } from '../services/types.js';
 import { checkHost, newToken } from './auth.js';
 import { HTTP_CALL_PATH } from '../../shared/ipc/http-call.js';
 import { serveHttpCall } from './http-call.js';
+import { plainText } from './plain-text.js';
 import { createIpcSocketServer } from './ipc-socket.js';
 import { isMediaPath, mediaPath, serveMedia } from './media-route.js';
 import { createNodeServices } from './node-services.js';
@@ -110,9 +111,9 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     for (const [k, v] of Object.entries(securityHeaders(port))) res.setHeader(k, v);
-    if (!isLoopback(req.socket.remoteAddress)) return text(res, 403, 'Loopback only.');
+    if (!isLoopback(req.socket.remoteAddress)) return plainText(res, 403, 'Loopback only.');
     const host = checkHost(req.headers.host, port);
-    if (host === 'refuse') return text(res, 421, 'This server answers to 127.0.0.1 only.');
+    if (host === 'refuse') return plainText(res, 421, 'This server answers to 127.0.0.1 only.');
     const raw = req.url ?? '/';
     if (host === 'redirect') {
       // One origin only (127.0.0.1:<port>): the CSP and the socket's Origin check name it.
@@ -124,7 +125,7 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
     const pathname = q < 0 ? raw : raw.slice(0, q);
     const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
     if (isMediaPath(pathname)) return serveMedia({ services, tokens: [mediaToken, token], logger }, req, res, pathname, query);
-    if (pathname === '/ipc') return text(res, 426, 'Upgrade Required');
+    if (pathname === '/ipc') return plainText(res, 426, 'Upgrade Required');
     if (pathname === HTTP_CALL_PATH) return serveHttpCall({ port, token, dispatch: (channel, input, sender) => dispatcher.dispatch(channel, input, sender) }, req, res);
     return serveStatic(opts.rendererDir, req, res, pathname, heldFiles);
   };
@@ -132,7 +133,7 @@ export async function startHost(opts: HostOptions): Promise<HostHandle> {
   const server = createServer((req, res) => {
     onRequest(req, res).catch((err: unknown) => {
       logger.log('error', 'Browser host request failed', { err });
-      if (!res.headersSent) text(res, 500, 'Internal error.');
+      if (!res.headersSent) plainText(res, 500, 'Internal error.');
       else res.destroy();
     });
   });
@@ -189,7 +190,3 @@ function isLoopback(addr: string | undefined): boolean {
   return addr === '127.0.0.1' || addr === '::ffff:127.0.0.1' || addr === '::1';
 }
 
-function text(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(body);
-}
